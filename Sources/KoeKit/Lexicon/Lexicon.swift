@@ -1,0 +1,46 @@
+import Foundation
+
+/// The compiled, layered lexicon: declarations, entries, user words and examples from the
+/// built-in pack and every user layer (later layers override earlier ones).
+public struct Lexicon: Sendable {
+    public internal(set) var signals: [String: SignalDeclaration] = [:]
+    public internal(set) var topics: [String: TopicDeclaration] = [:]
+    public internal(set) var words: [String] = []
+    public internal(set) var entries: [LexiconEntry] = []
+    public internal(set) var examples: [LexiconExample] = []
+    /// The files read, in load order.
+    public internal(set) var files: [String] = []
+    /// A short content hash of every file read, so reports say which lexicon produced them.
+    public internal(set) var version = ""
+
+    public init() {}
+
+    /// Loads `layers` (folders searched recursively for `*.tsv`, or single files) in order.
+    /// Problems never stop loading: they are returned as diagnostics, and a broken line is
+    /// skipped. Missing layers are errors.
+    public static func load(layers: [String]) -> (Lexicon, [Diagnostic]) {
+        var builder = LexiconBuilder()
+        for (index, layer) in layers.enumerated() {
+            let files = LexiconBuilder.tsvFiles(in: layer)
+            if files.isEmpty {
+                builder.diagnostics.append(Diagnostic(
+                    file: layer, line: 0, column: 0, severity: .error,
+                    message: "no lexicon files found (expected a folder of .tsv files or a .tsv file)"))
+            }
+            for file in files { builder.read(file, layer: index) }
+        }
+        return builder.finish()
+    }
+
+    /// The built-in pack followed by `extra` layers; an error diagnostic when no pack is found.
+    public static func loadDefault(extra: [String] = []) -> (Lexicon, [Diagnostic]) {
+        guard let builtIn = LexiconLocator.builtIn() else {
+            let d = Diagnostic(
+                file: "lexicons", line: 0, column: 0, severity: .error,
+                message: "built-in lexicons not found; set \(LexiconLocator.environmentVariable) or pass --lexicon DIR")
+            let (lexicon, diagnostics) = load(layers: extra)
+            return (lexicon, [d] + diagnostics)
+        }
+        return load(layers: [builtIn.path] + extra)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Accumulates parsed files into a `Lexicon`: resolves targets against declarations, applies
+/// layer overrides, and reports duplicates and conflicts.
+struct LexiconBuilder {
+    var diagnostics: [Diagnostic] = []
+    private var lexicon = Lexicon()
+    private var raw: [(entry: LexiconParser.RawEntry, layer: Int)] = []
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func tsvFiles(in path: String) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [] }
+        guard isDir.boolValue else { return path.hasSuffix(".tsv") ? [path] : [] }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let found = FileManager.default.enumerator(atPath: base)?.compactMap { $0 as? String } ?? []
+        return found.filter { $0.hasSuffix(".tsv") }.sorted().map { "\(base)/\($0)" }
+    }
+
+    mutating func read(_ file: String, layer: Int) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.append(Diagnostic(file: file, line: 0, column: 0, severity: .error, message: "cannot read file"))
+            return
+        }
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: "not valid UTF-8"))
+            return
+        }
+        lexicon.files.append(file)
+        let name = (file as NSString).lastPathComponent
+        let parsed = LexiconParser.parse(text, file: file, kind: LexiconParser.kind(ofFileNamed: name))
+        diagnostics += parsed.diagnostics
+        for s in parsed.signals { lexicon.signals[s.id] = s }
+        for t in parsed.topics { lexicon.topics[t.id] = t }
+        lexicon.words += parsed.words
+        lexicon.examples += parsed.examples
+        raw += parsed.entries.map { ($0, layer) }
+    }
+
+    mutating func finish() -> (Lexicon, [Diagnostic]) {
+        var slot: [String: Int] = [:]  // pattern + target -> index in `resolved`
+        var resolved: [(entry: LexiconEntry, layer: Int)?] = []
+        for (entry, layer) in raw {
+            let normalized = (try? Normalizer.normalize(entry.pattern)) ?? entry.pattern
+            for (text, column) in entry.targets {
+                guard let target = resolve(text, column: column, at: entry.location) else { continue }
+                let key = normalized + "\t" + target.description
+                let compiled = LexiconEntry(
+                    pattern: entry.pattern, normalizedPattern: normalized, targets: [target],
+                    weight: entry.weight, inflection: entry.inflection, location: entry.location)
+                if let i = slot[key], let previous = resolved[i] {
+                    if previous.layer == layer {
+                        warn(entry.location, column, "duplicate entry '\(entry.pattern)' → \(target) (first at \(previous.entry.location))")
+                    }
+                    resolved[i] = entry.weight == 0 ? nil : (compiled, layer)
+                } else if entry.weight > 0 {
+                    slot[key] = resolved.count
+                    resolved.append((compiled, layer))
+                }
+            }
+        }
+        lexicon.entries = resolved.compactMap { $0?.entry }
+        reportConflicts()
+        checkExamples()
+        lexicon.version = String(hash, radix: 16).prefix(8).description
+        return (lexicon, diagnostics)
+    }
+
+    private mutating func resolve(_ text: String, column: Int, at location: SourceLocation) -> Target? {
+        if let polarity = Polarity(rawValue: text) { return .polarity(polarity) }
+        if text.hasPrefix("topic:") {
+            let id = String(text.dropFirst(6))
+            guard lexicon.topics[id] != nil else { return fail(location, column, "unknown topic '\(id)' (not declared in topics.tsv)") }
+            return .topic(id)
+        }
+        if text.hasPrefix("rule:") {
+            let role = String(text.dropFirst(5))
+            guard let r = RuleRole(rawValue: role) else {
+                let known = RuleRole.allCases.map(\.rawValue).joined(separator: ", ")
+                return fail(location, column, "unknown rule role '\(role)' (one of: \(known))")
+            }
+            return .rule(r)
+        }
+        guard LexiconParser.isIdentifier(text) else {
+            return fail(location, column, "invalid target '\(text)' (pos, neg, a signal id, topic:ID or rule:ROLE)")
+        }
+        guard lexicon.signals[text] != nil else { return fail(location, column, "unknown signal '\(text)'") }
+        return .signal(text)
+    }
+
+    private mutating func reportConflicts() {
+        var polarityByPattern: [String: LexiconEntry] = [:]
+        for entry in lexicon.entries {
+            guard case let .polarity(p)? = entry.targets.first else { continue }
+            let key = entry.normalizedPattern
+            if let other = polarityByPattern[key], case let .polarity(q)? = other.targets.first, q != p {
+                warn(entry.location, 1, "conflicting polarity for '\(entry.pattern)': \(p.rawValue) here, \(q.rawValue) at \(other.location)")
+            }
+            polarityByPattern[key] = entry
+        }
+    }
+
+    private mutating func checkExamples() {
+        for example in lexicon.examples {
+            for e in example.expectations {
+                switch e {
+                case let .signal(id), let .noSignal(id):
+                    if lexicon.signals[id] == nil { warn(example.location, 1, "example expects unknown signal '\(id)'") }
+                case let .topic(id):
+                    if lexicon.topics[id] == nil { warn(example.location, 1, "example expects unknown topic '\(id)'") }
+                case .stance: break
+                }
+            }
+        }
+    }
+
+    private mutating func fail(_ location: SourceLocation, _ column: Int, _ message: String) -> Target? {
+        diagnostics.append(Diagnostic(file: location.file, line: location.line, column: column, severity: .error, message: message))
+        return nil
+    }
+
+    private mutating func warn(_ location: SourceLocation, _ column: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: location.file, line: location.line, column: column, severity: .warning, message: message))
+    }
+}

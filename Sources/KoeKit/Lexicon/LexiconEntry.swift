@@ -1,0 +1,58 @@
+/// What a lexicon entry contributes when its pattern matches.
+public enum Target: Hashable, Sendable, CustomStringConvertible {
+    case polarity(Polarity)
+    case signal(String)
+    case topic(String)
+    case rule(RuleRole)
+
+    public var description: String {
+        switch self {
+        case let .polarity(p): p.rawValue
+        case let .signal(id): id
+        case let .topic(id): "topic:\(id)"
+        case let .rule(role): "rule:\(role.rawValue)"
+        }
+    }
+}
+
+public enum Polarity: String, Sendable, CaseIterable {
+    case pos, neg
+    public var sign: Double { self == .pos ? 1 : -1 }
+}
+
+/// The roles of rule words (files under `rules/`).
+public enum RuleRole: String, Sendable, CaseIterable {
+    case negator
+    case doubleNegation = "double_negation"
+    case pseudoNegation = "pseudo_negation"
+    case contrast
+    case conditional
+    case question
+    case intensifier
+    case hedge
+    case sarcasm
+    case boilerplate
+    case clauseEnd = "clause_end"
+}
+
+/// Where something was written: `file:line`.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One line of an entry file: a pattern, what it contributes, how strongly, how it conjugates.
+public struct LexiconEntry: Sendable {
+    public let pattern: String
+    /// The pattern after normalisation; what the matcher indexes (via its stems).
+    public let normalizedPattern: String
+    public let targets: [Target]
+    public let weight: Double
+    public let inflection: Inflection
+    public let location: SourceLocation
+}

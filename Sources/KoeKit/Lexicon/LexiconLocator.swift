@@ -1,0 +1,48 @@
+import Foundation
+
+/// Finds the built-in lexicons without flags: `$KOE_LEXICONS`, then a `lexicons/` folder next
+/// to the executable or in any folder above it (covers `swift run` and `.build/*/koe`), then
+/// `share/koe/lexicons` beside an installed `bin/`, then the source checkout it was built from.
+public enum LexiconLocator {
+    public static let environmentVariable = "KOE_LEXICONS"
+
+    /// The built-in language pack folder (e.g. `…/lexicons/ja`), or nil when none is found.
+    public static func builtIn(language: String = "ja") -> URL? {
+        let fm = FileManager.default
+        func pack(in root: URL) -> URL? {
+            let url = root.appendingPathComponent(language, isDirectory: true)
+            var isDir: ObjCBool = false
+            return fm.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue ? url : nil
+        }
+        if let env = ProcessInfo.processInfo.environment[environmentVariable], !env.isEmpty {
+            let url = URL(fileURLWithPath: env, isDirectory: true)
+            return pack(in: url) ?? url
+        }
+        for start in [executableDirectory(), sourceRoot()].compactMap({ $0 }) {
+            var dir = start
+            while true {
+                if let found = pack(in: dir.appendingPathComponent("lexicons", isDirectory: true)) { return found }
+                if let found = pack(in: dir.appendingPathComponent("share/koe/lexicons", isDirectory: true)) {
+                    return found
+                }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+
+    private static func executableDirectory() -> URL? {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        if exe.path != "/proc/self/exe" { return exe.deletingLastPathComponent() }
+        return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    /// The checkout this file was compiled from (development builds only).
+    private static func sourceRoot() -> URL? {
+        let url = URL(fileURLWithPath: #filePath)
+        return url.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered writer to a file descriptor for data output (stdout by default). Text is
+/// appended as bytes; nothing goes through `String` on the hot path.
+public final class ByteWriter {
+    private let fd: Int32
+    private var bytes: [UInt8] = []
+    private let flushThreshold = 1 << 16
+
+    public init(fd: Int32 = 1) {
+        self.fd = fd
+        bytes.reserveCapacity(flushThreshold * 2)
+    }
+
+    deinit { try? flush() }
+
+    @inline(__always) public func append(_ byte: UInt8) { bytes.append(byte) }
+
+    public func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+
+    public func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
+
+    public func appendDecimal(_ value: Int) { append(String(value)) }
+
+    /// Appends `units[from..<to]` (well-formed UTF-16) as UTF-8.
+    public func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) {
+        var i = from
+        while i < to {
+            let u = UInt32(units[i])
+            if u < 0x80 {
+                bytes.append(UInt8(u))
+            } else if u < 0x800 {
+                bytes.append(UInt8(0xC0 | (u >> 6)))
+                bytes.append(UInt8(0x80 | (u & 0x3F)))
+            } else if u & 0xFC00 == 0xD800, i + 1 < to, UInt32(units[i + 1]) & 0xFC00 == 0xDC00 {
+                let c = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                bytes.append(UInt8(0xF0 | (c >> 18)))
+                bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (c & 0x3F)))
+                i += 1
+            } else {
+                let c = u & 0xF800 == 0xD800 ? 0xFFFD : u
+                bytes.append(UInt8(0xE0 | (c >> 12)))
+                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (c & 0x3F)))
+            }
+            i += 1
+        }
+    }
+
+    /// Ends a record: flushes when enough has accumulated.
+    public func endLine() throws {
+        bytes.append(0x0A)
+        if bytes.count >= flushThreshold { try flush() }
+    }
+
+    public func flush() throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                bytes.removeAll(keepingCapacity: true)
+                throw OutputError.writeFailed(reason: String(cString: strerror(errno)))
+            }
+            offset += n
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+public enum OutputError: Error, CustomStringConvertible, Sendable {
+    case writeFailed(reason: String)
+    public var description: String {
+        switch self {
+        case let .writeFailed(reason): "error: write failed: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import KoeICU
+
+/// The per-thread workspace that turns one line of UTF-8 into normalised UTF-16 and tokens.
+/// Everything lives in reused buffers; after `analyze` the buffers describe the last line.
+/// Offsets: `Token.start/end` index the normalised buffer; `originalStart/End` map them back to
+/// UTF-16 offsets of the original line, and `scalarOffset` to Unicode scalar offsets.
+public final class TextAnalyzer {
+    private let breaker: ICUWordBreaker
+    public let userWords: UserWordList
+
+    let original = ScratchBuffer<UInt16>()
+    let normalized = ScratchBuffer<UInt16>()
+    let map = ScratchBuffer<Int32>()
+    private let ends = ScratchBuffer<Int32>()
+    private let statuses = ScratchBuffer<Int32>()
+    private let scalarPrefix = ScratchBuffer<Int32>()
+    private var hasSurrogates = false
+    public private(set) var tokens: [Token] = []
+    /// How many ill-formed UTF-8 sequences the last line had (each became U+FFFD).
+    public private(set) var substitutions = 0
+
+    public init(userWords: UserWordList = UserWordList(), breaker: ICUWordBreaker? = nil) throws {
+        self.breaker = try breaker ?? ICUWordBreaker()
+        self.userWords = userWords
+        tokens.reserveCapacity(256)
+    }
+
+    /// A workspace for another thread, sharing the (immutable) user words.
+    public func copy() throws -> TextAnalyzer {
+        try TextAnalyzer(userWords: userWords, breaker: breaker.copy())
+    }
+
+    public var originalUnits: UnsafeBufferPointer<UInt16> { original.buffer }
+    public var normalizedUnits: UnsafeBufferPointer<UInt16> { normalized.buffer }
+
+    /// Analyses one line (without its line terminator).
+    public func analyze(utf8 line: UnsafeBufferPointer<UInt8>) throws {
+        try decode(line)
+        try normalize()
+        try segment()
+        if !userWords.isEmpty { userWords.merge(&tokens, in: normalized.buffer) }
+        indexScalars()
+    }
+
+    public func analyze(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try analyze(utf8: $0) }
+    }
+
+    private func decode(_ line: UnsafeBufferPointer<UInt8>) throws {
+        original.reserve(line.count + 1)
+        var subs: Int32 = 0
+        var status: Int32 = 0
+        let n = koe_utf8_to_utf16(
+            line.baseAddress, Int32(line.count), original.pointer, Int32(original.capacity), &subs,
+            &status)
+        try ICUError.check(status, "UTF-8 decoding")
+        original.count = Int(n)
+        substitutions = Int(subs)
+    }
+
+    private func normalize() throws {
+        var needed = original.count + 16
+        while true {
+            normalized.reserve(needed)
+            map.reserve(normalized.capacity + 1)
+            var status: Int32 = 0
+            let n = koe_normalize(
+                original.pointer, Int32(original.count), normalized.pointer, map.pointer,
+                Int32(normalized.capacity), &status)
+            try ICUError.check(status, "NFKC normalisation")
+            if Int(n) <= normalized.capacity {
+                normalized.count = Int(n)
+                return
+            }
+            needed = Int(n)
+        }
+    }
+
+    private func segment() throws {
+        tokens.removeAll(keepingCapacity: true)
+        let count = normalized.count
+        guard count > 0 else { return }
+        ends.reserve(count + 1)
+        statuses.reserve(count + 1)
+        let n = try breaker.segment(
+            normalized.buffer, ends: ends.mutableBuffer, statuses: statuses.mutableBuffer)
+        var start: Int32 = 0
+        for k in 0..<n {
+            let end = ends[k]
+            let kind = TokenKind(ruleStatus: statuses[k], firstUnit: normalized[Int(start)])
+            tokens.append(Token(start: start, end: end, kind: kind))
+            start = end
+        }
+    }
+
+    private func indexScalars() {
+        hasSurrogates = false
+        for i in 0..<original.count where original[i] & 0xFC00 == 0xD800 {
+            hasSurrogates = true
+            break
+        }
+        guard hasSurrogates else { return }
+        scalarPrefix.reserve(original.count + 1)
+        var scalars: Int32 = 0
+        for i in 0..<original.count {
+            scalarPrefix[i] = scalars
+            if original[i] & 0xFC00 != 0xDC00 { scalars += 1 }
+        }
+        scalarPrefix[original.count] = scalars
+    }
+
+    /// UTF-16 offset in the original line where normalised offset `i` starts.
+    @inline(__always)
+    public func originalStart(_ i: Int32) -> Int32 { map[Int(i)] }
+
+    /// UTF-16 offset in the original line where a span ending at normalised offset `e` ends.
+    /// A span that ends inside one normalisation chunk (e.g. `㍻` → `平成`) extends to its end.
+    public func originalEnd(_ e: Int32) -> Int32 {
+        guard e > 0 else { return map[0] }
+        let inside = map[Int(e) - 1]
+        var k = Int(e)
+        while k < normalized.count && map[k] == inside { k += 1 }
+        return map[k]
+    }
+
+    /// Converts a UTF-16 offset of the original line to a Unicode scalar offset.
+    @inline(__always)
+    public func scalarOffset(_ utf16: Int32) -> Int32 {
+        hasSurrogates ? scalarPrefix[Int(utf16)] : utf16
+    }
+}

@@ -1,0 +1,50 @@
+/// Words the tokenizer keeps whole although ICU splits them (product names, compounds such as
+/// 二段階認証 or チェックアウト). Loaded from `words.tsv` files; matched on normalised text.
+public struct UserWordList: Sendable {
+    public private(set) var words: [String] = []
+    private var trie = UTF16Trie(keys: [])
+
+    public init() {}
+
+    /// `words` are normalised here, so they may be written in any width or case.
+    public init(words: [String]) throws {
+        var unique = Set<[UInt16]>()
+        var keys: [[UInt16]] = []
+        for word in words {
+            let units = try Normalizer.normalize(units: Array(word.utf16)).units
+            if !units.isEmpty && unique.insert(units).inserted {
+                keys.append(units)
+                self.words.append(String(decoding: units, as: UTF16.self))
+            }
+        }
+        trie = UTF16Trie(keys: keys)
+    }
+
+    public var isEmpty: Bool { trie.isEmpty }
+
+    /// Merges runs of tokens that together spell a user word. A word must start and end on
+    /// token boundaries; the longest word wins.
+    func merge(_ tokens: inout [Token], in text: UnsafeBufferPointer<UInt16>) {
+        var out = 0
+        var i = 0
+        while i < tokens.count {
+            var lastToken = -1
+            var j = i
+            trie.forEachMatch(in: text, from: Int(tokens[i].start)) { end, _ in
+                while j < tokens.count && Int(tokens[j].end) < end { j += 1 }
+                if j < tokens.count && Int(tokens[j].end) == end { lastToken = j }
+            }
+            var token = tokens[i]
+            if lastToken > i {
+                for k in (i + 1)...lastToken { token.kind = TokenKind.merged(token.kind, tokens[k].kind) }
+                token.end = tokens[lastToken].end
+                i = lastToken + 1
+            } else {
+                i += 1
+            }
+            tokens[out] = token
+            out += 1
+        }
+        tokens.removeLast(tokens.count - out)
+    }
+}

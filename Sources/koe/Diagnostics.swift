@@ -1,0 +1,32 @@
+import Foundation
+import KoeKit
+
+/// stderr messages and exit codes shared by the subcommands.
+enum Stderr {
+    static func print(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+enum ExitStatus {
+    static let unexpected = ExitCode(1)
+    static let usage = ExitCode(64)
+    static let badData = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let ioError = ExitCode(74)
+    static let badConfig = ExitCode(78)
+}
+
+import ArgumentParser
+
+/// Loads the built-in lexicon plus user layers; prints errors and fails with 78 on any error.
+func loadLexicon(extra: [String], quiet: Bool) throws -> Lexicon {
+    let (lexicon, diagnostics) = Lexicon.loadDefault(extra: extra)
+    let errors = diagnostics.filter { $0.severity == .error }
+    for d in errors { Stderr.print("koe: \(d)") }
+    if !errors.isEmpty {
+        Stderr.print("koe: \(errors.count) lexicon error(s); run 'koe lexicon check' for details")
+        throw ExitStatus.badConfig
+    }
+    return lexicon
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import KoeKit
+
+struct TokenizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokenize",
+        abstract: "Split Japanese text into words (ICU), one output line per input line.",
+        discussion: """
+            Reads the FILEs (or stdin) line by line and writes one line per input line, in order.
+            Empty lines stay empty; invalid UTF-8 is replaced with U+FFFD and reported on stderr
+            as FILE:LINE:COL (byte column). Words listed in the lexicons' words.tsv are kept whole.
+
+            --format text   surfaces of the original text separated by one space (spaces dropped)
+            --format jsonl  {"line":N,"tokens":[{"text","norm","start","end","kind"}]} where
+                            start/end are Unicode scalar (code point) offsets into the original
+                            line, end exclusive, and kind is number, letter, kana, ideo, symbol
+                            or space.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    @Argument(help: "Input files (default: stdin).")
+    var files: [String] = []
+
+    @Option(name: [.short, .long], help: "Output format: text or jsonl.")
+    var format: Format = .text
+
+    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
+    var lexicons: [String] = []
+
+    @Flag(help: "Do not merge user words (words.tsv).")
+    var noUserWords = false
+
+    @Flag(help: "Exit with 65 when any line had invalid UTF-8.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "No warnings on stderr.")
+    var quiet = false
+
+    func run() throws {
+        let words = noUserWords ? UserWordList() : try UserWordList(words: loadLexicon(extra: lexicons, quiet: quiet).words)
+        let analyzer = try TextAnalyzer(userWords: words)
+        let writer = ByteWriter()
+        let printer = TokenPrinter(analyzer: analyzer, writer: writer, format: format)
+        var repaired = 0
+        for reader in try openInputs(files) {
+            do {
+                try reader.forEachLine { line, number in
+                    try analyzer.analyze(utf8: line)
+                    if analyzer.substitutions > 0 {
+                        repaired += 1
+                        if !quiet {
+                            let col = (UTF8Validation.firstInvalidOffset(line) ?? 0) + 1
+                            Stderr.print("\(reader.name):\(number):\(col): warning: invalid UTF-8 replaced with U+FFFD")
+                        }
+                    }
+                    try printer.printLine(number)
+                }
+            } catch let error as InputError {
+                Stderr.print("koe: \(error)")
+                throw ExitStatus.ioError
+            }
+        }
+        try writer.flush()
+        if repaired > 0 && strict { throw ExitStatus.badData }
+    }
+}
+
+/// Opens every input file up front so a missing file fails before any output (exit 66).
+func openInputs(_ files: [String]) throws -> [LineReader] {
+    if files.isEmpty || files == ["-"] { return [LineReader.standardInput()] }
+    return try files.map { path in
+        if path == "-" { return LineReader.standardInput() }
+        do { return try LineReader(path: path) } catch {
+            Stderr.print("koe: \(error)")
+            throw ExitStatus.noInput
+        }
+    }
+}
