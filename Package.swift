@@ -34,6 +34,6 @@ let package = Package(
             dependencies: ["KoeKit"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KoeCLITests", dependencies: ["KoeKit"]),
+        .testTarget(name: "KoeCLITests", dependencies: ["koe"]),
     ]
 )

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Runs the built `koe` binary with fixture stdin, capturing stdout, stderr and the exit code.
+enum KoeRunner {
+    struct Result {
+        let stdout: Data
+        let stderr: String
+        let status: Int32
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+        var lines: [Substring] { out.split(separator: "\n", omittingEmptySubsequences: false).dropLast() }
+    }
+
+    static var binary: URL {
+        // The test runner sits in the same build products folder as `koe`.
+        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return runner.deletingLastPathComponent().appendingPathComponent("koe")
+    }
+
+    static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        // stdin and stderr go through temporary files so large inputs cannot deadlock the pipes.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inURL = dir.appendingPathComponent("stdin"), errURL = dir.appendingPathComponent("stderr")
+        try stdin.write(to: inURL)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let output = Pipe()
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errData = (try? Data(contentsOf: errURL)) ?? Data()
+        return Result(stdout: outData, stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+}

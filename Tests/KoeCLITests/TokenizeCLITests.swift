@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite struct TokenizeCLITests {
+    @Test func printsOneLinePerInputLineAndRepairsInvalidUTF8() throws {
+        let input = Data("ログインできません。\n\nabc".utf8) + Data([0xFF]) + Data("です\n".utf8)
+        let r = try KoeRunner.run(["tokenize"], stdin: input)
+        #expect(r.status == 0)
+        #expect(r.lines == ["ログイン でき ま せん 。", "", "abc \u{FFFD} です"])
+        #expect(r.stderr.contains("<stdin>:3:4: warning: invalid UTF-8"))
+    }
+
+    @Test func strictTurnsRepairsIntoExit65() throws {
+        let r = try KoeRunner.run(["tokenize", "--strict"], stdin: Data([0x61, 0xC3, 0x0A]))
+        #expect(r.status == 65)
+        #expect(r.lines.count == 1, "the line is still written")
+    }
+
+    @Test func handlesCRLFAndBOMAndAMissingFinalNewline() throws {
+        let input = Data([0xEF, 0xBB, 0xBF]) + Data("返品したい\r\n届かない\r\n\r\n最後".utf8)
+        let r = try KoeRunner.run(["tokenize"], stdin: input)
+        #expect(r.status == 0)
+        #expect(r.lines.count == 4)
+        #expect(r.lines[0].hasPrefix("返品"))
+        #expect(!r.out.contains("\r"))
+        #expect(!r.out.contains("\u{FEFF}"))
+        #expect(r.lines[2] == "")
+        #expect(r.lines[3] == "最後")
+    }
+
+    @Test func emptyInputGivesEmptyOutput() throws {
+        let r = try KoeRunner.run(["tokenize"], stdin: Data())
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aOneMegabyteLineIsOneOutputLine() throws {
+        let big = String(repeating: "サポートの対応が遅いです。", count: 80_000)  // ~3 MB of UTF-8
+        let input = Data("前\n\(big)\n後\n".utf8)
+        let r = try KoeRunner.run(["tokenize"], stdin: input)
+        #expect(r.status == 0)
+        #expect(r.lines.count == 3)
+        #expect(r.lines[1].split(separator: " ").count == 80_000 * 6)
+        #expect(r.lines[2] == "後")
+    }
+
+    @Test func jsonlCarriesScalarOffsetsIntoTheOriginalLine() throws {
+        let r = try KoeRunner.run(["tokenize", "--format", "jsonl"], stdin: Data("😀ＡＢＣ\n".utf8))
+        #expect(r.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(r.lines[0].utf8)) as? [String: Any]
+        let tokens = try #require(object?["tokens"] as? [[String: Any]])
+        #expect(tokens.count == 2)
+        #expect(tokens[1]["text"] as? String == "ＡＢＣ")
+        #expect(tokens[1]["norm"] as? String == "abc")
+        #expect(tokens[1]["start"] as? Int == 1)
+        #expect(tokens[1]["end"] as? Int == 4)
+        #expect(tokens[1]["kind"] as? String == "letter")
+    }
+
+    @Test func missingFileExits66BeforeAnyOutput() throws {
+        let r = try KoeRunner.run(["tokenize", "/nonexistent/tickets.txt"])
+        #expect(r.status == 66)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("/nonexistent/tickets.txt"))
+    }
+
+    @Test func helpIsPinned() throws {
+        let r = try KoeRunner.run(["tokenize", "--help"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("USAGE: koe tokenize"))
+        #expect(r.out.contains("--format"))
+        #expect(r.out.contains("Unicode scalar"))
+    }
+}
