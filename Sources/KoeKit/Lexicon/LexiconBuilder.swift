@@ -17,6 +17,14 @@ struct LexiconBuilder {
         return found.filter { $0.hasSuffix(".tsv") }.sorted().map { "\(base)/\($0)" }
     }
 
+    /// Paths under the working directory are shown relative to it, like a compiler does.
+    static func displayPath(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+        let standardized = (absolute as NSString).standardizingPath
+        return standardized.hasPrefix(cwd + "/") ? String(standardized.dropFirst(cwd.count + 1)) : path
+    }
+
     mutating func read(_ file: String, layer: Int) {
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(Diagnostic(file: file, line: 0, column: 0, severity: .error, message: "cannot read file"))
@@ -27,9 +35,10 @@ struct LexiconBuilder {
             diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: "not valid UTF-8"))
             return
         }
-        lexicon.files.append(file)
+        let shown = LexiconBuilder.displayPath(file)
+        lexicon.files.append(shown)
         let name = (file as NSString).lastPathComponent
-        let parsed = LexiconParser.parse(text, file: file, kind: LexiconParser.kind(ofFileNamed: name))
+        let parsed = LexiconParser.parse(text, file: shown, kind: LexiconParser.kind(ofFileNamed: name))
         diagnostics += parsed.diagnostics
         for s in parsed.signals { lexicon.signals[s.id] = s }
         for t in parsed.topics { lexicon.topics[t.id] = t }

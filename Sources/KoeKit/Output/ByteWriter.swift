@@ -16,6 +16,15 @@ public final class ByteWriter {
         bytes.reserveCapacity(flushThreshold * 2)
     }
 
+    /// A writer that only collects (fd -1): `flush` keeps the bytes; take them with `take()`.
+    public static func collecting() -> ByteWriter { ByteWriter(fd: -1) }
+
+    /// The collected bytes, emptied.
+    public func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     deinit { try? flush() }
 
     @inline(__always) public func append(_ byte: UInt8) { bytes.append(byte) }
@@ -56,10 +65,11 @@ public final class ByteWriter {
     /// Ends a record: flushes when enough has accumulated.
     public func endLine() throws {
         bytes.append(0x0A)
-        if bytes.count >= flushThreshold { try flush() }
+        if fd >= 0 && bytes.count >= flushThreshold { try flush() }
     }
 
     public func flush() throws {
+        guard fd >= 0 else { return }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -1,0 +1,40 @@
+import Dispatch
+
+/// One classifier per worker thread, for classifying batches on all cores while keeping the
+/// input order. ICU break iterators are not thread-safe, so each worker owns its classifier
+/// and only ever touches it from its own `concurrentPerform` iteration.
+public final class ClassifierPool: @unchecked Sendable {
+    private let classifiers: [Classifier]
+
+    public var jobs: Int { classifiers.count }
+
+    public init(lexicon: CompiledLexicon, jobs: Int, policy: ScoringPolicy = ScoringPolicy()) throws {
+        let first = try Classifier(lexicon: lexicon, policy: policy)
+        var all = [first]
+        for _ in 1..<max(1, jobs) { all.append(try first.copy()) }
+        classifiers = all
+    }
+
+    /// `body(classifier, item)` for every item; results come back in input order. Work is
+    /// split into contiguous slices, one per worker.
+    public func map<T, R>(_ items: [T], _ body: (Classifier, T) -> R) -> [R] {
+        let n = items.count
+        guard n > 0 else { return [] }
+        if classifiers.count == 1 || n < 64 { return items.map { body(classifiers[0], $0) } }
+        let results = UnsafeMutablePointer<R>.allocate(capacity: n)
+        defer { results.deallocate() }
+        let workers = classifiers.count
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            nonisolated(unsafe) let items = items
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = n * w / workers, hi = n * (w + 1) / workers
+                for i in lo..<hi { (results + i).initialize(to: body(self.classifiers[w], items[i])) }
+            }
+        }
+        let out = Array(UnsafeBufferPointer(start: results, count: n))
+        results.deinitialize(count: n)
+        return out
+    }
+}

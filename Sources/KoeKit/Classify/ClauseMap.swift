@@ -1,0 +1,40 @@
+/// Sentence and clause structure of one line, from clause-end rule words, line breaks and
+/// contrast markers. A contrast marker closes the clause it ends.
+struct ClauseMap {
+    /// Sorted end positions of sentences and of clauses (every sentence end is a clause end).
+    private(set) var sentenceEnds: [Int32] = []
+    private(set) var clauseEnds: [Int32] = []
+
+    mutating func build(text: UnsafeBufferPointer<UInt16>, rules: [Hit], roleOf: (Hit) -> RuleRole?) {
+        sentenceEnds.removeAll(keepingCapacity: true)
+        clauseEnds.removeAll(keepingCapacity: true)
+        for i in 0..<text.count {
+            if text[i] == 0x0A { sentenceEnds.append(Int32(i + 1)) }
+        }
+        for h in rules {
+            switch roleOf(h) {
+            case .clauseEnd?: sentenceEnds.append(h.end)
+            case .contrast?: clauseEnds.append(h.end)
+            default: break
+            }
+        }
+        sentenceEnds.append(Int32(text.count))
+        sentenceEnds.sort()
+        clauseEnds.append(contentsOf: sentenceEnds)
+        clauseEnds.sort()
+    }
+
+    /// Index of the sentence containing position `p` (a hit's start).
+    func sentence(of p: Int32) -> Int { ClauseMap.bucket(p, in: sentenceEnds) }
+    func clause(of p: Int32) -> Int { ClauseMap.bucket(p, in: clauseEnds) }
+
+    /// The first bucket whose end is > p.
+    private static func bucket(_ p: Int32, in ends: [Int32]) -> Int {
+        var lo = 0, hi = ends.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ends[mid] <= p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

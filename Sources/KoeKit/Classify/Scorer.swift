@@ -1,0 +1,171 @@
+/// Applies the Japanese rules to the matched hits of one line: negation scope, double and
+/// pseudo negation, contrast, conditionals, questions, intensifiers and hedges, sarcasm.
+struct Scorer {
+    let lexicon: CompiledLexicon
+    let policy: ScoringPolicy
+    private(set) var contributions: [Contribution] = []
+    private var clauses = ClauseMap()
+
+    init(lexicon: CompiledLexicon, policy: ScoringPolicy) {
+        self.lexicon = lexicon
+        self.policy = policy
+    }
+
+    mutating func score(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
+        contributions.removeAll(keepingCapacity: true)
+        for hit in matcher.content { contributions.append(base(hit)) }
+        guard !matcher.rules.isEmpty else { return }
+        clauses.build(text: text, rules: matcher.rules, roleOf: matcher.role(of:))
+        applyNegation(matcher)
+        applyModifiers(matcher)
+        applySentenceRules(matcher, text: text)
+    }
+
+    private func base(_ hit: Hit) -> Contribution {
+        let w = lexicon.entries[Int(hit.entry)].weight
+        switch lexicon.kinds[Int(hit.entry)] {
+        case let .polarity(sign):
+            return Contribution(hit: hit, value: sign * w, strength: w)
+        case let .signal(id, family):
+            return Contribution(hit: hit, value: family.sign * w, signal: id, family: family, strength: w)
+        default:
+            return Contribution(hit: hit, value: 0, strength: 0)
+        }
+    }
+
+    private func surface(_ hit: Hit, _ text: UnsafeBufferPointer<UInt16>) -> String {
+        String(decoding: text[Int(hit.start)..<Int(hit.end)], as: UTF16.self)
+    }
+
+    /// A negator negates the nearest content word before it in the same clause.
+    private mutating func applyNegation(_ matcher: LexiconMatcher) {
+        for rule in matcher.rules {
+            let role = matcher.role(of: rule)
+            guard role == .negator || role == .doubleNegation else { continue }
+            let clause = clauses.clause(of: rule.start)
+            var nearest: Int32 = -1
+            for c in contributions where c.hit.end <= rule.start && !c.negated
+                && rule.start - c.hit.end <= policy.negationReach && clauses.clause(of: c.hit.start) == clause {
+                nearest = max(nearest, c.hit.end)
+            }
+            guard nearest >= 0 else { continue }
+            let pattern = lexicon.entries[Int(rule.entry)].pattern
+            for i in contributions.indices where contributions[i].hit.end == nearest && !contributions[i].negated {
+                if role == .doubleNegation {
+                    contributions[i].value *= policy.doubleNegation
+                    contributions[i].strength *= policy.doubleNegation
+                    contributions[i].rules.append("double_negation(\(pattern))")
+                } else {
+                    negate(&contributions[i], by: pattern)
+                }
+                contributions[i].negated = true
+            }
+        }
+    }
+
+    private func negate(_ c: inout Contribution, by pattern: String) {
+        c.rules.append("negation(\(pattern))")
+        let weight = abs(c.strength)
+        if let family = c.family {
+            c.signal = nil
+            c.value = family == .success ? -weight * policy.negatedPositive : 0
+        } else if c.value > 0 {
+            c.value = -weight * policy.negatedPositive
+        } else {
+            c.value = weight * policy.negatedNegative
+        }
+    }
+
+    /// Intensifiers and hedges scale the next content word of their clause.
+    private mutating func applyModifiers(_ matcher: LexiconMatcher) {
+        for rule in matcher.rules {
+            let role = matcher.role(of: rule)
+            guard role == .intensifier || role == .hedge else { continue }
+            let clause = clauses.clause(of: rule.start)
+            guard let i = contributions.indices.first(where: {
+                let h = contributions[$0].hit
+                return h.start >= rule.end && h.start - rule.end <= policy.modifierReach && clauses.clause(of: h.start) == clause
+            }) else { continue }
+            let entry = lexicon.entries[Int(rule.entry)]
+            let target = contributions[i].hit
+            for k in contributions.indices where contributions[k].hit == target || contributions[k].hit.start == target.start && contributions[k].hit.end == target.end {
+                contributions[k].value *= entry.weight
+                contributions[k].strength *= entry.weight
+                contributions[k].rules.append("\(role == .intensifier ? "intensifier" : "hedge")(\(entry.pattern))")
+            }
+        }
+    }
+
+    /// Contrast, conditional, question and sarcasm act on whole sentences.
+    private mutating func applySentenceRules(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
+        var lastContrast: [Int: Hit] = [:]
+        var conditionals: [Int: [Hit]] = [:]
+        var questions = Set<Int>()
+        var sarcasm: [Int: Hit] = [:]
+        for rule in matcher.rules {
+            let s = clauses.sentence(of: rule.start)
+            switch matcher.role(of: rule) {
+            case .contrast?: if (lastContrast[s]?.start ?? -1) < rule.start { lastContrast[s] = rule }
+            case .conditional?: conditionals[s, default: []].append(rule)
+            case .question?: questions.insert(s)
+            case .sarcasm?: if sarcasm[s] == nil { sarcasm[s] = rule }
+            default: break
+            }
+        }
+        for i in contributions.indices {
+            let h = contributions[i].hit
+            let s = clauses.sentence(of: h.start)
+            if let contrast = lastContrast[s] {
+                let after = h.start >= contrast.end
+                scale(i, by: after ? policy.afterContrast : policy.beforeContrast, rule: after ? "contrast_after" : "contrast_before")
+            }
+            for q in conditionals[s] ?? [] {
+                if h.end <= q.start {
+                    scale(i, by: policy.hypothetical, rule: "hypothetical")
+                } else if contributions[i].signal != nil {
+                    contributions[i].conditional = true
+                    contributions[i].value *= policy.conditional
+                    contributions[i].rules.append("conditional(\(lexicon.entries[Int(q.entry)].pattern))")
+                }
+            }
+            if questions.contains(s) { contributions[i].value *= policy.question; contributions[i].rules.append("question") }
+        }
+        for (s, cue) in sarcasm.sorted(by: { $0.key < $1.key }) { applySarcasm(cue, sentence: s, text: text) }
+    }
+
+    private mutating func scale(_ i: Int, by factor: Double, rule: String) {
+        contributions[i].value *= factor
+        contributions[i].strength *= factor
+        contributions[i].rules.append(rule)
+    }
+
+    /// さすが + a failure or a count (今月3回目) is not praise.
+    private mutating func applySarcasm(_ cue: Hit, sentence s: Int, text: UnsafeBufferPointer<UInt16>) {
+        let inSentence = contributions.indices.filter { clauses.sentence(of: contributions[$0].hit.start) == s }
+        let hasNegative = inSentence.contains { contributions[$0].value < 0 }
+        let start = s > 0 ? clauses.sentenceEnds[s - 1] : 0
+        guard hasNegative || Scorer.hasRepeatCount(text, from: start, to: clauses.sentenceEnds[s]) else { return }
+        for i in inSentence where contributions[i].value > 0 {
+            contributions[i].value = 0
+            contributions[i].signal = nil
+            contributions[i].rules.append("sarcasm")
+        }
+        if !hasNegative {
+            contributions.append(Contribution(hit: cue, value: -1, strength: 1, rules: ["sarcasm"]))
+        }
+    }
+
+    /// A number followed by 回目 / 度目 / 回も / 度も / 回連続 (after normalisation, digits are ASCII).
+    static func hasRepeatCount(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        let counters: Set<UInt16> = [0x56DE, 0x5EA6]  // 回 度
+        let followers: Set<UInt16> = [0x76EE, 0x3082, 0x9023]  // 目 も 連
+        let numerals: Set<UInt16> = [0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4F55]
+        let start = max(Int(from), 0) + 1, end = min(Int(to), text.count) - 1
+        guard start < end else { return false }
+        for i in start..<end where counters.contains(text[i]) && followers.contains(text[i + 1]) {
+            let d = text[i - 1]
+            if (d >= 0x30 && d <= 0x39) || numerals.contains(d) { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,28 @@
+/// The numbers behind the Japanese rules, in one place so they can be tuned and documented.
+public struct ScoringPolicy: Sendable {
+    /// |net score| needed for success / dissatisfaction; below it a text is neutral.
+    public var threshold = 0.5
+    /// Both sides at least this large, and the weaker ≥ `mixedRatio` of the stronger: mixed.
+    public var mixedFloor = 0.5
+    public var mixedRatio = 0.35
+    /// Negated positive (美味しくない) keeps this much of its weight, as negative.
+    public var negatedPositive = 0.9
+    /// Negated negative (不満はない) becomes weakly positive.
+    public var negatedNegative = 0.4
+    /// Double negation (なくはない) keeps the original sign, weakened.
+    public var doubleNegation = 0.5
+    /// How far (normalised UTF-16 units) a negator may follow the word it negates.
+    public var negationReach: Int32 = 12
+    /// How far an intensifier or hedge may precede the word it scales.
+    public var modifierReach: Int32 = 6
+    /// Contrast (けど, のに): the clause before the last marker weighs less, the one after more.
+    public var beforeContrast = 0.6
+    public var afterContrast = 1.4
+    /// Hypothetical clause before なら/たら, and conditional signals after it.
+    public var hypothetical = 0.4
+    public var conditional = 0.7
+    /// Questions soften the stance (signals keep their strength).
+    public var question = 0.5
+
+    public init() {}
+}
