@@ -9,17 +9,21 @@ public final class CompiledLexicon: Sendable {
     public let lexicon: Lexicon
     let trie: UTF16Trie
     let keyRefs: [[KeyRef]]
+    /// Grammatical rule words (negators, question and conditional endings, contrast) that may
+    /// start inside an ICU token, because ICU glues them to the verb: しま|せん, 使った|ら.
+    let freeTrie: UTF16Trie
+    let freeKeyRefs: [[KeyRef]]
     /// Entry index -> what kind of hit it produces (so the hot path never switches on strings).
     let kinds: [HitKind]
     let families: [String: SignalFamily]
     let topicOrder: [String: Int]
     public let userWords: UserWordList
+    /// Normalised stopwords, for content terms.
+    public let stopwords: Set<String>
 
     public init(_ lexicon: Lexicon) throws {
         self.lexicon = lexicon
-        var keyIndex: [String: Int] = [:]
-        var keys: [[UInt16]] = []
-        var refs: [[KeyRef]] = []
+        var bound = KeyTable(), free = KeyTable()
         var kinds: [HitKind] = []
         var families: [String: SignalFamily] = [:]
         for s in lexicon.signals.values { families[s.id] = s.family }
@@ -27,27 +31,50 @@ public final class CompiledLexicon: Sendable {
             let target = entry.targets[0]
             kinds.append(HitKind(target, families: families))
             guard case let .success(stems) = entry.inflection.stems(of: entry.normalizedPattern) else { continue }
+            let startsFreely = CompiledLexicon.startsFreely(target) && entry.normalizedPattern.count >= 2
             for stem in stems {
                 let ref = KeyRef(entry: Int32(i), needsEndBoundary: entry.inflection.needsEndBoundary)
-                if let k = keyIndex[stem] {
-                    refs[k].append(ref)
-                } else {
-                    keyIndex[stem] = keys.count
-                    keys.append(Array(stem.utf16))
-                    refs.append([ref])
-                }
+                if startsFreely { free.add(stem, ref) } else { bound.add(stem, ref) }
             }
         }
-        trie = UTF16Trie(keys: keys)
-        keyRefs = refs
+        trie = UTF16Trie(keys: bound.keys)
+        keyRefs = bound.refs
+        freeTrie = UTF16Trie(keys: free.keys)
+        freeKeyRefs = free.refs
         self.kinds = kinds
         self.families = families
         let topics = lexicon.topics.values.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
         topicOrder = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, $0) })
         userWords = try UserWordList(words: lexicon.words)
+        stopwords = Set(try lexicon.stopwords.map { try Normalizer.normalize($0) })
     }
 
     public var entries: [LexiconEntry] { lexicon.entries }
+
+    static func startsFreely(_ target: Target) -> Bool {
+        guard case let .rule(role) = target else { return false }
+        switch role {
+        case .negator, .doubleNegation, .pseudoNegation, .question, .conditional, .contrast: return true
+        default: return false
+        }
+    }
+
+    /// Unique keys with the entries each one stands for.
+    private struct KeyTable {
+        var index: [String: Int] = [:]
+        var keys: [[UInt16]] = []
+        var refs: [[KeyRef]] = []
+
+        mutating func add(_ key: String, _ ref: KeyRef) {
+            if let k = index[key] {
+                refs[k].append(ref)
+            } else {
+                index[key] = keys.count
+                keys.append(Array(key.utf16))
+                refs.append([ref])
+            }
+        }
+    }
 }
 
 /// What a matched entry does, resolved once at compile time.

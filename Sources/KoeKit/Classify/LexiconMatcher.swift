@@ -36,6 +36,15 @@ struct LexiconMatcher {
                 }
             }
         }
+        if !lexicon.freeTrie.isEmpty {
+            for start in 0..<text.count where text[start] != 0x20 {
+                lexicon.freeTrie.forEachMatch(in: text, from: start) { end, key in
+                    for ref in lexicon.freeKeyRefs[Int(key)] where !ref.needsEndBoundary || boundary[end] {
+                        candidates.append(Hit(start: Int32(start), end: Int32(end), entry: ref.entry))
+                    }
+                }
+            }
+        }
         guard !candidates.isEmpty else { return }
         for layer in 0..<3 {
             owner[layer].removeAll(keepingCapacity: true)

@@ -43,6 +43,7 @@ struct LexiconBuilder {
         for s in parsed.signals { lexicon.signals[s.id] = s }
         for t in parsed.topics { lexicon.topics[t.id] = t }
         lexicon.words += parsed.words
+        lexicon.stopwords += parsed.stopwords
         lexicon.examples += parsed.examples
         raw += parsed.entries.map { ($0, layer) }
     }

@@ -15,17 +15,19 @@ public struct LexiconParser {
         public var signals: [SignalDeclaration] = []
         public var topics: [TopicDeclaration] = []
         public var words: [String] = []
+        public var stopwords: [String] = []
         public var examples: [LexiconExample] = []
         public var diagnostics: [Diagnostic] = []
     }
 
-    public enum FileKind: Sendable { case signals, topics, words, entries }
+    public enum FileKind: Sendable { case signals, topics, words, stopwords, entries }
 
     public static func kind(ofFileNamed name: String) -> FileKind {
         switch name {
         case "signals.tsv": .signals
         case "topics.tsv": .topics
         case "words.tsv": .words
+        case "stopwords.tsv": .stopwords
         default: .entries
         }
     }
@@ -58,10 +60,10 @@ public struct LexiconParser {
         var col = 1
         for c in columns { starts.append(col); col += c.count + 1 }
         switch kind {
-        case .words:
+        case .words, .stopwords:
             guard let word = columns.first, !word.isEmpty else { return error(n, 1, "empty word") }
             if word != word.trimmingSpaces { warn(n, 1, "word '\(word)' has surrounding spaces") }
-            result.words.append(word.trimmingSpaces)
+            if kind == .words { result.words.append(word.trimmingSpaces) } else { result.stopwords.append(word.trimmingSpaces) }
         case .signals: parseSignal(columns, starts, n)
         case .topics: parseTopic(columns, starts, n)
         case .entries: parseEntry(columns, starts, n)

@@ -1,0 +1,26 @@
+extension Classifier {
+    /// Content terms of the last classified text, for clustering: normalised words that carry
+    /// meaning (kanji, katakana, Latin of two or more characters; no stopwords), plus the
+    /// signals that fired and the topic, as `signal:ID` / `topic:ID` features.
+    public func contentTerms(of classification: Classification) -> [String] {
+        var terms: [String] = []
+        let text = analyzer.normalizedUnits
+        for token in analyzer.tokens {
+            let length = Int(token.end - token.start)
+            let first = text[Int(token.start)]
+            let keep: Bool
+            switch token.kind {
+            case .ideo: keep = true
+            case .letter: keep = length >= 2
+            case .kana: keep = length >= 2 && (0x30A0...0x30FF).contains(first)
+            default: keep = false
+            }
+            guard keep else { continue }
+            let word = analyzer.normalizedString(from: token.start, to: token.end)
+            if !lexicon.stopwords.contains(word) { terms.append(word) }
+        }
+        for s in classification.signals { terms.append("signal:\(s.id)") }
+        terms.append("topic:\(classification.topic)")
+        return terms
+    }
+}

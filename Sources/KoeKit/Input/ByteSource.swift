@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where raw input bytes come from: a file, standard input, or (for tests) memory.
+final class ByteSource {
+    /// The name used in messages: the path as given, or `<stdin>`.
+    let name: String
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private let memory: [UInt8]?
+    private var memoryOffset = 0
+    /// The most bytes one `read` returns; tests make it tiny to exercise buffer boundaries.
+    private let maxRead: Int
+
+    /// Opens `path`; nil or `-` means standard input. Throws `InputError.cannotOpen`.
+    init(path: String?) throws {
+        maxRead = Int.max
+        memory = nil
+        guard let path, path != "-" else {
+            fd = 0
+            name = "<stdin>"
+            ownsDescriptor = false
+            return
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw InputError.cannotOpen(path: path, reason: "is a directory")
+        }
+        self.fd = fd
+        name = path
+        ownsDescriptor = true
+    }
+
+    /// Serves `bytes` from memory, at most `maxRead` bytes per read.
+    init(bytes: [UInt8], name: String, maxRead: Int = Int.max) {
+        memory = bytes
+        self.name = name
+        self.maxRead = max(1, maxRead)
+        fd = -1
+        ownsDescriptor = false
+    }
+
+    deinit {
+        if ownsDescriptor { close(fd) }
+    }
+
+    /// Reads up to `count` bytes into `destination`; returns 0 only at the end of input.
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        let wanted = min(count, maxRead)
+        if let memory {
+            let n = min(wanted, memory.count - memoryOffset)
+            memory.withUnsafeBufferPointer { all in
+                if n > 0, let base = all.baseAddress {
+                    destination.update(from: base + memoryOffset, count: n)
+                }
+            }
+            memoryOffset += n
+            return n
+        }
+        while true {
+            #if canImport(Glibc)
+            let n = Glibc.read(fd, destination, wanted)
+            #else
+            let n = Darwin.read(fd, destination, wanted)
+            #endif
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw InputError.readFailed(path: name, reason: String(cString: strerror(errno)))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// A canonical record field, with the input column or JSON key names that fill it by default.
+public enum FieldRole: String, CaseIterable, Sendable {
+    case text, id, subject
+    case createdAt = "created_at"
+    case channel
+    case accountID = "account_id"
+    case customerID = "customer_id"
+    case plan, status, tags, rating
+
+    /// Names tried in order when no explicit name is given; the first one present wins.
+    /// Matching ignores case and surrounding white space. Covers Zendesk and Freshdesk
+    /// exports and common Japanese spreadsheet headers.
+    public var defaultNames: [String] {
+        switch self {
+        case .text:
+            ["body", "description_text", "description", "text", "comment", "content", "message",
+             "review", "本文", "内容", "問い合わせ内容", "お問い合わせ内容", "コメント", "本文テキスト"]
+        case .subject: ["subject", "title", "件名", "タイトル"]
+        case .id: ["id", "ticket_id", "チケットid", "チケット番号", "番号", "no"]
+        case .createdAt:
+            ["created_at", "created", "date", "timestamp", "作成日時", "作成日", "日時", "日付", "受付日時"]
+        case .channel: ["channel", "via.channel", "source", "チャネル", "窓口", "経路"]
+        case .accountID: ["account_id", "organization_id", "company_id", "会社id", "企業id", "取引先id"]
+        case .customerID: ["customer_id", "requester_id", "user_id", "顧客id", "会員id"]
+        case .plan: ["plan", "プラン"]
+        case .status: ["status", "ステータス", "状態"]
+        case .tags: ["tags", "タグ"]
+        case .rating: ["rating", "score", "評価", "満足度"]
+        }
+    }
+
+    /// The form names are compared in: trimmed and lower-cased.
+    static func matchKey(_ name: some StringProtocol) -> String {
+        name.trimmingWhiteSpace().lowercased()
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhiteSpace() -> SubSequence {
+        let s = self[...]
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }),
+              let last = s.lastIndex(where: { !$0.isWhitespace })
+        else { return s[s.endIndex...] }
+        return s[first...last]
+    }
+}
+
+extension Record {
+    /// The canonical value for `role`.
+    subscript(role: FieldRole) -> String? {
+        get {
+            switch role {
+            case .text: text
+            case .id: id
+            case .subject: subject
+            case .createdAt: createdAt
+            case .channel: channel
+            case .accountID: accountID
+            case .customerID: customerID
+            case .plan: plan
+            case .status: status
+            case .tags: tags
+            case .rating: rating
+            }
+        }
+        set {
+            switch role {
+            case .text: text = newValue ?? ""
+            case .id: id = newValue
+            case .subject: subject = newValue
+            case .createdAt: createdAt = newValue
+            case .channel: channel = newValue
+            case .accountID: accountID = newValue
+            case .customerID: customerID = newValue
+            case .plan: plan = newValue
+            case .status: status = newValue
+            case .tags: tags = newValue
+            case .rating: rating = newValue
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A sliding window of decoded input: UTF-8 bytes from the first one not yet consumed to the
+/// last one read. Readers look at bytes by offset from the window's start, ask for more with
+/// `fill()`, and `consume` what they are done with; memory grows only to the longest stretch
+/// kept unconsumed (one record).
+///
+/// UTF-8 input is passed through (a leading BOM dropped; repairs are the readers' job, so they
+/// can say where). CP932 input is decoded as it arrives; places where bytes did not decode are
+/// queued as `substitutions` for the readers to attach to the records they fall in.
+final class InputBuffer {
+    let source: ByteSource
+    /// The encoding in use: `.utf8` or `.cp932`, never `.auto`.
+    let encoding: InputEncoding
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var start = 0
+    private var end = 0
+    private var sourceDone = false
+    private let decoder: CP932Decoder?
+    private var raw: [UInt8] = []
+    private var decodedLine = 1
+    private var decodedColumn = 0
+    private var pending: [CP932Decoder.Substitution] = []
+    private var pendingHead = 0
+
+    static let readSize = 1 << 16
+
+    /// Reads the start of `source` and settles the encoding (`auto` looks at the first 64 KiB).
+    init(source: ByteSource, encoding: InputEncoding) throws {
+        self.source = source
+        capacity = Self.readSize * 2
+        base = .allocate(capacity: capacity)
+        var sample = [UInt8](repeating: 0, count: InputEncoding.sniffLength)
+        var filled = 0
+        var done = false
+        while filled < sample.count {
+            let n = try sample.withUnsafeMutableBufferPointer { p in
+                try source.read(into: p.baseAddress! + filled, count: p.count - filled)
+            }
+            if n == 0 { done = true; break }
+            filled += n
+        }
+        sample.removeLast(sample.count - filled)
+        sourceDone = done
+        let resolved = encoding != .auto ? encoding : sample.withUnsafeBufferPointer {
+            InputEncoding.detect(sample: $0, complete: done)
+        }
+        self.encoding = resolved
+        if resolved == .cp932 {
+            decoder = CP932Decoder()
+            raw = sample
+        } else {
+            decoder = nil
+            var skip = 0
+            if filled >= 3 && sample[0] == 0xEF && sample[1] == 0xBB && sample[2] == 0xBF { skip = 3 }
+            sample.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[skip...])) }
+        }
+    }
+
+    deinit { base.deallocate() }
+
+    /// Bytes available from the window's start.
+    var count: Int { end - start }
+
+    /// The window's first byte; valid until the next `fill()`.
+    var pointer: UnsafeMutablePointer<UInt8> { base + start }
+
+    /// True once every byte of the input is in the window (or consumed).
+    var atEnd: Bool { sourceDone && raw.isEmpty }
+
+    subscript(offset: Int) -> UInt8 { base[start + offset] }
+
+    /// The bytes `range` (offsets from the window's start); valid until the next `fill()`.
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start + range.lowerBound, count: range.count)
+    }
+
+    /// Drops the first `n` bytes of the window.
+    func consume(_ n: Int) {
+        start += min(n, count)
+    }
+
+    /// Makes sure `n` bytes are available, reading as needed; false when the input ends first.
+    @inline(__always)
+    func ensure(_ n: Int) throws -> Bool {
+        while count < n {
+            if try !fill() { return false }
+        }
+        return true
+    }
+
+    /// Adds bytes to the window; false when the input has ended and nothing was added.
+    func fill() throws -> Bool {
+        while !atEnd {
+            let added = decoder == nil ? try readUTF8() : try readCP932()
+            if added > 0 { return true }
+        }
+        return false
+    }
+
+    /// Takes the queued CP932 substitutions on lines up to `line`.
+    func takeSubstitutions(throughLine line: Int) -> [CP932Decoder.Substitution] {
+        var taken: [CP932Decoder.Substitution] = []
+        while pendingHead < pending.count && pending[pendingHead].line <= line {
+            taken.append(pending[pendingHead])
+            pendingHead += 1
+        }
+        if pendingHead == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingHead = 0
+        }
+        return taken
+    }
+
+    private func readUTF8() throws -> Int {
+        makeRoom(Self.readSize)
+        let n = try source.read(into: base + end, count: capacity - end)
+        if n == 0 { sourceDone = true }
+        end += n
+        return n
+    }
+
+    private func readCP932() throws -> Int {
+        if !sourceDone {
+            let old = raw.count
+            raw.append(contentsOf: repeatElement(0, count: Self.readSize))
+            let n = try raw.withUnsafeMutableBufferPointer { p in
+                try source.read(into: p.baseAddress! + old, count: Self.readSize)
+            }
+            raw.removeLast(Self.readSize - n)
+            if n == 0 { sourceDone = true }
+        }
+        guard let decoder else { return 0 }
+        let cut = sourceDone ? raw.count : raw.withUnsafeBufferPointer { CP932Decoder.safeCut($0) }
+        guard cut > 0 else { return 0 }
+        let produced = try raw.withUnsafeBufferPointer { p in
+            let result = try decoder.decode(
+                UnsafeBufferPointer(rebasing: p[..<cut]), line: decodedLine, column: decodedColumn)
+            decodedLine = result.line
+            decodedColumn = result.column
+            pending.append(contentsOf: result.substitutions)
+            append(result.utf8)
+            return result.utf8.count
+        }
+        raw.removeFirst(cut)
+        return produced
+    }
+
+    private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        makeRoom(bytes.count)
+        (base + end).update(from: source, count: bytes.count)
+        end += bytes.count
+    }
+
+    /// Moves the window to the front and grows the storage until `n` more bytes fit.
+    private func makeRoom(_ n: Int) {
+        if start > 0 {
+            let kept = count
+            if kept > 0 { memmove(base, base + start, kept) }
+            start = 0
+            end = kept
+        }
+        guard capacity - end < n else { return }
+        var bigger = capacity * 2
+        while bigger - end < n { bigger *= 2 }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        storage.update(from: base, count: end)
+        base.deallocate()
+        base = storage
+        capacity = bigger
+    }
+}

@@ -1,0 +1,66 @@
+/// Parses the dates ticket exports carry and places them in Asia/Tokyo (UTC+9, no DST):
+/// `2026-11-16 09:05:00`, `2026/11/16 9:05`, `2026-11-16T09:05:00+09:00`, `…Z`, `2026-11-16`,
+/// `2026年11月16日 9時5分`. Timezone-naive values are Tokyo time.
+public enum TicketTimestamp {
+    /// Minutes east of UTC for Asia/Tokyo.
+    static let tokyoOffset = 9 * 60
+
+    /// The Tokyo calendar date and minute of day, or nil when `text` is not a date.
+    public static func tokyo(_ text: String) -> (date: CivilDate, minute: Int)? {
+        var s = Array(text.trimmingSpaces.unicodeScalars.map { Character($0) })
+        // 年月日 / 時分 → separators
+        s = s.map { c in
+            switch c {
+            case "年", "月", "/", ".": "-"
+            case "日": " "
+            case "時", "分": ":"
+            default: c
+            }
+        }
+        var i = 0
+        func number(maxDigits: Int) -> Int? {
+            var v = 0, n = 0
+            while i < s.count, n < maxDigits, let d = s[i].wholeNumberValue, s[i].isASCII { v = v * 10 + d; i += 1; n += 1 }
+            return n > 0 ? v : nil
+        }
+        func skip(_ set: Set<Character>) { while i < s.count && set.contains(s[i]) { i += 1 } }
+        guard let y = number(maxDigits: 4), y >= 1900, i < s.count, s[i] == "-" else { return nil }
+        i += 1
+        guard let mo = number(maxDigits: 2), i < s.count, s[i] == "-" else { return nil }
+        i += 1
+        guard let d = number(maxDigits: 2), let date = CivilDate(year: y, month: mo, day: d) else { return nil }
+        skip([" ", "T", "t"])
+        var hour = 0, minute = 0
+        if let h = number(maxDigits: 2) {
+            hour = h
+            if i < s.count && s[i] == ":" { i += 1; minute = number(maxDigits: 2) ?? 0 }
+            if i < s.count && s[i] == ":" { i += 1; _ = number(maxDigits: 2) }
+            if i < s.count && s[i] == "." { i += 1; while i < s.count && s[i].isNumber { i += 1 } }
+        }
+        guard hour < 24 && minute < 60 else { return nil }
+        skip([" "])
+        var offset: Int? = nil
+        if i < s.count {
+            if s[i] == "Z" || s[i] == "z" { offset = 0; i += 1 }
+            else if s[i] == "+" || s[i] == "-" {
+                let sign = s[i] == "+" ? 1 : -1
+                i += 1
+                guard let oh = number(maxDigits: 2) else { return nil }
+                if i < s.count && s[i] == ":" { i += 1 }
+                let om = number(maxDigits: 2) ?? 0
+                offset = sign * (oh * 60 + om)
+            }
+        }
+        skip([" ", ":"])
+        guard i == s.count else { return nil }
+        var total = date.dayNumber * 1440 + hour * 60 + minute
+        if let offset { total += tokyoOffset - offset }
+        let day = total >= 0 ? total / 1440 : (total - 1439) / 1440
+        return (CivilDate(dayNumber: day), total - day * 1440)
+    }
+
+    /// The ISO week (Tokyo time) of `text`, or nil when it is not a date.
+    public static func week(_ text: String) -> ISOWeek? {
+        tokyo(text).map { ISOWeek(containing: $0.date) }
+    }
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import KoeKit
+
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Label every record: stance, VOC signals with evidence, topic.",
+        discussion: """
+            Reads text lines (default), JSON Lines or CSV/TSV from FILEs or stdin and writes one
+            result per input record, in input order. A record that cannot be read becomes an
+            object with "error" — never silence. Summary counts go to stderr.
+
+            JSON fields: id (input id, else the 1-based record number), stance
+            (dissatisfaction|success|neutral|mixed), dominant (the heavier side; null when
+            neutral), score (net; > 0 leans success), topic, signals [{id, family, strength,
+            conditional, evidence}], evidence (polarity matches) — each evidence has text,
+            start/end (Unicode scalar offsets into the text, end exclusive), entry (lexicon
+            file:line), pattern, contribution and rules; text (unless --no-text); fields (with
+            --keep-fields).
+
+            Examples:
+              cat tickets.jsonl | koe classify --input-format jsonl --text-field body
+              koe classify --text-column 本文 --encoding cp932 export.csv
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, tsv }
+    enum FormatChoice: String, ExpressibleByArgument, CaseIterable { case auto, text, jsonl, csv, tsv }
+
+    @Argument(help: "Input files (default: stdin; '-' is stdin).")
+    var files: [String] = []
+
+    @Option(name: .customLong("input-format"), help: "text, jsonl, csv, tsv, or auto (by file extension; stdin: text).")
+    var inputFormat: FormatChoice = .auto
+
+    @Option(name: [.customLong("text-field"), .customLong("text-column")], help: "Field/column holding the text (JSONL: dotted path). Default: body, description_text, description, text, 本文, …")
+    var textField: String?
+
+    @Option(name: [.customLong("id-field"), .customLong("id-column")], help: "Field/column holding the record id. Default: id, ticket_id, チケット番号, …")
+    var idField: String?
+
+    @Option(help: "Input encoding: auto, utf-8 or cp932.")
+    var encoding: InputEncoding = .auto
+
+    @Option(name: [.short, .long], help: "Output format: jsonl, csv or tsv.")
+    var format: OutputFormat = .jsonl
+
+    @Flag(help: "Pass the input's fields through under \"fields\".")
+    var keepFields = false
+
+    @Flag(help: "Do not echo the classified text in the output.")
+    var noText = false
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
+    var lexicons: [String] = []
+
+    @Flag(help: "Exit with 65 when any record had an error or invalid bytes.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "No warnings or summary on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
+
+    func run() throws {
+        let lexicon = try CompiledLexicon(loadLexicon(extra: lexicons, quiet: quiet))
+        let pool = try ClassifierPool(lexicon: lexicon, jobs: jobs)
+        let writer = ByteWriter()
+        let renderer = ClassificationRenderer(format: format, includeText: !noText, keepFields: keepFields)
+        var summary = ClassifySummary()
+        if let header = renderer.header { writer.append(header); try writer.endLine() }
+        for path in files.isEmpty ? ["-"] : files {
+            let reader = try openRecords(path)
+            var batch: [Record] = []
+            func flushBatch() throws {
+                let rendered = pool.map(batch) { classifier, record in renderer.render(record, with: classifier) }
+                for (bytes, stance) in rendered {
+                    summary.count(stance)
+                    bytes.withUnsafeBufferPointer { writer.append($0) }
+                    try writer.endLine()
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            while let record = try readNext(reader) {
+                if !record.warnings.isEmpty { summary.repaired += 1 }
+                batch.append(record)
+                if batch.count >= 2048 * pool.jobs { try flushBatch() }
+            }
+            try flushBatch()
+        }
+        try writer.flush()
+        if !quiet { Stderr.print("koe: \(summary)") }
+        if strict && (summary.errors > 0 || summary.repaired > 0) { throw ExitStatus.badData }
+    }
+
+    private func openRecords(_ path: String) throws -> RecordReader {
+        let format: InputFormat = inputFormat == .auto
+            ? (path == "-" ? .text : InputFormat.guess(path: path)) : InputFormat(rawValue: inputFormat.rawValue)!
+        var mapping = FieldMapping()
+        mapping.text = textField
+        mapping.id = idField
+        do {
+            let reader = try RecordReader(path: path, format: format, encoding: encoding, mapping: mapping)
+            printDiagnostics(reader)
+            return reader
+        } catch let error as InputError {
+            Stderr.print("koe: \(error)")
+            switch error {
+            case .cannotOpen: throw ExitStatus.noInput
+            case .unknownField, .noTextField: throw ExitStatus.usage
+            case .invalidHeader, .decodingFailed: throw ExitStatus.badData
+            case .readFailed: throw ExitStatus.ioError
+            }
+        }
+    }
+
+    private func readNext(_ reader: RecordReader) throws -> Record? {
+        do {
+            let record = try reader.next()
+            printDiagnostics(reader)
+            return record
+        } catch let error as InputError {
+            Stderr.print("koe: \(error)")
+            throw ExitStatus.ioError
+        }
+    }
+
+    private func printDiagnostics(_ reader: RecordReader) {
+        let diagnostics = reader.takeDiagnostics()
+        guard !quiet else { return }
+        for d in diagnostics { Stderr.print("koe: \(d)") }
+    }
+}
+
+extension InputEncoding: ExpressibleByArgument {}
+
+/// Counts for the stderr summary line.
+struct ClassifySummary: CustomStringConvertible {
+    var records = 0, errors = 0, repaired = 0
+    var stances: [Stance: Int] = [:]
+
+    mutating func count(_ stance: Stance?) {
+        records += 1
+        if let stance { stances[stance, default: 0] += 1 } else { errors += 1 }
+    }
+
+    var description: String {
+        let parts = Stance.allCases.map { "\(stances[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        return "\(records) records: \(parts); \(errors) errors; \(repaired) with repaired input"
+    }
+}
