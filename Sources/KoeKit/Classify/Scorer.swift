@@ -41,14 +41,18 @@ struct Scorer {
     private mutating func applyNegation(_ matcher: LexiconMatcher) {
         for rule in matcher.rules {
             let role = matcher.role(of: rule)
-            guard role == .negator || role == .doubleNegation else { continue }
+            guard role == .negator || role == .doubleNegation || role == .absence || role == .presence else { continue }
             let clause = clauses.clause(of: rule.start)
             var nearest: Int32 = -1
             for c in contributions where c.hit.end <= rule.start && !c.negated
                 && rule.start - c.hit.end <= policy.negationReach && clauses.clause(of: c.hit.start) == clause {
                 nearest = max(nearest, c.hit.end)
             }
-            guard nearest >= 0 else { continue }
+            if role == .presence || nearest < 0 {
+                if nearest < 0 && role == .absence { standalone(rule, value: -policy.absence, "absence") }
+                if nearest < 0 && role == .presence { standalone(rule, value: policy.presence, "presence") }
+                continue
+            }
             let pattern = lexicon.entries[Int(rule.entry)].pattern
             for i in contributions.indices where contributions[i].hit.end == nearest && !contributions[i].negated {
                 if role == .doubleNegation {
@@ -61,6 +65,11 @@ struct Scorer {
                 contributions[i].negated = true
             }
         }
+    }
+
+    /// A rule word that contributes on its own (absence / presence), as its own evidence.
+    private mutating func standalone(_ rule: Hit, value: Double, _ name: String) {
+        contributions.append(Contribution(hit: rule, value: value, strength: abs(value), rules: [name]))
     }
 
     private func negate(_ c: inout Contribution, by pattern: String) {
@@ -88,9 +97,10 @@ struct Scorer {
             }) else { continue }
             let entry = lexicon.entries[Int(rule.entry)]
             let target = contributions[i].hit
-            for k in contributions.indices where contributions[k].hit == target || contributions[k].hit.start == target.start && contributions[k].hit.end == target.end {
-                contributions[k].value *= entry.weight
-                contributions[k].strength *= entry.weight
+            for k in contributions.indices where contributions[k].hit.start == target.start && contributions[k].hit.end == target.end {
+                let factor = role == .hedge && contributions[k].value < 0 ? max(entry.weight, policy.hedgedComplaint) : entry.weight
+                contributions[k].value *= factor
+                contributions[k].strength *= factor
                 contributions[k].rules.append("\(role == .intensifier ? "intensifier" : "hedge")(\(entry.pattern))")
             }
         }

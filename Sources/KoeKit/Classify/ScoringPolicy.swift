@@ -11,6 +11,11 @@ public struct ScoringPolicy: Sendable {
     public var negatedNegative = 0.4
     /// Double negation (なくはない) keeps the original sign, weakened.
     public var doubleNegation = 0.5
+    /// A complaint stays a complaint when hedged (少し古い): hedges scale negatives by at least this.
+    public var hedgedComplaint = 1.0
+    /// Contribution of an absence (Xはありません) or presence (Xもあります) with nothing to negate.
+    public var absence = 0.6
+    public var presence = 0.5
     /// How far (normalised UTF-16 units) a negator may follow the word it negates.
     public var negationReach: Int32 = 12
     /// How far an intensifier or hedge may precede the word it scales.

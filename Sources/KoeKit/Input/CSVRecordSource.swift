@@ -68,7 +68,7 @@ final class CSVRecordSource: RecordSource {
 
     /// Header names, with empty ones named `_columnN`; warns about empty and duplicate names.
     private static func names(_ fields: [String], line: Int, log: DiagnosticLog) -> [String] {
-        var seen: [String: Int] = [:]
+        var seen: [[UInt8]: Int] = [:]
         var names: [String] = []
         for (i, field) in fields.enumerated() {
             var name = field
@@ -88,8 +88,9 @@ final class CSVRecordSource: RecordSource {
 
     private func resolve(_ mapping: FieldMapping) throws {
         let keys = columns.map(FieldRole.matchKey)
+        let exact = columns.map { Array($0.utf8) }
         func index(of name: String) -> Int? {
-            columns.firstIndex(of: name) ?? keys.firstIndex(of: FieldRole.matchKey(name))
+            exact.firstIndex(of: Array(name.utf8)) ?? keys.firstIndex(of: FieldRole.matchKey(name))
         }
         for role in FieldRole.allCases {
             if let explicit = mapping[role] {

@@ -6,8 +6,22 @@ final class JSONLRecordSource: RecordSource {
     private let name: String
     private let mapping: FieldMapping
     private let log: DiagnosticLog
-    /// For each role, the names to try and their match keys.
-    private let candidates: [(role: FieldRole, names: [(name: String, key: String)])]
+    /// A name to look up: as given, as a match key, and split at dots for nested lookup.
+    private struct Name {
+        let bytes: [UInt8]
+        let key: [UInt8]
+        let path: [(bytes: [UInt8], key: [UInt8])]
+
+        init(_ name: String) {
+            bytes = Array(name.utf8)
+            key = FieldRole.matchKey(bytes)
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            path = parts.count > 1 ? parts.map { (Array($0.utf8), FieldRole.matchKey($0)) } : []
+        }
+    }
+
+    /// For each role, the names to try in order.
+    private let candidates: [(role: FieldRole, names: [Name])]
     private var number = 0
     private var blankLines = 0
     private var firstBlankLine = 0
@@ -18,7 +32,7 @@ final class JSONLRecordSource: RecordSource {
         self.mapping = mapping
         self.log = log
         candidates = FieldRole.allCases.map { role in
-            (role, mapping.candidates(for: role).map { ($0, FieldRole.matchKey($0)) })
+            (role, mapping.candidates(for: role).map(Name.init))
         }
     }
 
@@ -60,9 +74,9 @@ final class JSONLRecordSource: RecordSource {
             let v = member.value
             return RecordField(name: member.key, value: v.string ?? Self.raw(v, bytes), isJSON: v.kind != .string)
         }
-        let keys = members.map { FieldRole.matchKey($0.key) }
+        let keys = Keys(members)
         for (role, names) in candidates {
-            if let value = names.lazy.compactMap({ self.lookup($0, members, keys, bytes) }).first {
+            if let value = names.lazy.compactMap({ Self.lookup($0, members, keys, bytes) }).first {
                 draft.record[role] = value
             } else if let explicit = mapping[role] {
                 draft.error("no field '\(explicit)' for \(role.rawValue) (missing or null)", line: line, column: 1)
@@ -73,29 +87,38 @@ final class JSONLRecordSource: RecordSource {
         }
     }
 
-    /// The canonical string of the first non-null value at `name` (a key, or a dotted path).
-    private func lookup(
-        _ name: (name: String, key: String), _ members: [JSONLineParser.Member], _ keys: [String],
-        _ bytes: UnsafeBufferPointer<UInt8>
-    ) -> String? {
-        if let value = Self.member(name.name, key: name.key, members, keys) {
-            return Self.canonical(value, bytes)
+    /// Member keys as bytes, as given and as match keys.
+    private struct Keys {
+        let bytes: [[UInt8]]
+        let keys: [[UInt8]]
+
+        init(_ members: [JSONLineParser.Member]) {
+            bytes = members.map { Array($0.key.utf8) }
+            keys = bytes.map(FieldRole.matchKey)
         }
-        let path = name.name.split(separator: ".", omittingEmptySubsequences: false)
-        guard path.count > 1 else { return nil }
-        var current = members
-        for (i, part) in path.enumerated() {
-            let partKeys = current.map { FieldRole.matchKey($0.key) }
-            guard let value = Self.member(String(part), key: FieldRole.matchKey(part), current, partKeys) else { return nil }
-            if i == path.count - 1 { return Self.canonical(value, bytes) }
-            current = JSONLineParser.members(of: value, in: bytes)
+
+        /// The index of the member named exactly `bytes`, else of the first matching `key`.
+        func index(_ bytes: [UInt8], _ key: [UInt8]) -> Int? {
+            self.bytes.firstIndex(of: bytes) ?? keys.firstIndex(of: key)
         }
-        return nil
     }
 
-    private static func member(_ name: String, key: String, _ members: [JSONLineParser.Member], _ keys: [String]) -> Value? {
-        if let exact = members.first(where: { $0.key == name }) { return exact.value }
-        return keys.firstIndex(of: key).map { members[$0].value }
+    /// The canonical string of the value at `name` (a key, or a dotted path); nil when absent
+    /// or null.
+    private static func lookup(
+        _ name: Name, _ members: [JSONLineParser.Member], _ keys: Keys, _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> String? {
+        if let i = keys.index(name.bytes, name.key) { return canonical(members[i].value, bytes) }
+        var current = members
+        var currentKeys = keys
+        for (depth, part) in name.path.enumerated() {
+            guard let i = currentKeys.index(part.bytes, part.key) else { return nil }
+            let value = current[i].value
+            if depth == name.path.count - 1 { return canonical(value, bytes) }
+            current = JSONLineParser.members(of: value, in: bytes)
+            currentKeys = Keys(current)
+        }
+        return nil
     }
 
     /// Strings as they are, other scalars as their JSON text, null as absent, arrays of

@@ -33,6 +33,11 @@ public enum RuleRole: String, Sendable, CaseIterable {
     case sarcasm
     case boilerplate
     case clauseEnd = "clause_end"
+    /// はありません / もない: negates like a negator; with nothing to negate, the absence of
+    /// something is itself a (mild) complaint — エレベーターはありません.
+    case absence
+    /// もあります: with no content word before it, having something is mildly positive.
+    case presence
 }
 
 /// Where something was written: `file:line`.
