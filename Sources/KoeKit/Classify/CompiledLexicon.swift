@@ -54,7 +54,8 @@ public final class CompiledLexicon: Sendable {
     static func startsFreely(_ target: Target) -> Bool {
         guard case let .rule(role) = target else { return false }
         switch role {
-        case .negator, .doubleNegation, .pseudoNegation, .question, .conditional, .contrast, .absence, .presence: return true
+        case .negator, .doubleNegation, .pseudoNegation, .question, .conditional, .contrast, .absence, .presence,
+            .inability, .suggestion, .scopeBridge: return true
         default: return false
         }
     }

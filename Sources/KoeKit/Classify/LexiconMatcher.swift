@@ -118,7 +118,8 @@ struct LexiconMatcher {
         for h in layers[0] { for p in Int(h.start)..<Int(h.end) { inContent[p] = true } }
         drop(from: 2, "part of a lexicon word") { h in
             let r = role(h)
-            return (r == .negator || r == .contrast || r == .conditional || r == .absence || r == .presence) && touches(h, inContent)
+            return (r == .negator || r == .contrast || r == .conditional || r == .absence || r == .presence || r == .inability)
+                && touches(h, inContent)
         }
     }
 

@@ -16,7 +16,8 @@ struct Scorer {
         for hit in matcher.content { contributions.append(base(hit)) }
         guard !matcher.rules.isEmpty else { return }
         clauses.build(text: text, rules: matcher.rules, roleOf: matcher.role(of:))
-        applyNegation(matcher)
+        applyNegation(matcher, text: text)
+        applySuggestions(matcher)
         applyModifiers(matcher)
         applySentenceRules(matcher, text: text)
     }
@@ -38,19 +39,26 @@ struct Scorer {
     }
 
     /// A negator negates the nearest content word before it in the same clause.
-    private mutating func applyNegation(_ matcher: LexiconMatcher) {
+    private mutating func applyNegation(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
+        let bridges = matcher.rules.filter { matcher.role(of: $0) == .scopeBridge }
         for rule in matcher.rules {
             let role = matcher.role(of: rule)
-            guard role == .negator || role == .doubleNegation || role == .absence || role == .presence else { continue }
+            guard let role, role == .negator || role == .doubleNegation || role == .absence || role == .presence
+                || role == .inability else { continue }
             let clause = clauses.clause(of: rule.start)
             var nearest: Int32 = -1
             for c in contributions where c.hit.end <= rule.start && !c.negated
-                && rule.start - c.hit.end <= policy.negationReach && clauses.clause(of: c.hit.start) == clause {
+                && rule.start - c.hit.end <= policy.negationReach && clauses.clause(of: c.hit.start) == clause
+                && !blocked(from: c.hit.end, to: rule.start, text: text, bridges: bridges) {
                 nearest = max(nearest, c.hit.end)
             }
             if role == .presence || nearest < 0 {
-                if nearest < 0 && role == .absence { standalone(rule, value: -policy.absence, "absence") }
-                if nearest < 0 && role == .presence { standalone(rule, value: policy.presence, "presence") }
+                switch role {
+                case .absence where nearest < 0: standalone(rule, value: -policy.absence, "absence")
+                case .presence where nearest < 0: standalone(rule, value: policy.presence, "presence")
+                case .inability: standalone(rule, value: -policy.inability, "inability")
+                default: break
+                }
                 continue
             }
             let pattern = lexicon.entries[Int(rule.entry)].pattern
@@ -63,6 +71,40 @@ struct Scorer {
                     negate(&contributions[i], by: pattern)
                 }
                 contributions[i].negated = true
+            }
+        }
+    }
+
+    /// A negation does not reach back over a comma, or over kanji (another word koe does not
+    /// know) unless they belong to a scope bridge (思って, 予定).
+    private func blocked(from: Int32, to: Int32, text: UnsafeBufferPointer<UInt16>, bridges: [Hit]) -> Bool {
+        var p = from
+        while p < to {
+            let u = text[Int(p)]
+            if u == 0x3001 || u == 0x2C { return true }
+            if (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) {
+                guard let bridge = bridges.first(where: { $0.start <= p && p < $0.end }) else { return true }
+                p = bridge.end
+                continue
+            }
+            p += 1
+        }
+        return false
+    }
+
+    /// Praise inside a suggestion (あれば良かった, 方がいい) is a wish for something missing.
+    private mutating func applySuggestions(_ matcher: LexiconMatcher) {
+        for rule in matcher.rules where matcher.role(of: rule) == .suggestion {
+            var changed = false
+            for i in contributions.indices where contributions[i].hit.overlaps(rule) && contributions[i].value > 0 {
+                let weight = abs(contributions[i].strength)
+                contributions[i].value = -weight * policy.suggestion
+                contributions[i].signal = nil
+                contributions[i].rules.append("suggestion(\(lexicon.entries[Int(rule.entry)].pattern))")
+                changed = true
+            }
+            if !changed && !contributions.contains(where: { $0.hit.overlaps(rule) }) {
+                standalone(rule, value: -policy.suggestion, "suggestion")
             }
         }
     }
@@ -138,7 +180,10 @@ struct Scorer {
                     contributions[i].rules.append("conditional(\(lexicon.entries[Int(q.entry)].pattern))")
                 }
             }
-            if questions.contains(s) { contributions[i].value *= policy.question; contributions[i].rules.append("question") }
+            if questions.contains(s) {
+                contributions[i].value *= contributions[i].value < 0 ? policy.negativeQuestion : policy.question
+                contributions[i].rules.append("question")
+            }
         }
         for (s, cue) in sarcasm.sorted(by: { $0.key < $1.key }) { applySarcasm(cue, sentence: s, text: text) }
     }

@@ -16,6 +16,10 @@ public struct ScoringPolicy: Sendable {
     /// Contribution of an absence (Xはありません) or presence (Xもあります) with nothing to negate.
     public var absence = 0.6
     public var presence = 0.5
+    /// Contribution of an inability (入れませんでした) with nothing to negate.
+    public var inability = 0.7
+    /// A praise word inside a suggestion (あれば良かった) becomes this much of a complaint.
+    public var suggestion = 0.8
     /// How far (normalised UTF-16 units) a negator may follow the word it negates.
     public var negationReach: Int32 = 12
     /// How far an intensifier or hedge may precede the word it scales.
@@ -26,8 +30,10 @@ public struct ScoringPolicy: Sendable {
     /// Hypothetical clause before なら/たら, and conditional signals after it.
     public var hypothetical = 0.4
     public var conditional = 0.7
-    /// Questions soften the stance (signals keep their strength).
+    /// Questions soften the stance (signals keep their strength); a negative question
+    /// (使えないのでしょうか) is usually still a complaint, so it is softened less.
     public var question = 0.5
+    public var negativeQuestion = 0.8
 
     public init() {}
 }

@@ -185,7 +185,6 @@ final class CSVParser {
             switch p[q] {
             case Self.quote:
                 if try byte(at: pos + 1) == Self.quote {
-                    field.append(Self.quote)
                     pos += 2
                 } else {
                     pos += 1
@@ -213,7 +212,7 @@ final class CSVParser {
         row.fields.append(String(decoding: firstLine, as: UTF8.self))
         row.isBroken = true
         row.endLine = open.line
-        if let resume {
+        if let resume, false {
             pos = resume.offset
             line = resume.line
             lineStart = pos

@@ -38,6 +38,15 @@ public enum RuleRole: String, Sendable, CaseIterable {
     case absence
     /// もあります: with no content word before it, having something is mildly positive.
     case presence
+    /// できませんでした / られなかった: negates like a negator; with nothing to negate, not
+    /// being able to do something is itself a complaint (入れませんでした).
+    case inability
+    /// ば良かった / 方がいい / といいな: turns the praise word inside it into a suggestion,
+    /// i.e. a mild complaint (案内があれば良かった).
+    case suggestion
+    /// Words a negation may reach across (思って, つもり, 予定): other kanji between a word and
+    /// a negator stop the negation (不味く、食べられません does not negate 不味い).
+    case scopeBridge = "scope_bridge"
 }
 
 /// Where something was written: `file:line`.

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import KoeKit
 
+/// The suites of the record readers (KoeKit/Input), grouped so `--filter Input` runs them.
+@Suite enum InputTests {}
+
 /// Everything a reader produced for one input.
 struct ReadResult {
     var records: [Record]
