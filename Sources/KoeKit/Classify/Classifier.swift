@@ -82,7 +82,7 @@ public final class Classifier {
             return (.mixed, negative >= positive ? .dissatisfaction : .success)
         }
         if net >= policy.threshold { return (.success, .success) }
-        if net <= -policy.threshold { return (.dissatisfaction, .dissatisfaction) }
+        if net <= -policy.negativeThreshold { return (.dissatisfaction, .dissatisfaction) }
         return (.neutral, nil)
     }
 

@@ -33,7 +33,8 @@ public final class CompiledLexicon: Sendable {
             guard case let .success(stems) = entry.inflection.stems(of: entry.normalizedPattern) else { continue }
             let startsFreely = CompiledLexicon.startsFreely(target) && entry.normalizedPattern.count >= 2
             for stem in stems {
-                let ref = KeyRef(entry: Int32(i), needsEndBoundary: entry.inflection.needsEndBoundary)
+                // Grammatical rule words are fragments of ICU tokens at both ends.
+                let ref = KeyRef(entry: Int32(i), needsEndBoundary: entry.inflection.needsEndBoundary && !startsFreely)
                 if startsFreely { free.add(stem, ref) } else { bound.add(stem, ref) }
             }
         }

@@ -50,14 +50,27 @@ struct LexiconMatcher {
             owner[layer].removeAll(keepingCapacity: true)
             owner[layer].append(contentsOf: repeatElement(-1, count: text.count))
         }
-        // Longest first, then leftmost, then lexicon order: deterministic.
+        // Longest first, then leftmost, then lexicon order: deterministic. Content and topic
+        // words first, so that a grammatical rule word inside a content word (the ない of
+        // 物足りない, the れませんでした of よく眠れませんでした) is ruled out before it can
+        // shadow a shorter rule word that is not inside it (ませんでした).
         candidates.sort { ($1.length, $0.start, $0.entry) < ($0.length, $1.start, $1.entry) }
         for hit in candidates {
             switch lexicon.kinds[Int(hit.entry)] {
             case .polarity, .signal: accept(hit, layer: 0)
             case .topic: accept(hit, layer: 1)
-            case .rule: accept(hit, layer: 2)
+            case .rule: break
             }
+        }
+        var inContent = [Bool](repeating: false, count: text.count)
+        for h in layers[0] { for p in Int(h.start)..<Int(h.end) { inContent[p] = true } }
+        for hit in candidates {
+            guard case let .rule(role) = lexicon.kinds[Int(hit.entry)] else { continue }
+            if role.yieldsToContent && (Int(hit.start)..<Int(hit.end)).contains(where: { inContent[$0] }) {
+                if recordDropped { dropped.append((hit, "part of a lexicon word")) }
+                continue
+            }
+            accept(hit, layer: 2)
         }
         resolveAcrossLayers(length: text.count)
         for layer in 0..<3 { layers[layer].sort { ($0.start, $0.entry) < ($1.start, $1.entry) } }
@@ -84,8 +97,8 @@ struct LexiconMatcher {
     private mutating func resolveAcrossLayers(length: Int) {
         var inBoilerplate = [Bool](repeating: false, count: length)
         var inPseudo = [Bool](repeating: false, count: length)
-        var inContent = [Bool](repeating: false, count: length)
         var anyBoilerplate = false, anyPseudo = false
+        var pseudoSpans: [Hit] = []
         for h in layers[2] {
             switch self.role(of: h) {
             case .boilerplate?:
@@ -93,6 +106,7 @@ struct LexiconMatcher {
                 for p in Int(h.start)..<Int(h.end) { inBoilerplate[p] = true }
             case .pseudoNegation?:
                 anyPseudo = true
+                pseudoSpans.append(h)
                 for p in Int(h.start)..<Int(h.end) { inPseudo[p] = true }
             default: break
             }
@@ -111,15 +125,13 @@ struct LexiconMatcher {
         }
         if anyPseudo {
             drop(from: 0, "inside a pseudo-negation") { h in
-                if case .polarity = kinds[Int(h.entry)] { return covered(h, inPseudo) }
+                // Strictly inside: a pseudo-negation that is itself a word (少ない) does not
+                // silence the same word in the polarity lexicon.
+                if case .polarity = kinds[Int(h.entry)] {
+                    return covered(h, inPseudo) && !pseudoSpans.contains { $0.start == h.start && $0.end == h.end }
+                }
                 return false
             }
-        }
-        for h in layers[0] { for p in Int(h.start)..<Int(h.end) { inContent[p] = true } }
-        drop(from: 2, "part of a lexicon word") { h in
-            let r = role(h)
-            return (r == .negator || r == .contrast || r == .conditional || r == .absence || r == .presence || r == .inability)
-                && touches(h, inContent)
         }
     }
 

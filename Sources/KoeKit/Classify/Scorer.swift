@@ -75,14 +75,16 @@ struct Scorer {
         }
     }
 
-    /// A negation does not reach back over a comma, or over kanji (another word koe does not
-    /// know) unless they belong to a scope bridge (思って, 予定).
+    /// A negation does not reach back over a comma, nor over another predicate: kanji right
+    /// after a predicate ending (く て で し り い る た だ), as in 埃があり使用せず, unless they
+    /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates.
     private func blocked(from: Int32, to: Int32, text: UnsafeBufferPointer<UInt16>, bridges: [Hit]) -> Bool {
         var p = from
         while p < to {
             let u = text[Int(p)]
             if u == 0x3001 || u == 0x2C { return true }
-            if (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) {
+            let isKanji = (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u)
+            if isKanji && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
                 guard let bridge = bridges.first(where: { $0.start <= p && p < $0.end }) else { return true }
                 p = bridge.end
                 continue
@@ -91,6 +93,9 @@ struct Scorer {
         }
         return false
     }
+
+    /// Kana that end a predicate (連用形・て形・終止形・連体形): く て で し り い る た だ.
+    static let predicateEndings: Set<UInt16> = [0x304F, 0x3066, 0x3067, 0x3057, 0x308A, 0x3044, 0x308B, 0x305F, 0x3060]
 
     /// Praise inside a suggestion (あれば良かった, 方がいい) is a wish for something missing.
     private mutating func applySuggestions(_ matcher: LexiconMatcher) {
@@ -186,6 +191,37 @@ struct Scorer {
             }
         }
         for (s, cue) in sarcasm.sorted(by: { $0.key < $1.key }) { applySarcasm(cue, sentence: s, text: text) }
+        for (s, contrast) in lastContrast.sorted(by: { $0.key < $1.key }) where trails(contrast, sentence: s, text: text) {
+            applyTrailingContrast(contrast, sentence: s)
+        }
+    }
+
+    /// Whether only punctuation follows `contrast` in its sentence: 美味しかったのですが…
+    private func trails(_ contrast: Hit, sentence s: Int, text: UnsafeBufferPointer<UInt16>) -> Bool {
+        let end = Int(clauses.sentenceEnds[s])
+        for p in Int(contrast.end)..<end {
+            let u = text[p]
+            let punctuation = u < 0x80 ? !(u >= 0x30 && u <= 0x39) && !(u >= 0x61 && u <= 0x7A) : (0x3000...0x303F).contains(u) || (0x2000...0x206F).contains(u) || u == 0x30FB
+            if !punctuation { return false }
+        }
+        return true
+    }
+
+    /// A sentence that trails off after a contrast (良かったのですが…) implies the complaint it
+    /// leaves unsaid: the praise before it is taken back.
+    private mutating func applyTrailingContrast(_ contrast: Hit, sentence s: Int) {
+        var changed = false
+        for i in contributions.indices where clauses.sentence(of: contributions[i].hit.start) == s
+            && contributions[i].hit.end <= contrast.start && contributions[i].value > 0 {
+            let weight = lexicon.entries[Int(contributions[i].hit.entry)].weight
+            contributions[i].value = -weight * max(policy.trailingContrast, policy.threshold)
+            contributions[i].signal = nil
+            contributions[i].rules.append("trailing_contrast")
+            changed = true
+        }
+        if !changed && !contributions.contains(where: { clauses.sentence(of: $0.hit.start) == s && $0.value < 0 }) {
+            standalone(contrast, value: -policy.trailingContrast, "trailing_contrast")
+        }
     }
 
     private mutating func scale(_ i: Int, by factor: Double, rule: String) {

@@ -1,7 +1,9 @@
 /// The numbers behind the Japanese rules, in one place so they can be tuned and documented.
 public struct ScoringPolicy: Sendable {
     /// |net score| needed for success / dissatisfaction; below it a text is neutral.
-    public var threshold = 0.5
+    public var threshold = 0.4
+    /// Japanese complaints are softened (少し, かな?), so less evidence is needed on that side.
+    public var negativeThreshold = 0.3
     /// Both sides at least this large, and the weaker ≥ `mixedRatio` of the stronger: mixed.
     public var mixedFloor = 0.5
     public var mixedRatio = 0.35
@@ -27,6 +29,8 @@ public struct ScoringPolicy: Sendable {
     /// Contrast (けど, のに): the clause before the last marker weighs less, the one after more.
     public var beforeContrast = 0.6
     public var afterContrast = 1.4
+    /// A sentence that ends on a contrast (良かったのですが…) implies a complaint of this size.
+    public var trailingContrast = 0.6
     /// Hypothetical clause before なら/たら, and conditional signals after it.
     public var hypothetical = 0.4
     public var conditional = 0.7

@@ -6,21 +6,15 @@
 /// character; text after a closing quote is kept as part of the field. Inside quotes, CRLF is
 /// stored as LF. Empty lines between rows are not rows; they are counted in `blankLines`.
 ///
-/// An unterminated quote is found at the end of the input. Recovery: that row becomes a
-/// broken row (error at the opening quote, the field cut at the end of that quote's line) and
-/// parsing resumes at the next physical line after the opening quote's line. Everything from
-/// the row's start is still in the window then, so nothing after the broken row is lost; the
-/// price is that such a row holds the rest of the input in memory until the end is reached.
+/// An unterminated quote is found at the end of the input, or earlier when the quote that
+/// closes a field running over lines is followed by text (valid CSV never has that, so the
+/// opening quote was stray). Recovery: that row becomes a broken row (error at the opening
+/// quote, the field cut at the end of that quote's line) and parsing resumes at the next
+/// physical line after the opening quote's line. Everything from the row's start is still in
+/// the window then, so at most the broken row is affected; the price is that a quote left open
+/// to the end of input holds the rest of the input in memory until the end is reached.
 final class CSVParser {
-    struct Row {
-        var fields: [String] = []
-        /// The physical lines the row spans.
-        var line: Int
-        var endLine: Int
-        var issues: [RecordDraft.Issue] = []
-        /// True when the row has an unterminated quote: its fields are incomplete.
-        var isBroken = false
-    }
+    typealias Row = CSVRow
 
     private enum FieldEnd { case separator, row, broken }
 
@@ -105,7 +99,7 @@ final class CSVParser {
         guard let c = try byte(at: pos), c != separator, c != Self.lf, c != Self.cr else {
             return try readUnquoted(&row)
         }
-        if let resume = quoted.next {
+        if let resume = quoted.next, c != 0x20 {
             // Valid CSV never has text after a closing quote; after a quote that ran over
             // lines, it means the quote was stray and the field ended on its first line.
             recover(&row, open: open, resume: resume,
@@ -185,6 +179,7 @@ final class CSVParser {
             switch p[q] {
             case Self.quote:
                 if try byte(at: pos + 1) == Self.quote {
+                    field.append(Self.quote)
                     pos += 2
                 } else {
                     pos += 1
@@ -212,7 +207,7 @@ final class CSVParser {
         row.fields.append(String(decoding: firstLine, as: UTF8.self))
         row.isBroken = true
         row.endLine = open.line
-        if let resume, false {
+        if let resume {
             pos = resume.offset
             line = resume.line
             lineStart = pos

@@ -72,7 +72,7 @@ final class CSVRecordSource: RecordSource {
         var names: [String] = []
         for (i, field) in fields.enumerated() {
             var name = field
-            if field.trimmingWhiteSpace().isEmpty {
+            if field.allSatisfy(\.isWhitespace) {
                 name = "_column\(i + 1)"
                 log.add(.warning, "column \(i + 1) has no name in the header; named '\(name)'", line: line)
             }

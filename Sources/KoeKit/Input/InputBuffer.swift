@@ -22,7 +22,8 @@ final class InputBuffer {
     private var end = 0
     private var sourceDone = false
     private let decoder: CP932Decoder?
-    private var raw: [UInt8] = []
+    /// CP932 bytes read but not decoded yet (a partial character or line).
+    private let raw = ScratchBuffer<UInt8>(capacity: 0)
     private var decodedLine = 1
     private var decodedColumn = 0
     private var pending: [CP932Decoder.Substitution] = []
@@ -30,15 +31,18 @@ final class InputBuffer {
 
     static let readSize = 1 << 16
 
-    /// Reads the start of `source` and settles the encoding (`auto` looks at the first 64 KiB).
+    /// Reads the start of `source` and settles the encoding: `auto` waits for the first
+    /// 64 KiB (or the end); the others only for enough bytes to see a BOM, so that a slow pipe
+    /// gets its first records early.
     init(source: ByteSource, encoding: InputEncoding) throws {
         self.source = source
         capacity = Self.readSize * 2
         base = .allocate(capacity: capacity)
         var sample = [UInt8](repeating: 0, count: InputEncoding.sniffLength)
+        let wanted = encoding == .auto ? sample.count : 3
         var filled = 0
         var done = false
-        while filled < sample.count {
+        while filled < wanted {
             let n = try sample.withUnsafeMutableBufferPointer { p in
                 try source.read(into: p.baseAddress! + filled, count: p.count - filled)
             }
@@ -53,7 +57,9 @@ final class InputBuffer {
         self.encoding = resolved
         if resolved == .cp932 {
             decoder = CP932Decoder()
-            raw = sample
+            raw.reserve(max(filled, Self.readSize))
+            sample.withUnsafeBufferPointer { if let p = $0.baseAddress { raw.pointer.update(from: p, count: filled) } }
+            raw.count = filled
         } else {
             decoder = nil
             var skip = 0
@@ -71,7 +77,7 @@ final class InputBuffer {
     var pointer: UnsafeMutablePointer<UInt8> { base + start }
 
     /// True once every byte of the input is in the window (or consumed).
-    var atEnd: Bool { sourceDone && raw.isEmpty }
+    var atEnd: Bool { sourceDone && raw.count == 0 }
 
     subscript(offset: Int) -> UInt8 { base[start + offset] }
 
@@ -127,28 +133,31 @@ final class InputBuffer {
 
     private func readCP932() throws -> Int {
         if !sourceDone {
-            let old = raw.count
-            raw.append(contentsOf: repeatElement(0, count: Self.readSize))
-            let n = try raw.withUnsafeMutableBufferPointer { p in
-                try source.read(into: p.baseAddress! + old, count: Self.readSize)
-            }
-            raw.removeLast(Self.readSize - n)
+            if raw.capacity - raw.count < Self.readSize { growRaw() }
+            let n = try source.read(into: raw.pointer + raw.count, count: raw.capacity - raw.count)
+            raw.count += n
             if n == 0 { sourceDone = true }
         }
         guard let decoder else { return 0 }
-        let cut = sourceDone ? raw.count : raw.withUnsafeBufferPointer { CP932Decoder.safeCut($0) }
+        let cut = sourceDone ? raw.count : CP932Decoder.safeCut(raw.buffer)
         guard cut > 0 else { return 0 }
-        let produced = try raw.withUnsafeBufferPointer { p in
-            let result = try decoder.decode(
-                UnsafeBufferPointer(rebasing: p[..<cut]), line: decodedLine, column: decodedColumn)
-            decodedLine = result.line
-            decodedColumn = result.column
-            pending.append(contentsOf: result.substitutions)
-            append(result.utf8)
-            return result.utf8.count
-        }
-        raw.removeFirst(cut)
-        return produced
+        let result = try decoder.decode(
+            UnsafeBufferPointer(rebasing: raw.buffer[..<cut]), line: decodedLine, column: decodedColumn)
+        decodedLine = result.line
+        decodedColumn = result.column
+        pending.append(contentsOf: result.substitutions)
+        append(result.utf8)
+        raw.count -= cut
+        if raw.count > 0 { memmove(raw.pointer, raw.pointer + cut, raw.count) }
+        return result.utf8.count
+    }
+
+    /// Doubles the room for undecoded bytes, keeping them.
+    private func growRaw() {
+        let kept = Array(raw.buffer)
+        raw.reserve(raw.capacity * 2 + Self.readSize)
+        kept.withUnsafeBufferPointer { if let p = $0.baseAddress { raw.pointer.update(from: p, count: kept.count) } }
+        raw.count = kept.count
     }
 
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -142,8 +142,9 @@ final class JSONLRecordSource: RecordSource {
 
     /// The start of a line for a message: at most 40 characters.
     static func preview(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let head = String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(200)), as: UTF8.self)
-            .trimmingWhiteSpace()
+        var head = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(200)), as: UTF8.self))
+        while head.first?.isWhitespace == true { head.removeFirst() }
+        while head.last?.isWhitespace == true { head.removeLast() }
         return head.count > 40 || bytes.count > 200 ? head.prefix(40) + "…" : String(head)
     }
 }

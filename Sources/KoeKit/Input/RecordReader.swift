@@ -9,9 +9,10 @@
 /// ```swift
 /// let reader = try RecordReader(path: "tickets.csv", format: .csv)
 /// while let record = try reader.next() {
-///     for d in reader.takeDiagnostics() { print("koe: \(d)", to: &standardError) }
-///     …
+///     for d in reader.takeDiagnostics() { /* "koe: \(d)" to stderr */ }
+///     // classify record.text, or emit an error record when record.error != nil
 /// }
+/// for d in reader.takeDiagnostics() { /* end-of-input notes, e.g. blank lines skipped */ }
 /// ```
 public final class RecordReader {
     /// The file name as given, or `<stdin>`.

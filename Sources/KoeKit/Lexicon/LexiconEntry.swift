@@ -47,6 +47,14 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// Words a negation may reach across (思って, つもり, 予定): other kanji between a word and
     /// a negator stop the negation (不味く、食べられません does not negate 不味い).
     case scopeBridge = "scope_bridge"
+
+    /// Grammatical words that lose to a content word containing them (物足りない's ない).
+    var yieldsToContent: Bool {
+        switch self {
+        case .negator, .contrast, .conditional, .absence, .presence, .inability: true
+        default: false
+        }
+    }
 }
 
 /// Where something was written: `file:line`.

@@ -83,6 +83,7 @@ extension InputTests {
         @Test(arguments: [
             ("id,body\n1,say \"hi\" now\n", "say \"hi\" now", "t.csv:2:7: warning: quote inside an unquoted field kept as a character"),
             ("id,body\n1,\"quoted\" tail\n", "quoted tail", "t.csv:2:11: warning: text after a closing quote kept in the field"),
+            ("id,body,x\n1,\"a\nb\" ,x\n", "a\nb ", "t.csv:3:3: warning: text after a closing quote kept in the field"),
         ])
         func strayQuotesOnOneLineAreKeptWithAWarning(input: String, text: String, diagnostic: String) throws {
             let result = try InputTest.readAllWays(input, .csv, name: "t.csv")

@@ -27,6 +27,7 @@ extension InputTests {
             ("コメント,お問い合わせ内容\nC,O\n", "O"),
             (" Body ,x\nB,X\n", "B"),
             ("DESCRIPTION_TEXT\nD\n", "D"),
+            ("id,\u{3000}本文\u{3000}\n1,B\n", "B"),
         ])
         func firstDefaultPresentWins(csv: String, text: String) throws {
             #expect(try InputTest.readAllWays(csv, .csv).texts == [text])
