@@ -114,8 +114,8 @@ struct ClassifyCommand: ParsableCommand {
             switch error {
             case .cannotOpen: throw ExitStatus.noInput
             case .unknownField, .noTextField: throw ExitStatus.usage
-            case .invalidHeader, .decodingFailed: throw ExitStatus.badData
-            case .readFailed: throw ExitStatus.ioError
+            case .invalidHeader: throw ExitStatus.badData
+            case .readFailed, .decodingFailed: throw ExitStatus.ioError
             }
         }
     }
