@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "KoeKit", targets: ["KoeKit"]),
+        .library(name: "KoeReport", targets: ["KoeReport"]),
         .executable(name: "koe", targets: ["koe"]),
     ],
     dependencies: [
@@ -22,10 +23,13 @@ let package = Package(
         // next to Foundation (whose own ICU copy clashes with the system headers).
         .target(name: "KoeICU", dependencies: ["CICU"]),
         .target(name: "KoeKit", dependencies: ["KoeICU"]),
+        // Markdown / HTML / JSON renderers of the weekly report (templates compiled in).
+        .target(name: "KoeReport", dependencies: ["KoeKit"]),
         .executableTarget(
             name: "koe",
             dependencies: [
                 "KoeKit",
+                "KoeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +38,7 @@ let package = Package(
             dependencies: ["KoeKit"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "KoeReportTests", dependencies: ["KoeReport"]),
         .testTarget(name: "KoeCLITests", dependencies: ["koe"]),
     ]
 )
