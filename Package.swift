@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["KoeKit"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KoeReportTests", dependencies: ["KoeReport"]),
+        .testTarget(name: "KoeReportTests", dependencies: ["KoeReport"], exclude: ["Fixtures"]),
         .testTarget(name: "KoeCLITests", dependencies: ["koe"]),
     ]
 )

@@ -46,8 +46,9 @@ public final class Classifier {
     private func aggregate() -> Classification {
         var positive = 0.0, negative = 0.0
         var polarityEvidence: [Evidence] = []
-        var bySignal: [String: (family: SignalFamily, strength: Double, conditional: Bool, evidence: [Evidence])] = [:]
-        var signalOrder: [String] = []
+        // Per signal, in order of first appearance; mutated in place (no copy per evidence).
+        var slot: [String: Int] = [:]
+        var order: [(id: String, family: SignalFamily, strength: Double, conditional: Bool, evidence: [Evidence])] = []
         for c in scorer.contributions {
             if c.value > 0 { positive += c.value } else { negative -= c.value }
             let evidence = makeEvidence(c)
@@ -55,19 +56,17 @@ public final class Classifier {
                 polarityEvidence.append(evidence)
                 continue
             }
-            if var s = bySignal[id] {
-                s.strength = max(s.strength, c.strength)
-                s.conditional = s.conditional && c.conditional
-                s.evidence.append(evidence)
-                bySignal[id] = s
+            if let i = slot[id] {
+                order[i].strength = max(order[i].strength, c.strength)
+                order[i].conditional = order[i].conditional && c.conditional
+                order[i].evidence.append(evidence)
             } else {
-                bySignal[id] = (family, c.strength, c.conditional, [evidence])
-                signalOrder.append(id)
+                slot[id] = order.count
+                order.append((id, family, c.strength, c.conditional, [evidence]))
             }
         }
-        let signals = signalOrder.map { id in
-            let s = bySignal[id]!
-            return SignalResult(id: id, family: s.family, strength: rounded(s.strength), conditional: s.conditional, evidence: s.evidence)
+        let signals = order.map { s in
+            SignalResult(id: s.id, family: s.family, strength: rounded(s.strength), conditional: s.conditional, evidence: s.evidence)
         }
         let (stance, dominant) = decideStance(positive: positive, negative: negative)
         return Classification(

@@ -165,7 +165,7 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var label: String
         public var count: Int
         public var baselineMean: Double
-        public var baselineSD: Double
+        public var baselineStandardDeviation: Double
         /// nil for an issue that is new this week.
         public var zScore: Double?
         /// `new` or `spike`.

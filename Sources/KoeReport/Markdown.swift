@@ -1,0 +1,79 @@
+import Foundation
+import KoeKit
+
+/// Markdown building blocks that read well on GitHub and in Slack. Text from the report goes
+/// through `text(_:)` or `cell(_:)`, so ticket text can never become markup or raw HTML.
+enum Markdown {
+    enum Alignment { case left, right }
+
+    /// Characters escaped wherever they appear: emphasis, code, links, tables, raw HTML and
+    /// Slack's `#channel` / `~strike~`.
+    private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#"]
+
+    /// One line of inline text: newlines collapse to spaces and specials are backslash-escaped.
+    /// With `atLineStart`, a leading list or heading marker (`-`, `+`, `=`, `1.`) is escaped too.
+    static func text(_ raw: String, atLineStart: Bool = false) -> String {
+        var out = ""
+        for character in raw {
+            if character.isNewline {
+                out.append(" ")
+            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                out.append("\u{FFFD}")
+            } else {
+                if inlineSpecials.contains(character) { out.append("\\") }
+                out.append(character)
+            }
+        }
+        return atLineStart ? escapeBlockStart(out) : out
+    }
+
+    /// A table cell: inline text, trimmed.
+    static func cell(_ raw: String) -> String {
+        text(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// A snake_case id or `file:line` in a code span, or escaped text if it cannot be one.
+    static func code(_ raw: String) -> String {
+        let plain = !raw.isEmpty && raw.allSatisfy { $0.isASCII && !$0.isNewline && $0 != "`" && $0 != "|" }
+        return plain ? "`\(raw)`" : text(raw)
+    }
+
+    /// A GitHub pipe table; cells must already be escaped.
+    static func table(_ header: [String], _ alignment: [Alignment], _ rows: [[String]]) -> [String] {
+        let rule = alignment.map { $0 == .right ? "---:" : ":---" }
+        return ([header, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |" }
+    }
+
+    /// A quote as a blockquote, one `>` line per line of text, the record id (and account) last.
+    static func quote(_ quote: WeeklyReport.Quote) -> [String] {
+        var lines = quote.text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .map { "> " + text($0, atLineStart: true) }
+        if lines.isEmpty { lines = ["> " + NumberText.missing] }
+        lines[lines.count - 1] += "　— " + text(attribution(quote))
+        return lines
+    }
+
+    static func quotes(_ quotes: [WeeklyReport.Quote]) -> [String] {
+        quotes.flatMap { quote($0) + [""] }
+    }
+
+    /// `T-1042・A-1042`.
+    static func attribution(_ quote: WeeklyReport.Quote) -> String {
+        [quote.id, quote.account].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "・")
+    }
+
+    private static func escapeBlockStart(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        if first == "-" || first == "+" || first == "=" { return "\\" + line }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9 {
+            let rest = line.dropFirst(digits.count)
+            if let marker = rest.first, marker == "." || marker == ")" {
+                return digits + "\\" + rest
+            }
+        }
+        return line
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@Suite struct ClassifyCLITests {
+    static let inputFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("KoeKitTests/Fixtures/input")
+
+    func objects(_ r: KoeRunner.Result) throws -> [[String: Any]] {
+        try r.lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    }
+
+    @Test func oneResultPerLineWhateverTheLineHolds() throws {
+        var input = Data("ログインできません。\n\n".utf8)
+        input += Data("abc".utf8) + Data([0xFF, 0xFE]) + Data("請求がおかしい\n".utf8)
+        input += Data("NUL".utf8) + Data([0x00]) + Data("入り\n".utf8)
+        input += Data(String(repeating: "対応が遅いです。", count: 130_000).utf8) + Data("\n".utf8)  // ~3 MB
+        input += Data("最後の行".utf8)
+        let r = try KoeRunner.run(["classify", "--no-text"], stdin: input)
+        #expect(r.status == 0)
+        let out = try objects(r)
+        #expect(out.count == 6)
+        #expect(out.map { $0["id"] as? Int } == [1, 2, 3, 4, 5, 6])
+        #expect(out[0]["stance"] as? String == "dissatisfaction")
+        #expect(out[1]["stance"] as? String == "neutral")
+        #expect(out[4]["stance"] as? String == "dissatisfaction")
+        #expect(r.stderr.contains(":3:"), "the repaired line is named: \(r.stderr)")
+        #expect(r.stderr.contains("6 records"))
+    }
+
+    @Test func cp932CSVWithAMultiLineCell() throws {
+        let path = Self.inputFixtures.appendingPathComponent("tickets-cp932.csv").path
+        for encoding in ["cp932", "auto"] {
+            let r = try KoeRunner.run(["classify", "--encoding", encoding, "--text-column", "本文", path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let out = try objects(r)
+            #expect(out.count == 3)
+            #expect(out[0]["id"] as? String == "1001")
+            #expect((out[0]["text"] as? String)?.contains("\n至急ご対応ください") == true)
+            #expect(out[0]["stance"] as? String == "dissatisfaction")
+            #expect(out[2]["signals"].map { "\($0)" }?.contains("churn_intent") == true)
+        }
+    }
+
+    @Test func jsonlWithAMissingFieldYieldsAnErrorRecord() throws {
+        let input = """
+            {"id": "T-1", "body": "返金してほしい", "via": {"channel": "email"}}
+            {"id": "T-2", "subject": "本文なし"}
+            not json
+            {"id": "T-4", "body": "とても助かりました"}
+
+            """
+        let r = try KoeRunner.run(["classify", "--input-format", "jsonl", "--keep-fields"], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        let out = try objects(r)
+        #expect(out.count == 4)
+        #expect(out[0]["id"] as? String == "T-1")
+        #expect((out[0]["fields"] as? [String: Any])?["via"] != nil)
+        #expect(out[1]["id"] as? String == "T-2")
+        #expect(out[1]["error"] != nil)
+        #expect(out[2]["error"] != nil)
+        #expect(out[3]["stance"] as? String == "success")
+    }
+
+    @Test func strictFailsWith65OnBadRecordsButStillWritesThem() throws {
+        let r = try KoeRunner.run(["classify", "--strict", "--input-format", "jsonl"], stdin: Data("{\"x\":1}\n".utf8))
+        #expect(r.status == 65)
+        #expect(r.lines.count == 1)
+    }
+
+    @Test func csvOutputAndUnknownColumnIsAUsageError() throws {
+        let path = Self.inputFixtures.appendingPathComponent("tickets-utf8.csv").path
+        let ok = try KoeRunner.run(["classify", "-f", "csv", "--no-text", path])
+        #expect(ok.status == 0)
+        #expect(ok.lines.first == "id,stance,dominant,score,topic,signals")
+        let bad = try KoeRunner.run(["classify", "--text-column", "存在しない列", path])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("存在しない列"))
+    }
+
+    @Test func sameOutputWithOneOrTwoJobs() throws {
+        let lines = (0..<3000).map { i in ["ログインできません", "とても便利です", "解約します", "請求書の件"][i % 4] + "\(i)" }
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let one = try KoeRunner.run(["classify", "--jobs", "1", "-q"], stdin: input)
+        let two = try KoeRunner.run(["classify", "--jobs", "2", "-q"], stdin: input)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.lines.count == 3000)
+        #expect(one.stdout == two.stdout)
+    }
+
+    @Test func explainShowsRulesAndOffsets() throws {
+        let r = try KoeRunner.run(["explain", "サポートは丁寧だけど、結局解決しなかった", "朝食は美味しくなかった"])
+        #expect(r.status == 0)
+        #expect(r.out.contains("contrast"))
+        #expect(r.out.contains("negation("))
+        #expect(r.out.contains("stance:     mixed (dominant: dissatisfaction)"))
+        #expect(r.out.contains("stance:     dissatisfaction"))
+        #expect(r.out.contains(".tsv:"))
+    }
+
+    @Test func lexiconCheckReportsErrorsCompilerStyle() throws {
+        let bad = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("KoeKitTests/Fixtures/lexicon-invalid").path
+        let r = try KoeRunner.run(["lexicon", "check", bad])
+        #expect(r.status == 78)
+        #expect(r.stderr.contains("entries.tsv:2:7: error: unknown signal 'chrun_intent'"))
+        let good = try KoeRunner.run(["lexicon", "check"])
+        #expect(good.status == 0, "\(good.stderr)")
+        let test = try KoeRunner.run(["lexicon", "test", "-q"])
+        #expect(test.status == 0, "\(test.out)")
+        #expect(test.out.contains("0 failed"))
+    }
+}

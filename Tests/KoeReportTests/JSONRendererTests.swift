@@ -1,0 +1,57 @@
+import Foundation
+import KoeKit
+import Testing
+@testable import KoeReport
+
+@Suite("JSON output")
+struct JSONRendererTests {
+    @Test(arguments: [ReportFixtures.full, ReportFixtures.empty])
+    func roundTripsToTheRoundedReport(report: WeeklyReport) throws {
+        let json = try JSONRenderer().render(report)
+        let decoded = try JSONRenderer.makeDecoder().decode(WeeklyReport.self, from: Data(json.utf8))
+        #expect(decoded == report.roundedForJSON())
+        #expect(try JSONRenderer().render(decoded) == json)
+    }
+
+    @Test func reportWithRoundedValuesRoundTripsExactly() throws {
+        let report = ReportFixtures.full.roundedForJSON()
+        let decoded = try JSONRenderer.makeDecoder().decode(WeeklyReport.self, from: Data(try JSONRenderer().render(report).utf8))
+        #expect(decoded == report)
+    }
+
+    @Test func keysAreSnakeCaseAndSorted() throws {
+        let json = try JSONRenderer().render(ReportFixtures.full)
+        #expect(json.contains(#""schema_version" : 1"#))
+        #expect(json.contains(#""baseline_dissatisfaction_share" : 0.2753"#))
+        #expect(json.contains(#""baseline_standard_deviation" : 4.1"#))
+        #expect(json.contains(#""records_in_week" : 455"#))
+        #expect(json.contains(#""exports/zendesk_2026-11.json""#))  // slashes unescaped
+        #expect(!json.contains("schemaVersion"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? Int == 1)
+        let header = try #require(json.range(of: #""header""#)?.lowerBound)
+        let volume = try #require(json.range(of: #""volume""#)?.lowerBound)
+        #expect(header < volume)
+    }
+
+    @Test func doublesAreRounded() throws {
+        let json = try JSONRenderer().render(ReportFixtures.full)
+        #expect(json.contains(#""share" : 0.2526"#))                 // 96/380 = 0.252631…
+        #expect(json.contains(#""dissatisfaction_rate" : 0.8125"#))
+        #expect(json.contains(#""z_score" : 6.52"#))
+        #expect(json.contains(#""baseline_mean" : 0.38"#))           // 0.375 → 0.38
+        #expect(json.range(of: #"\d\.\d{5,}"#, options: .regularExpression) == nil)
+    }
+
+    @Test func channelKeysAreNotConverted() throws {
+        let json = try JSONRenderer().render(ReportFixtures.full)
+        #expect(json.contains(#""app_review" : 52"#))
+        #expect(json.contains(#""web_form" : 78"#))
+    }
+
+    @Test func nonFiniteNumbersAreReportedNotWritten() {
+        var report = ReportFixtures.full
+        report.topIssues[0].share = .nan
+        #expect(throws: EncodingError.self) { try JSONRenderer().render(report) }
+    }
+}

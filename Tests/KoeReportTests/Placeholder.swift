@@ -1,6 +1,0 @@
-import Testing
-@testable import KoeReport
-
-@Test func reportFormatsAreNamedForTheCLI() {
-    #expect(ReportFormat.allCases.map(\.rawValue) == ["markdown", "html", "json"])
-}
