@@ -7,10 +7,12 @@ let package = Package(
     products: [
         .library(name: "KoeKit", targets: ["KoeKit"]),
         .library(name: "KoeReport", targets: ["KoeReport"]),
+        .library(name: "KoeHistory", targets: ["KoeHistory"]),
         .executable(name: "koe", targets: ["koe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Link flags for the system ICU (Debian: libicu-dev). Never imported from Swift.
@@ -25,6 +27,7 @@ let package = Package(
         .target(name: "KoeKit", dependencies: ["KoeICU"]),
         // Markdown / HTML / JSON renderers of the weekly report (templates compiled in).
         .target(name: "KoeReport", dependencies: ["KoeKit"]),
+        .target(name: "KoeHistory", dependencies: ["KoeKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "koe",
             dependencies: [
@@ -40,5 +43,6 @@ let package = Package(
         ),
         .testTarget(name: "KoeReportTests", dependencies: ["KoeReport"], exclude: ["Fixtures"]),
         .testTarget(name: "KoeCLITests", dependencies: ["koe"]),
+        .testTarget(name: "KoeHistoryTests", dependencies: ["KoeHistory"]),
     ]
 )

@@ -61,7 +61,7 @@ struct DisplayLabels: Sendable {
 
     private static let skipReasons: [String: String] = [
         "no_date": "日付なし",
-        "out_of_range": "対象外の期間",
+        "outside_period": "対象期間外",
         "unreadable": "読み取り不可",
     ]
 }

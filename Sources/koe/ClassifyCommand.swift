@@ -26,22 +26,8 @@ struct ClassifyCommand: ParsableCommand {
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, tsv }
-    enum FormatChoice: String, ExpressibleByArgument, CaseIterable { case auto, text, jsonl, csv, tsv }
 
-    @Argument(help: "Input files (default: stdin; '-' is stdin).")
-    var files: [String] = []
-
-    @Option(name: .customLong("input-format"), help: "text, jsonl, csv, tsv, or auto (by file extension; stdin: text).")
-    var inputFormat: FormatChoice = .auto
-
-    @Option(name: [.customLong("text-field"), .customLong("text-column")], help: "Field/column holding the text (JSONL: dotted path). Default: body, description_text, description, text, 本文, …")
-    var textField: String?
-
-    @Option(name: [.customLong("id-field"), .customLong("id-column")], help: "Field/column holding the record id. Default: id, ticket_id, チケット番号, …")
-    var idField: String?
-
-    @Option(help: "Input encoding: auto, utf-8 or cp932.")
-    var encoding: InputEncoding = .auto
+    @OptionGroup var input: InputOptions
 
     @Option(name: [.short, .long], help: "Output format: jsonl, csv or tsv.")
     var format: OutputFormat = .jsonl
@@ -75,8 +61,8 @@ struct ClassifyCommand: ParsableCommand {
         let renderer = ClassificationRenderer(format: format, includeText: !noText, keepFields: keepFields)
         var summary = ClassifySummary()
         if let header = renderer.header { writer.append(header); try writer.endLine() }
-        for path in files.isEmpty ? ["-"] : files {
-            let reader = try openRecords(path)
+        for path in input.paths {
+            let reader = try input.open(path, stdinFormat: .text, quiet: quiet)
             var batch: [Record] = []
             func flushBatch() throws {
                 let rendered = pool.map(batch) { classifier, record in renderer.render(record, with: classifier) }
@@ -87,7 +73,7 @@ struct ClassifyCommand: ParsableCommand {
                 }
                 batch.removeAll(keepingCapacity: true)
             }
-            while let record = try readNext(reader) {
+            while let record = try input.next(reader, quiet: quiet) {
                 if !record.warnings.isEmpty { summary.repaired += 1 }
                 batch.append(record)
                 if batch.count >= 2048 * pool.jobs { try flushBatch() }
@@ -98,47 +84,7 @@ struct ClassifyCommand: ParsableCommand {
         if !quiet { Stderr.print("koe: \(summary)") }
         if strict && (summary.errors > 0 || summary.repaired > 0) { throw ExitStatus.badData }
     }
-
-    private func openRecords(_ path: String) throws -> RecordReader {
-        let format: InputFormat = inputFormat == .auto
-            ? (path == "-" ? .text : InputFormat.guess(path: path)) : InputFormat(rawValue: inputFormat.rawValue)!
-        var mapping = FieldMapping()
-        mapping.text = textField
-        mapping.id = idField
-        do {
-            let reader = try RecordReader(path: path, format: format, encoding: encoding, mapping: mapping)
-            printDiagnostics(reader)
-            return reader
-        } catch let error as InputError {
-            Stderr.print("koe: \(error)")
-            switch error {
-            case .cannotOpen: throw ExitStatus.noInput
-            case .unknownField, .noTextField: throw ExitStatus.usage
-            case .invalidHeader: throw ExitStatus.badData
-            case .readFailed, .decodingFailed: throw ExitStatus.ioError
-            }
-        }
-    }
-
-    private func readNext(_ reader: RecordReader) throws -> Record? {
-        do {
-            let record = try reader.next()
-            printDiagnostics(reader)
-            return record
-        } catch let error as InputError {
-            Stderr.print("koe: \(error)")
-            throw ExitStatus.ioError
-        }
-    }
-
-    private func printDiagnostics(_ reader: RecordReader) {
-        let diagnostics = reader.takeDiagnostics()
-        guard !quiet else { return }
-        for d in diagnostics { Stderr.print("koe: \(d)") }
-    }
 }
-
-extension InputEncoding: ExpressibleByArgument {}
 
 /// Counts for the stderr summary line.
 struct ClassifySummary: CustomStringConvertible {

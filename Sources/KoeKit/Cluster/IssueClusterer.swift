@@ -6,7 +6,9 @@ import Foundation
 /// order, so the same items in any input order give the same clusters and labels.
 public struct IssueClusterer: Sendable {
     /// Minimum cosine to join a cluster.
-    public var threshold = 0.3
+    public var threshold = 0.12
+    /// Clusters whose centres are at least this similar are merged (one issue, several phrasings).
+    public var mergeThreshold = 0.25
     /// Terms in more than this share of items are too common to find candidate clusters.
     public var commonTermShare = 0.25
     /// Clusters smaller than this are returned as singletons' "other" (not as issues).
@@ -52,7 +54,39 @@ public struct IssueClusterer: Sendable {
             }
             assignment[i] = best
         }
+        assignment = merged(assignment, vectors: vectors, count: centroids.count)
         return build(items, vectors, assignment, vocabulary, df)
+    }
+
+    /// Unites clusters whose centres are similar: candidate pairs share one of their top
+    /// terms, and pairs are taken in a fixed order, so the result does not depend on input order.
+    private func merged(_ assignment: [Int], vectors: [SparseVector], count: Int) -> [Int] {
+        var sums = [Centroid](repeating: Centroid(), count: count)
+        for (i, c) in assignment.enumerated() where c >= 0 { sums[c].add(vectors[i]) }
+        let centres = sums.map { c in SparseVector(c.sum.map { ($0.key, $0.value) }, normalize: true) }
+        var byTerm: [Int32: [Int]] = [:]
+        for (c, v) in centres.enumerated() where sums[c].count > 0 {
+            let top = v.entries.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(8)
+            for (id, _) in top { byTerm[id, default: []].append(c) }
+        }
+        var parent = Array(0..<count)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        var pairs = Set<Int>()
+        for (_, list) in byTerm where list.count > 1 {
+            for a in 0..<list.count { for b in (a + 1)..<list.count { pairs.insert(list[a] * count + list[b]) } }
+        }
+        for pair in pairs.sorted() {
+            let a = pair / count, b = pair % count
+            if centres[a].dot(centres[b]) >= mergeThreshold {
+                let (ra, rb) = (root(a), root(b))
+                if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            }
+        }
+        return assignment.map { $0 >= 0 ? root($0) : $0 }
     }
 
     private func vectorize(_ items: [ClusterItem]) -> ([SparseVector], [String], [Int]) {

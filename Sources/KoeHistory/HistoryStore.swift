@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import KoeKit
+
+/// The SQLite history of weekly runs: per-week aggregates, so a report on an export holding
+/// only week W can compare with earlier weeks, and issue identities that persist across weeks.
+///
+/// One file, opened as a GRDB `DatabasePool` in WAL mode with a busy timeout: readers never
+/// block, and a second run that wants to write waits for the first instead of failing. Every
+/// write is one IMMEDIATE transaction, so a run killed mid-write leaves the previous state.
+/// Schema: `HistorySchema`. Identity matching: `IssueMatcher`.
+public final class HistoryStore: Sendable {
+    public let path: String
+    public let matcher: IssueMatcher
+    let pool: DatabasePool
+
+    /// How long a writer waits for another run's transaction before giving up.
+    static let busyTimeout: TimeInterval = 30
+
+    /// Opens the history at `path`, creating the file if needed, and migrates it to the current
+    /// schema. A file that is not an SQLite database is left untouched and reported.
+    public init(path: String, matcher: IssueMatcher = IssueMatcher()) throws {
+        self.path = path
+        self.matcher = matcher
+        try Self.checkFile(path)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.label = "koe-history"
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Self.migrate(pool, path: path)
+        } catch {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a healthy file.
+    public func integrityCheck() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    // MARK: - Transactions
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: the write lock is taken up front, so two runs
+    /// queue on the busy timeout instead of failing on a lock upgrade.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw HistoryError.database(path: path, message: "transaction did not run") }
+                return result
+            }
+        } catch {
+            throw Self.mapped(error, path: path)
+        }
+    }
+
+    // MARK: - Opening
+
+    /// Rejects what SQLite should never be pointed at, before it opens (and could touch) it.
+    static func checkFile(_ path: String) throws {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty, !files.fileExists(atPath: folder) {
+                throw HistoryError.cannotOpen(path: path, reason: "no such directory '\(folder)'")
+            }
+            return
+        }
+        if isDirectory.boolValue { throw HistoryError.cannotOpen(path: path, reason: "is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw HistoryError.cannotOpen(path: path, reason: "file is not readable")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        // An empty file is a new database; anything else must carry SQLite's magic header.
+        if !header.isEmpty, header != Data("SQLite format 3\u{0}".utf8) {
+            throw HistoryError.notADatabase(path: path)
+        }
+    }
+
+    static func migrate(_ pool: DatabasePool, path: String) throws {
+        let migrator = HistorySchema.migrator
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            // Two runs opening a new file at once both see `v1` pending; the one that loses the
+            // race fails on CREATE TABLE although the schema is now complete.
+            guard try pool.read(migrator.hasCompletedMigrations) else { throw error }
+        }
+        if try pool.read(migrator.hasBeenSuperseded) {
+            throw HistoryError.database(path: path, message: "history written by a newer koe (unknown schema version)")
+        }
+    }
+
+    static func mapped(_ error: any Error, path: String) -> any Error {
+        if error is HistoryError { return error }
+        guard let error = error as? DatabaseError else {
+            return HistoryError.database(path: path, message: "\(error)")
+        }
+        let message = error.message ?? "\(error)"
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return HistoryError.notADatabase(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return HistoryError.cannotOpen(path: path, reason: message)
+        default: return HistoryError.database(path: path, message: message)
+        }
+    }
+
+    /// `2026-W7` → `2026-W07`, so that text order is time order in the file.
+    static func normalized(_ week: String) throws -> String {
+        guard let iso = ISOWeek(week) else { throw HistoryError.invalidWeek(week) }
+        return iso.description
+    }
+}

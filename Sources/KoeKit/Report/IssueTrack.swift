@@ -1,0 +1,17 @@
+/// A recurring issue (or feature-request theme) followed through the report's weeks.
+public struct IssueTrack: Sendable {
+    /// `c1`… within a run; the stored id when history assigned one.
+    public var id: String
+    /// `issue` or `feature_request`.
+    public let kind: String
+    public let cluster: IssueCluster
+    /// Items per week (`2026-W47` → count), from the data and, for weeks it lacks, history.
+    public var countsByWeek: [String: Int]
+    public var dissatisfiedThisWeek: Int
+    public var firstSeen: String
+    public var weeksActive: Int
+    /// Members of the report week (record keys), for history identity matching.
+    public let membersThisWeek: [String]
+
+    public func count(in week: String) -> Int { countsByWeek[week, default: 0] }
+}

@@ -1,0 +1,76 @@
+/// Per-week figures, the header, volume by channel and the stance trend.
+extension ReportBuilder {
+    /// Signals that put an account on the churn-risk list.
+    static let riskSignals: Set<String> = [
+        "churn_intent", "competitor_switch", "contraction_intent", "renewal_hesitation",
+        "public_escalation_threat", "silent_churn_hint",
+    ]
+    /// Terms kept per week for new-term detection.
+    static let termsPerWeek = 300
+
+    func aggregate(_ items: [ReportItem]) -> [String: WeekAggregate] {
+        var out: [String: WeekAggregate] = [:]
+        var terms: [String: [String: Int]] = [:]
+        var risk: [String: Set<String>] = [:]
+        for item in items {
+            let w = item.week.description
+            var a = out[w] ?? WeekAggregate(week: w)
+            a.total += 1
+            a.byChannel[item.channel, default: 0] += 1
+            a.stances[item.stance.rawValue, default: 0] += 1
+            if item.stance == .mixed {
+                if item.dominant == .dissatisfaction { a.mixedDissatisfaction += 1 } else { a.mixedSuccess += 1 }
+            }
+            for s in Set(item.signals.map(\.id)) { a.signals[s, default: 0] += 1 }
+            out[w] = a
+            for t in Set(item.terms) where !t.contains(":") { terms[w, default: [:]][t, default: 0] += 1 }
+            if let account = item.account, item.signals.contains(where: { ReportBuilder.riskSignals.contains($0.id) }) {
+                risk[w, default: []].insert(account)
+            }
+        }
+        for (w, counts) in terms {
+            let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.termsPerWeek)
+            out[w]?.terms = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
+        }
+        for (w, accounts) in risk { out[w]?.riskAccounts = accounts.sorted() }
+        return out
+    }
+
+    func header(_ p: Prepared, baseline: [String]) -> WeeklyReport.Header {
+        WeeklyReport.Header(
+            week: p.week.description, periodStart: p.week.monday.description, periodEnd: p.week.sunday.description,
+            sources: options.sources, recordsRead: p.recordsRead, recordsInWeek: p.current.count,
+            skipped: p.skipped, baselineWeeks: baseline, lexiconVersion: lexicon.version, generator: options.generator)
+    }
+
+    func volume(_ p: Prepared, shownWeeks: [String]) -> WeeklyReport.Volume {
+        let this = p.aggregates[p.week.description] ?? WeekAggregate(week: p.week.description)
+        let prev = p.aggregates[p.week.adding(weeks: -1).description]
+        let weeks = shownWeeks.map { w in
+            let a = p.aggregates[w] ?? WeekAggregate(week: w)
+            return WeeklyReport.WeekVolume(week: w, total: a.total, byChannel: a.byChannel)
+        }
+        let channels = Set(this.byChannel.keys).union(prev?.byChannel.keys ?? [:].keys)
+        let rows = channels.map { c in
+            WeeklyReport.ChannelRow(channel: c, count: this.byChannel[c, default: 0], previous: prev.map { $0.byChannel[c, default: 0] })
+        }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.channel < $1.channel }
+        return WeeklyReport.Volume(weeks: weeks, channels: rows, total: this.total, previousTotal: prev?.total)
+    }
+
+    func stanceTrend(_ p: Prepared, shownWeeks: [String], baseline: [String]) -> WeeklyReport.StanceTrend {
+        let weeks = shownWeeks.map { w -> WeeklyReport.WeekStance in
+            let a = p.aggregates[w] ?? WeekAggregate(week: w)
+            return WeeklyReport.WeekStance(
+                week: w, total: a.total, dissatisfaction: a.dissatisfied, success: a.succeeded,
+                neutral: a.stances["neutral", default: 0], mixed: a.stances["mixed", default: 0])
+        }
+        let this = p.aggregates[p.week.description] ?? WeekAggregate(week: p.week.description)
+        let prev = p.aggregates[p.week.adding(weeks: -1).description]
+        let shares = baseline.compactMap { p.aggregates[$0] }.filter { $0.total > 0 }.map { Double($0.dissatisfied) / Double($0.total) }
+        return WeeklyReport.StanceTrend(
+            weeks: weeks,
+            dissatisfaction: .init(count: this.dissatisfied, total: this.total, previousCount: prev?.dissatisfied, previousTotal: prev?.total),
+            success: .init(count: this.succeeded, total: this.total, previousCount: prev?.succeeded, previousTotal: prev?.total),
+            baselineDissatisfactionShare: shares.isEmpty ? nil : shares.reduce(0, +) / Double(shares.count))
+    }
+}

@@ -1,0 +1,85 @@
+/// Turns classified items into the weekly report. Two steps, so the CLI can put history in
+/// between: `prepare` clusters issues and aggregates the weeks found in the data;
+/// `assemble` writes the report from prepared data (with history merged in, if any).
+public struct ReportBuilder: Sendable {
+    public let options: ReportOptions
+    let lexicon: Lexicon
+    let masker = PIIMasker()
+
+    public init(options: ReportOptions, lexicon: Lexicon) {
+        self.options = options
+        self.lexicon = lexicon
+    }
+
+    /// Everything `assemble` needs; public so the history store can read and amend it.
+    public struct Prepared: Sendable {
+        public var week: ISOWeek
+        /// Oldest first, report week last, consecutive.
+        public var weeks: [String]
+        /// Per week: from the data, or from history for weeks the data lacks.
+        public var aggregates: [String: WeekAggregate]
+        public var issues: [IssueTrack]
+        public var features: [IssueTrack]
+        /// The report week's items (others are only counted).
+        public var current: [ReportItem]
+        public var recordsRead: Int
+        public var skipped: [String: Int]
+    }
+
+    public func prepare(items all: [ReportItem], recordsRead: Int, skipped: [String: Int]) -> Prepared? {
+        guard let week = options.week ?? ReportBuilder.latestCompleteWeek(all.map(\.date)) else { return nil }
+        let first = week.adding(weeks: -(options.windowWeeks - 1))
+        var skipped = skipped
+        let items = all.filter { $0.week >= first && $0.week <= week }
+        if items.count < all.count { skipped["outside_period", default: 0] += all.count - items.count }
+        let weeks = (0..<options.windowWeeks).map { first.adding(weeks: $0).description }
+        var aggregates = aggregate(items)
+        let issues = track(items.filter(\.isDissatisfied), kind: "issue", week: week)
+        let features = track(items.filter { $0.has("feature_request") }, kind: "feature_request", week: week)
+        for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
+        for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
+        return Prepared(
+            week: week, weeks: weeks, aggregates: aggregates, issues: issues, features: features,
+            current: items.filter { $0.week == week }, recordsRead: recordsRead, skipped: skipped)
+    }
+
+    /// The latest week whose Sunday the data reaches: a week the data stops inside is
+    /// incomplete, so the week before it is reported (unless the data has nothing earlier).
+    static func latestCompleteWeek(_ dates: [CivilDate]) -> ISOWeek? {
+        guard let last = dates.max() else { return nil }
+        let week = ISOWeek(containing: last)
+        if last.weekday == 7 { return week }
+        let earlier = week.adding(weeks: -1)
+        return dates.contains { ISOWeek(containing: $0) == earlier } ? earlier : week
+    }
+
+    public func assemble(_ p: Prepared) -> WeeklyReport {
+        let this = p.week.description
+        let previous = p.week.adding(weeks: -1).description
+        let agg = p.aggregates[this] ?? WeekAggregate(week: this)
+        let prev = p.aggregates[previous]
+        let shownWeeks = Array(p.weeks.drop { p.aggregates[$0] == nil })
+        let baseline = Array(shownWeeks.dropLast().suffix(options.baselineWeeks))
+        let topIssues = issueRows(p.issues, p: p, shownWeeks: shownWeeks, denominator: agg.dissatisfied)
+        let emerging = emergingSection(p, baseline: baseline)
+        var report = WeeklyReport(
+            header: header(p, baseline: baseline),
+            summary: [], topAlert: nil,
+            volume: volume(p, shownWeeks: shownWeeks),
+            stance: stanceTrend(p, shownWeeks: shownWeeks, baseline: baseline),
+            topIssues: topIssues,
+            emerging: emerging,
+            churnRisk: churnRisk(p),
+            effort: effort(p, agg: agg, prev: prev),
+            success: success(p, agg: agg, prev: prev),
+            featureRequests: issueRows(p.features, p: p, shownWeeks: shownWeeks, denominator: agg.signals["feature_request", default: 0]),
+            appendix: appendix(p, agg: agg, prev: prev))
+        (report.summary, report.topAlert) = summary(report)
+        return report
+    }
+
+    func quote(_ item: ReportItem) -> WeeklyReport.Quote {
+        let text = options.maskPII ? masker.mask(item.text) : item.text
+        return WeeklyReport.Quote(id: item.key, text: PIIMasker.shorten(text, maxCharacters: options.quoteLength), account: item.account)
+    }
+}

@@ -1,0 +1,73 @@
+/// One classified record, reduced to what the weekly report uses. Built on the worker
+/// threads right after classification, so the report never keeps full classifications.
+public struct ReportItem: Sendable {
+    public struct SignalHit: Sendable {
+        public let id: String
+        public let family: SignalFamily
+        public let strength: Double
+        public let conditional: Bool
+    }
+
+    /// Record id, else `source:line`.
+    public let key: String
+    public let week: ISOWeek
+    /// The Tokyo calendar date of creation.
+    public let date: CivilDate
+    public let channel: String
+    /// Account id, else customer id (nil when neither is known).
+    public let account: String?
+    public let plan: String?
+    /// Subject and body, as written.
+    public let text: String
+    public let stance: Stance
+    public let dominant: Stance?
+    public let score: Double
+    public let signals: [SignalHit]
+    public let topic: String
+    /// Content words (for clustering and new-term detection), `signal:`/`topic:` features.
+    public let terms: [String]
+    /// Lexicon lines that fired (`file:line`), for the appendix.
+    public let entries: [String]
+
+    public init(
+        key: String, date: CivilDate, channel: String, account: String?, plan: String?, text: String,
+        classification c: Classification, terms: [String]
+    ) {
+        self.key = key
+        self.date = date
+        week = ISOWeek(containing: date)
+        self.channel = channel
+        self.account = account
+        self.plan = plan
+        self.text = text
+        stance = c.stance
+        dominant = c.dominant
+        score = c.score
+        signals = c.signals.map { SignalHit(id: $0.id, family: $0.family, strength: $0.strength, conditional: $0.conditional) }
+        topic = c.topic
+        self.terms = terms
+        entries = (c.evidence + c.signals.flatMap(\.evidence)).map(\.entry)
+    }
+
+    public var isDissatisfied: Bool { stance == .dissatisfaction || (stance == .mixed && dominant == .dissatisfaction) }
+    public var isSuccess: Bool { stance == .success || (stance == .mixed && dominant == .success) }
+    public func has(_ signal: String) -> Bool { signals.contains { $0.id == signal } }
+}
+
+extension Classifier {
+    /// Classifies a record for the report: subject and body together. Nil when the record
+    /// cannot be used (its reason is the dictionary key of `ReportBuilder.skipped`).
+    public func reportItem(for record: Record) -> (item: ReportItem?, skipped: String?) {
+        if record.error != nil { return (nil, "unreadable") }
+        guard let created = record.createdAt, let date = TicketTimestamp.tokyo(created)?.date else { return (nil, "no_date") }
+        let subject = record.subject.map { $0.isEmpty ? "" : $0 + "\n" } ?? ""
+        let text = subject + record.text
+        guard let c = try? classify(text) else { return (nil, "unreadable") }
+        let key = record.id ?? "\(record.source):\(record.line)"
+        let item = ReportItem(
+            key: key, date: date, channel: record.channel?.isEmpty == false ? record.channel! : "unknown",
+            account: record.accountID ?? record.customerID, plan: record.plan, text: text,
+            classification: c, terms: contentTerms(of: c))
+        return (item, nil)
+    }
+}

@@ -1,0 +1,41 @@
+/// What the report needs to remember about one ISO week: the figures of the week-over-week
+/// comparisons and baselines. Computed from the week's classified items, or loaded from the
+/// history store when the input holds only the report week. No ticket text, no ids.
+public struct WeekAggregate: Codable, Sendable, Equatable {
+    /// `2026-W47`
+    public var week: String
+    public var total: Int
+    public var byChannel: [String: Int]
+    /// Items per stance (`dissatisfaction`, `success`, `neutral`, `mixed`).
+    public var stances: [String: Int]
+    /// Mixed items whose dominant side is dissatisfaction (counted as dissatisfied in rates).
+    public var mixedDissatisfaction: Int
+    public var mixedSuccess: Int
+    /// Items carrying each signal.
+    public var signals: [String: Int]
+    /// Document frequency of content terms in the week (the most frequent few hundred).
+    public var terms: [String: Int]
+    /// Accounts (else customers) that showed churn-risk signals in the week.
+    public var riskAccounts: [String]
+    /// Recurring issues: issue id → items in the week.
+    public var issues: [String: Int]
+    public var featureRequests: [String: Int]
+
+    public init(week: String) {
+        self.week = week
+        total = 0
+        byChannel = [:]
+        stances = [:]
+        mixedDissatisfaction = 0
+        mixedSuccess = 0
+        signals = [:]
+        terms = [:]
+        riskAccounts = []
+        issues = [:]
+        featureRequests = [:]
+    }
+
+    /// Dissatisfied items: dissatisfaction plus mixed leaning that way.
+    public var dissatisfied: Int { stances["dissatisfaction", default: 0] + mixedDissatisfaction }
+    public var succeeded: Int { stances["success", default: 0] + mixedSuccess }
+}

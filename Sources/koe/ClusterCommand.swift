@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import KoeKit
+
+struct ClusterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cluster",
+        abstract: "Group classified records into recurring issues (reads `koe classify` output).",
+        discussion: """
+            Reads JSON Lines from `koe classify` (with "text") and writes one JSON object per
+            cluster: {"cluster_id","kind","label","size","members","terms","quotes"}. Records
+            leaning to dissatisfaction form "issue" clusters; records with the feature_request
+            signal form "feature_request" clusters. Records that fit no cluster are not listed.
+            The same records in any order give the same clusters.
+
+            Example: koe classify < tickets.txt | koe cluster > issues.jsonl
+            """
+    )
+
+    @Argument(help: "A `koe classify` JSON Lines file (default: stdin).")
+    var file: String?
+
+    @Option(help: "Minimum cosine similarity to join a cluster (0–1).")
+    var threshold: Double = IssueClusterer().threshold
+
+    @Option(help: "Merge clusters whose centres are at least this similar (0–1).")
+    var mergeThreshold: Double = IssueClusterer().mergeThreshold
+
+    @Flag(help: "Do not mask personal data in quotes.")
+    var noMask = false
+
+    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
+    var lexicons: [String] = []
+
+    func validate() throws {
+        guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1") }
+        guard mergeThreshold > 0 && mergeThreshold <= 1 else { throw ValidationError("--merge-threshold must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let classifier = try Classifier(lexicon: CompiledLexicon(loadLexicon(extra: lexicons, quiet: false)))
+        let reader = try file.map { path in
+            do { return try LineReader(path: path) } catch {
+                Stderr.print("koe: \(error)")
+                throw ExitStatus.noInput
+            }
+        } ?? LineReader.standardInput()
+        var issues: [ClusterItem] = [], features: [ClusterItem] = []
+        var invalid = 0
+        try reader.forEachLine { line, number in
+            guard !line.isEmpty else { return }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                let text = object["text"] as? String else {
+                invalid += 1
+                Stderr.print("koe: \(reader.name):\(number): warning: not a `koe classify` record with \"text\"; skipped")
+                return
+            }
+            let id = (object["id"].map { "\($0)" }) ?? String(number)
+            let stance = object["stance"] as? String, dominant = object["dominant"] as? String
+            let signals = (object["signals"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            let c = try classifier.classify(text)
+            let item = ClusterItem(key: id, terms: classifier.contentTerms(of: c), text: text)
+            if stance == "dissatisfaction" || (stance == "mixed" && dominant == "dissatisfaction") { issues.append(item) }
+            if signals.contains("feature_request") { features.append(item) }
+        }
+        var clusterer = IssueClusterer()
+        clusterer.threshold = threshold
+        clusterer.mergeThreshold = mergeThreshold
+        let writer = ByteWriter()
+        let masker = PIIMasker()
+        for (kind, items) in [("issue", issues), ("feature_request", features)] {
+            for c in clusterer.cluster(items) {
+                let object: [String: Any] = [
+                    "cluster_id": (kind == "issue" ? "c" : "f") + c.id.dropFirst(), "kind": kind, "label": c.label,
+                    "size": c.size, "members": c.members, "terms": c.terms,
+                    "quotes": c.quotes.map { PIIMasker.shorten(noMask ? $0 : masker.mask($0), maxCharacters: 140) },
+                ]
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+                data.withUnsafeBytes { writer.append($0.bindMemory(to: UInt8.self)) }
+                try writer.endLine()
+            }
+        }
+        try writer.flush()
+        if invalid > 0 { Stderr.print("koe: \(invalid) line(s) skipped") }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A one-line progress message on stderr, only when stderr is a terminal (never in pipes,
+/// files or CI logs).
+final class Progress {
+    private let enabled: Bool
+    private var shown = false
+
+    init(enabled: Bool) {
+        self.enabled = enabled && isatty(2) == 1
+    }
+
+    func update(_ message: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2Kkoe: \(message)…".utf8))
+        shown = true
+    }
+
+    func finish() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

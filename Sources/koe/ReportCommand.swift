@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import KoeKit
+import KoeReport
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the weekly VOC report (Markdown, self-contained HTML, or JSON).",
+        discussion: """
+            Reads tickets (CSV/TSV/JSON Lines with a creation date), classifies them, groups
+            recurring issues and writes the report for one ISO week (Monday start, Asia/Tokyo;
+            dates without a time zone are Tokyo time). Earlier weeks in the input are the
+            baseline. Records without a usable date are counted in the header, never dropped
+            silently. Quotes mask e-mail addresses, phone numbers, postal codes and long digit
+            runs unless --no-mask is given.
+
+            Examples:
+              koe report corpora/sample/tickets.csv --week 2026-W47 -o voc-2026-W47.md
+              koe report tickets.jsonl --format html -o voc.html
+              koe report tickets.csv --format json | jq .top_issues
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "ISO week to report, e.g. 2026-W47 (default: the latest complete week in the data).")
+    var week: String?
+
+    @Option(name: [.short, .long], help: "Output format: markdown, html or json.")
+    var format: ReportFormat = .markdown
+
+    @Option(name: [.short, .long], help: "Write the report to this file (default: stdout).")
+    var output: String?
+
+    @Flag(help: "Do not mask personal data in quotes.")
+    var noMask = false
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
+    var lexicons: [String] = []
+
+    @Flag(name: [.short, .long], help: "No warnings or progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let week, ISOWeek(week) == nil { throw ValidationError("--week must look like 2026-W47, got '\(week)'") }
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
+
+    func run() throws {
+        let lexicon = try loadLexicon(extra: lexicons, quiet: quiet)
+        let pool = try ClassifierPool(lexicon: CompiledLexicon(lexicon), jobs: jobs)
+        let (items, read, skipped) = try classifyAll(pool)
+        var options = ReportOptions()
+        options.week = week.flatMap(ISOWeek.init)
+        options.maskPII = !noMask
+        options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
+        options.generator = "koe \(Koe.configuration.version)"
+        let builder = ReportBuilder(options: options, lexicon: lexicon)
+        guard let prepared = builder.prepare(items: items, recordsRead: read, skipped: skipped) else {
+            Stderr.print("koe: error: no record with a usable date (\(read) read; skipped: \(skipped)); map the date column with --date-column")
+            throw ExitStatus.badData
+        }
+        let report = builder.assemble(prepared)
+        let text = try format.renderer.render(report)
+        try write(text)
+        if !quiet {
+            Stderr.print("koe: report \(report.header.week): \(report.header.recordsInWeek) records in the week, \(read) read, skipped \(skipped.isEmpty ? "none" : skipped.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// Reads and classifies every input record on all cores, keeping report items only.
+    private func classifyAll(_ pool: ClassifierPool) throws -> ([ReportItem], Int, [String: Int]) {
+        var items: [ReportItem] = []
+        var skipped: [String: Int] = [:]
+        var read = 0
+        let progress = Progress(enabled: !quiet)
+        for path in input.paths {
+            let reader = try input.open(path, stdinFormat: .csv, quiet: quiet)
+            var batch: [Record] = []
+            func flush() {
+                for (item, reason) in pool.map(batch, { $0.reportItem(for: $1) }) {
+                    if let item { items.append(item) }
+                    if let reason { skipped[reason, default: 0] += 1 }
+                }
+                read += batch.count
+                batch.removeAll(keepingCapacity: true)
+                progress.update("classified \(read) records")
+            }
+            while let record = try input.next(reader, quiet: quiet) {
+                batch.append(record)
+                if batch.count >= 4096 { flush() }
+            }
+            flush()
+        }
+        progress.finish()
+        return (items, read, skipped)
+    }
+
+    private func write(_ text: String) throws {
+        guard let output, output != "-" else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            Stderr.print("koe: \(output): error: cannot write: \(error.localizedDescription)")
+            throw ExitStatus.ioError
+        }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
