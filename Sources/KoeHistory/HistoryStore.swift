@@ -28,8 +28,7 @@ public final class HistoryStore: Sendable {
         config.busyMode = .timeout(Self.busyTimeout)
         config.label = "koe-history"
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrate(pool, path: path)
+            pool = try Self.open(path, config)
         } catch {
             throw Self.mapped(error, path: path)
         }
@@ -93,14 +92,36 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// Opens and migrates. Two runs creating the same new file at once can be refused by SQLite
+    /// while switching it to WAL (`PRAGMA journal_mode` is not covered by the busy timeout), so
+    /// a busy refusal while opening is retried, with back-off, up to the busy timeout.
+    static func open(_ path: String, _ config: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                try migrate(pool, path: path)
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                attempt += 1
+                usleep(UInt32(min(100, 5 * attempt)) * 1000)
+            }
+        }
+    }
+
     static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = HistorySchema.migrator
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            // Two runs opening a new file at once both see `v1` pending; the one that loses the
-            // race fails on CREATE TABLE although the schema is now complete.
-            guard try pool.read(migrator.hasCompletedMigrations) else { throw error }
+        while true {
+            let before = try pool.read(migrator.appliedIdentifiers)
+            do {
+                try migrator.migrate(pool)
+                break
+            } catch {
+                // Another run applied a migration between this run's check and its own copy of
+                // it, which then failed (CREATE TABLE of an existing table): go on from there.
+                guard try pool.read(migrator.appliedIdentifiers) != before else { throw error }
+            }
         }
         if try pool.read(migrator.hasBeenSuperseded) {
             throw HistoryError.database(path: path, message: "history written by a newer koe (unknown schema version)")

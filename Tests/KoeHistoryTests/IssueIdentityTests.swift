@@ -24,7 +24,7 @@ struct IssueIdentityTests {
             Fixture.candidate(Self.darkMode, members: Fixture.keys("f", 1...3), kind: "feature_request"),
         ])
         #expect(w1.map(\.id) == ["I0001", "I0002", "F0001"])
-        #expect(w1.allSatisfy(\.isNew))
+        #expect(w1.map(\.isNew) == [true, true, true])
 
         // W2: new member ids everywhere, login's ranking (and so its label) shifts; export appears.
         let w2 = try store.ingest("2026-W45", [
