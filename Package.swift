@@ -42,7 +42,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KoeReportTests", dependencies: ["KoeReport"], exclude: ["Fixtures"]),
-        .testTarget(name: "KoeCLITests", dependencies: ["koe"]),
+        .testTarget(name: "KoeCLITests", dependencies: ["koe"], exclude: ["Fixtures"]),
         .testTarget(name: "KoeHistoryTests", dependencies: ["KoeHistory"]),
     ]
 )

@@ -1,6 +1,6 @@
 extension Classifier {
     /// Content terms of the last classified text, for clustering: normalised words that carry
-    /// meaning (kanji, katakana, Latin of two or more characters; no stopwords), plus the
+    /// meaning (kanji, katakana, Latin words of two or more letters; no stopwords), plus the
     /// signals that fired and the topic, as `signal:ID` / `topic:ID` features.
     public func contentTerms(of classification: Classification) -> [String] {
         var terms: [String] = []
@@ -11,7 +11,8 @@ extension Classifier {
             let keep: Bool
             switch token.kind {
             case .ideo: keep = true
-            case .letter: keep = length >= 2
+            // Latin words only: no e-mail addresses, URLs or codes in issue labels.
+            case .letter: keep = length >= 2 && text[Int(token.start)..<Int(token.end)].allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
             case .kana: keep = length >= 2 && (0x30A0...0x30FF).contains(first)
             default: keep = false
             }

@@ -33,7 +33,8 @@ extension ReportBuilder {
         return current.prefix(10).map { t in
             let n = t.count(in: this)
             return WeeklyReport.IssueRow(
-                id: t.id, label: t.cluster.label, terms: Array(t.cluster.terms.filter { !$0.contains(":") }.prefix(5)),
+                id: t.id, label: masked(t.cluster.label),
+                terms: t.cluster.terms.filter { !$0.contains(":") }.prefix(5).map(masked),
                 count: n, share: denominator > 0 ? Double(n) / Double(denominator) : 0,
                 previous: hasPrevious ? t.count(in: previous) : nil,
                 dissatisfactionRate: n > 0 ? Double(t.dissatisfiedThisWeek) / Double(n) : 0,
@@ -49,6 +50,9 @@ extension ReportBuilder {
         let keys = central.isEmpty ? Array(t.membersThisWeek.sorted().prefix(3)) : central
         return keys.prefix(3).compactMap { quotes[$0].map(quote) }
     }
+
+    /// Labels and terms come from ticket words: mask them like quotes.
+    func masked(_ text: String) -> String { options.maskPII ? masker.mask(text) : text }
 
     func quotesByKey(_ items: [ReportItem]) -> [String: ReportItem] {
         Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -69,7 +73,7 @@ extension ReportBuilder {
             let isSpike = !isNew && !baseline.isEmpty && n >= options.spikeMinimum && z >= options.spikeZ
             guard isNew || isSpike else { continue }
             rows.append(WeeklyReport.EmergingIssue(
-                id: t.id, label: t.cluster.label, count: n, baselineMean: mean, baselineStandardDeviation: sd,
+                id: t.id, label: masked(t.cluster.label), count: n, baselineMean: mean, baselineStandardDeviation: sd,
                 zScore: isNew ? nil : z, reason: isNew ? "new" : "spike", quotes: representativeQuotes(t, quotes)))
         }
         rows.sort { a, b in
