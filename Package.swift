@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "KoeKit",
                 "KoeReport",
+                "KoeHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,6 +14,6 @@ struct Koe: ParsableCommand {
             66 missing input, 74 I/O error, 78 bad lexicon/configuration.
             """,
         version: "0.1.0",
-        subcommands: [ClassifyCommand.self, ReportCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self]
+        subcommands: [ClassifyCommand.self, ReportCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KoeHistory
 import KoeKit
 import KoeReport
 
@@ -33,6 +34,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the report to this file (default: stdout).")
     var output: String?
 
+    @Option(help: "Keep a history of weekly runs in this SQLite file: earlier weeks come from it when the input lacks them, issues keep their ids across weeks, and the report week is saved (replacing an earlier save of that week).")
+    var db: String?
+
+    @Flag(help: "Same as --db \(HistoryLocation.defaultPath).")
+    var history = false
+
     @Flag(help: "Do not mask personal data in quotes.")
     var noMask = false
 
@@ -60,9 +67,18 @@ struct ReportCommand: ParsableCommand {
         options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
         options.generator = "koe \(Koe.configuration.version)"
         let builder = ReportBuilder(options: options, lexicon: lexicon)
-        guard let prepared = builder.prepare(items: items, recordsRead: read, skipped: skipped) else {
+        guard var prepared = builder.prepare(items: items, recordsRead: read, skipped: skipped) else {
             Stderr.print("koe: error: no record with a usable date (\(read) read; skipped: \(skipped)); map the date column with --date-column")
             throw ExitStatus.badData
+        }
+        if let path = db ?? (history ? HistoryLocation.defaultPath : nil) {
+            do {
+                try HistoryLocation.prepareDirectory(for: path)
+                try HistoryStore(path: path).merge(into: &prepared)
+            } catch {
+                Stderr.print("koe: \(path): error: \(error)")
+                throw ExitStatus.ioError
+            }
         }
         let report = builder.assemble(prepared)
         let text = try format.renderer.render(report)
