@@ -20,8 +20,8 @@ enum ExitStatus {
 import ArgumentParser
 
 /// Loads the built-in lexicon plus user layers; prints errors and fails with 78 on any error.
-func loadLexicon(extra: [String], quiet: Bool) throws -> Lexicon {
-    let (lexicon, diagnostics) = Lexicon.loadDefault(extra: extra)
+func loadLexicon(extra: [String], quiet: Bool, only kinds: Set<LexiconParser.FileKind>? = nil) throws -> Lexicon {
+    let (lexicon, diagnostics) = Lexicon.loadDefault(extra: extra, only: kinds)
     let errors = diagnostics.filter { $0.severity == .error }
     for d in errors { Stderr.print("koe: \(d)") }
     if !errors.isEmpty {

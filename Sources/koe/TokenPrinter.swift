@@ -1,21 +1,30 @@
 import KoeKit
 
 /// Writes the analyzer's current tokens in the chosen format.
-struct TokenPrinter {
+final class TokenPrinter {
     let analyzer: TextAnalyzer
     let writer: ByteWriter
     let format: TokenizeCommand.Format
+    private var spans: [(Int, Int)] = []
+
+    init(analyzer: TextAnalyzer, writer: ByteWriter, format: TokenizeCommand.Format) {
+        self.analyzer = analyzer
+        self.writer = writer
+        self.format = format
+    }
 
     func printLine(_ number: Int) throws {
         let original = analyzer.originalUnits
         switch format {
         case .text:
-            var first = true
+            var spans: [(Int, Int)] = []
+            swap(&spans, &self.spans)
+            defer { swap(&spans, &self.spans) }
+            spans.removeAll(keepingCapacity: true)
             for token in analyzer.tokens where token.kind != .space {
-                if !first { writer.append(0x20) }
-                first = false
-                writer.appendUTF8(original, from: Int(analyzer.originalStart(token.start)), to: Int(analyzer.originalEnd(token.end)))
+                spans.append((Int(analyzer.originalStart(token.start)), Int(analyzer.originalEnd(token.end))))
             }
+            writer.appendUTF8(original, spans: spans, separator: 0x20)
         case .jsonl:
             let normalized = analyzer.normalizedUnits
             writer.append("{\"line\":")

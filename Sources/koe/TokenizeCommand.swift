@@ -39,7 +39,7 @@ struct TokenizeCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let words = noUserWords ? UserWordList() : try UserWordList(words: loadLexicon(extra: lexicons, quiet: quiet).words)
+        let words = noUserWords ? UserWordList() : try UserWordList(words: loadLexicon(extra: lexicons, quiet: quiet, only: [.words]).words)
         let analyzer = try TextAnalyzer(userWords: words)
         let writer = ByteWriter()
         let printer = TokenPrinter(analyzer: analyzer, writer: writer, format: format)

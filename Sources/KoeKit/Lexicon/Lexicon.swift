@@ -17,11 +17,13 @@ public struct Lexicon: Sendable {
 
     public init() {}
 
-    /// Loads `layers` (folders searched recursively for `*.tsv`, or single files) in order.
+    /// Loads `layers` (folders searched recursively for `*.tsv`, or single files) in order;
+    /// `only` restricts loading to some kinds of file (the tokenizer needs just `words.tsv`).
     /// Problems never stop loading: they are returned as diagnostics, and a broken line is
     /// skipped. Missing layers are errors.
-    public static func load(layers: [String]) -> (Lexicon, [Diagnostic]) {
+    public static func load(layers: [String], only kinds: Set<LexiconParser.FileKind>? = nil) -> (Lexicon, [Diagnostic]) {
         var builder = LexiconBuilder()
+        builder.kinds = kinds
         for (index, layer) in layers.enumerated() {
             let files = LexiconBuilder.tsvFiles(in: layer)
             if files.isEmpty {
@@ -35,14 +37,14 @@ public struct Lexicon: Sendable {
     }
 
     /// The built-in pack followed by `extra` layers; an error diagnostic when no pack is found.
-    public static func loadDefault(extra: [String] = []) -> (Lexicon, [Diagnostic]) {
+    public static func loadDefault(extra: [String] = [], only kinds: Set<LexiconParser.FileKind>? = nil) -> (Lexicon, [Diagnostic]) {
         guard let builtIn = LexiconLocator.builtIn() else {
             let d = Diagnostic(
                 file: "lexicons", line: 0, column: 0, severity: .error,
                 message: "built-in lexicons not found; set \(LexiconLocator.environmentVariable) or pass --lexicon DIR")
-            let (lexicon, diagnostics) = load(layers: extra)
+            let (lexicon, diagnostics) = load(layers: extra, only: kinds)
             return (lexicon, [d] + diagnostics)
         }
-        return load(layers: [builtIn.path] + extra)
+        return load(layers: [builtIn.path] + extra, only: kinds)
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 /// layer overrides, and reports duplicates and conflicts.
 struct LexiconBuilder {
     var diagnostics: [Diagnostic] = []
+    /// When set, files of other kinds are skipped.
+    var kinds: Set<LexiconParser.FileKind>?
     private var lexicon = Lexicon()
     private var raw: [(entry: LexiconParser.RawEntry, layer: Int)] = []
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -26,6 +28,8 @@ struct LexiconBuilder {
     }
 
     mutating func read(_ file: String, layer: Int) {
+        let kind = LexiconParser.kind(ofFileNamed: (file as NSString).lastPathComponent)
+        if let kinds, !kinds.contains(kind) { return }
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(Diagnostic(file: file, line: 0, column: 0, severity: .error, message: "cannot read file"))
             return
@@ -37,8 +41,7 @@ struct LexiconBuilder {
         }
         let shown = LexiconBuilder.displayPath(file)
         lexicon.files.append(shown)
-        let name = (file as NSString).lastPathComponent
-        let parsed = LexiconParser.parse(text, file: shown, kind: LexiconParser.kind(ofFileNamed: name))
+        let parsed = LexiconParser.parse(text, file: shown, kind: kind)
         diagnostics += parsed.diagnostics
         for s in parsed.signals { lexicon.signals[s.id] = s }
         for t in parsed.topics { lexicon.topics[t.id] = t }

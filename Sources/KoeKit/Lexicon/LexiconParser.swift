@@ -20,7 +20,7 @@ public struct LexiconParser {
         public var diagnostics: [Diagnostic] = []
     }
 
-    public enum FileKind: Sendable { case signals, topics, words, stopwords, entries }
+    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, entries }
 
     public static func kind(ofFileNamed name: String) -> FileKind {
         switch name {

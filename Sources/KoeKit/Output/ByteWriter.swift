@@ -37,6 +37,26 @@ public final class ByteWriter {
 
     /// Appends `units[from..<to]` (well-formed UTF-16) as UTF-8.
     public func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) {
+        // A local buffer: one exclusivity check per call instead of one per byte.
+        var bytes: [UInt8] = []
+        swap(&bytes, &self.bytes)
+        defer { swap(&bytes, &self.bytes) }
+        ByteWriter.encode(units, from: from, to: to, into: &bytes)
+    }
+
+    /// Appends the spans of `units` as UTF-8, separated by `separator`: a whole line of
+    /// tokens in one call.
+    public func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, spans: [(Int, Int)], separator: UInt8) {
+        var bytes: [UInt8] = []
+        swap(&bytes, &self.bytes)
+        defer { swap(&bytes, &self.bytes) }
+        for (k, span) in spans.enumerated() {
+            if k > 0 { bytes.append(separator) }
+            ByteWriter.encode(units, from: span.0, to: span.1, into: &bytes)
+        }
+    }
+
+    private static func encode(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, into bytes: inout [UInt8]) {
         var i = from
         while i < to {
             let u = UInt32(units[i])

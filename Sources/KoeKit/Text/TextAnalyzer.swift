@@ -38,7 +38,6 @@ public final class TextAnalyzer {
         try decode(line)
         try normalize()
         try segment()
-        if !userWords.isEmpty { userWords.merge(&tokens, in: normalized.buffer) }
         indexScalars()
     }
 
@@ -78,6 +77,10 @@ public final class TextAnalyzer {
     }
 
     private func segment() throws {
+        // Work on a local array: class properties in a hot loop pay an exclusivity check per access.
+        var tokens: [Token] = []
+        swap(&tokens, &self.tokens)
+        defer { swap(&tokens, &self.tokens) }
         tokens.removeAll(keepingCapacity: true)
         let count = normalized.count
         guard count > 0 else { return }
@@ -85,29 +88,33 @@ public final class TextAnalyzer {
         statuses.reserve(count + 1)
         let n = try breaker.segment(
             normalized.buffer, ends: ends.mutableBuffer, statuses: statuses.mutableBuffer)
+        let text = normalized.pointer, ends = ends.pointer, statuses = statuses.pointer
         var start: Int32 = 0
         for k in 0..<n {
             let end = ends[k]
-            let kind = TokenKind(ruleStatus: statuses[k], firstUnit: normalized[Int(start)])
-            tokens.append(Token(start: start, end: end, kind: kind))
+            tokens.append(Token(start: start, end: end, kind: TokenKind(ruleStatus: statuses[k], firstUnit: text[Int(start)])))
             start = end
         }
+        if !userWords.isEmpty { userWords.merge(&tokens, in: normalized.buffer) }
     }
 
     private func indexScalars() {
-        hasSurrogates = false
-        for i in 0..<original.count where original[i] & 0xFC00 == 0xD800 {
-            hasSurrogates = true
+        let units = original.pointer, count = original.count
+        var found = false
+        for i in 0..<count where units[i] & 0xFC00 == 0xD800 {
+            found = true
             break
         }
-        guard hasSurrogates else { return }
-        scalarPrefix.reserve(original.count + 1)
+        hasSurrogates = found
+        guard found else { return }
+        scalarPrefix.reserve(count + 1)
+        let prefix = scalarPrefix.pointer
         var scalars: Int32 = 0
-        for i in 0..<original.count {
-            scalarPrefix[i] = scalars
-            if original[i] & 0xFC00 != 0xDC00 { scalars += 1 }
+        for i in 0..<count {
+            prefix[i] = scalars
+            if units[i] & 0xFC00 != 0xDC00 { scalars += 1 }
         }
-        scalarPrefix[original.count] = scalars
+        prefix[count] = scalars
     }
 
     /// UTF-16 offset in the original line where normalised offset `i` starts.

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmarks, measured in one run against the physical floor (a plain C ICU word-break loop
+# on the same corpus). Speed is measured here, never in unit tests.
+#   tools/bench.sh tokenize [MB]   koe tokenize vs the C loop, one core each (default 35 MB)
+#   tools/bench.sh classify [MB]   koe classify --jobs 1 / --jobs 2 vs the C loop, peak memory
+#   tools/bench.sh report [N]      koe report over N tickets (default 100000), wall time
+# The corpus is generated deterministically by tools/gen_corpus.py (seed 7).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-tokenize}
+out=${KOE_BENCH_DIR:-/tmp/koe-bench}
+mkdir -p "$out"
+swift build -c release --product koe >/dev/null
+koe=.build/release/koe
+
+corpus() { # MB -> path of a deterministic plain-text ticket corpus
+  local path="$out/corpus-$1mb.txt"
+  [ -s "$path" ] || python3 tools/gen_corpus.py bench --seed 7 --mb "$1" --out "$path" >/dev/null
+  echo "$path"
+}
+
+best_of_3() { # input, command...: best wall-clock seconds of three runs
+  local input=$1; shift
+  local best=""
+  for _ in 1 2 3; do
+    local t0 t1 dt
+    t0=$(date +%s.%N); "$@" < "$input" > /dev/null 2>>"$out/stderr.log"; t1=$(date +%s.%N)
+    dt=$(echo "$t1 - $t0" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$dt < $best" | bc -l)" = 1 ]; then best=$dt; fi
+  done
+  echo "$best"
+}
+
+line() { # name seconds bytes lines
+  printf '%-26s %6.2f s  %6.2f MB/s  %9.0f lines/s\n' "$1" "$2" "$(echo "$3/1000000/$2" | bc -l)" "$(echo "$4/$2" | bc -l)"
+}
+
+c_loop() {
+  cc -O2 -o "$out/icu_wordbreak" tools/bench/icu_wordbreak.c $(pkg-config --cflags --libs icu-uc)
+  echo "$out/icu_wordbreak"
+}
+
+case "$what" in
+tokenize|classify)
+  input=$(corpus "${2:-35}")
+  bytes=$(stat -c %s "$input"); lines=$(wc -l < "$input")
+  printf 'corpus: %s (%.1f MB, %d lines)\n' "$input" "$(echo "$bytes/1000000" | bc -l)" "$lines"
+  c=$(best_of_3 "$input" taskset -c 0 "$(c_loop)")
+  line "C ICU loop (1 core)" "$c" "$bytes" "$lines"
+  if [ "$what" = tokenize ]; then
+    k=$(best_of_3 "$input" taskset -c 0 $koe tokenize)
+    line "koe tokenize (1 core)" "$k" "$bytes" "$lines"
+    printf 'koe/C ratio: %.2f (target >= 0.70)\n' "$(echo "$c/$k" | bc -l)"
+  else
+    k1=$(best_of_3 "$input" taskset -c 0 $koe classify --jobs 1 -q)
+    k2=$(best_of_3 "$input" $koe classify --jobs 2 -q)
+    line "koe classify --jobs 1" "$k1" "$bytes" "$lines"
+    line "koe classify --jobs 2" "$k2" "$bytes" "$lines"
+    printf 'koe/C ratio, 1 job: %.2f (target >= 0.60); 2 jobs / 1 job: %.2fx (target >= 1.7)\n' \
+      "$(echo "$c/$k1" | bc -l)" "$(echo "$k1/$k2" | bc -l)"
+    /usr/bin/time -f '%M' -o "$out/rss" $koe classify -q < "$input" > /dev/null
+    printf 'peak memory, koe classify --jobs 2: %.1f MB\n' "$(echo "$(cat "$out/rss")/1024" | bc -l)"
+  fi
+  ;;
+report)
+  n=${2:-100000}
+  input="$out/tickets-$n.csv"
+  [ -s "$input" ] || python3 - "$n" "$input" <<'PY'
+import csv, sys
+n, path = int(sys.argv[1]), sys.argv[2]
+rows = list(csv.reader(open("corpora/sample/tickets.csv", encoding="utf-8", newline="")))
+head, body = rows[0], rows[1:]
+with open(path, "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(head)
+    for i in range(n):
+        r = list(body[i % len(body)])
+        r[0] = str(1000000 + i)
+        w.writerow(r)
+PY
+  printf 'input: %s (%d tickets, %.1f MB)\n' "$input" "$n" "$(echo "$(stat -c %s "$input")/1000000" | bc -l)"
+  /usr/bin/time -f 'koe report: %e s wall, %U s user, %M KB peak' $koe report "$input" --week 2026-W47 -q -o "$out/report.md"
+  ;;
+*) echo "usage: tools/bench.sh tokenize|classify [MB] | report [N]" >&2; exit 64 ;;
+esac
