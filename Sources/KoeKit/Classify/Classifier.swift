@@ -104,7 +104,7 @@ public final class Classifier {
         return Evidence(
             text: analyzer.originalString(from: start, to: end),
             start: Int(analyzer.scalarOffset(start)), end: Int(analyzer.scalarOffset(end)),
-            entry: entry.location.description, pattern: entry.pattern, contribution: rounded(c.value), rules: c.rules)
+            entry: lexicon.locations[Int(c.hit.entry)], pattern: entry.pattern, contribution: rounded(c.value), rules: c.rules)
     }
 
     private func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }

@@ -8,11 +8,17 @@ public final class CompiledLexicon: Sendable {
 
     public let lexicon: Lexicon
     let trie: UTF16Trie
-    let keyRefs: [[KeyRef]]
+    let keyRefs: KeyTable.Frozen
     /// Grammatical rule words (negators, question and conditional endings, contrast) that may
     /// start inside an ICU token, because ICU glues them to the verb: しま|せん, 使った|ら.
     let freeTrie: UTF16Trie
-    let freeKeyRefs: [[KeyRef]]
+    let freeKeyRefs: KeyTable.Frozen
+    /// Entry index -> layer (0 content, 1 topic, 2 rule word) and rule role, as plain values
+    /// for the per-line loops (no strings to retain).
+    let layerOf: [UInt8]
+    let roleOf: [RuleRole?]
+    /// Entry index -> `file:line`, built once instead of per evidence.
+    let locations: [String]
     /// Entry index -> what kind of hit it produces (so the hot path never switches on strings).
     let kinds: [HitKind]
     let families: [String: SignalFamily]
@@ -39,9 +45,21 @@ public final class CompiledLexicon: Sendable {
             }
         }
         trie = UTF16Trie(keys: bound.keys)
-        keyRefs = bound.refs
+        keyRefs = bound.frozen()
         freeTrie = UTF16Trie(keys: free.keys)
-        freeKeyRefs = free.refs
+        freeKeyRefs = free.frozen()
+        layerOf = kinds.map { kind in
+            switch kind {
+            case .polarity, .signal: 0
+            case .topic: 1
+            case .rule: 2
+            }
+        }
+        roleOf = kinds.map { kind in
+            if case let .rule(role) = kind { return role }
+            return nil
+        }
+        locations = lexicon.entries.map(\.location.description)
         self.kinds = kinds
         self.families = families
         let topics = lexicon.topics.values.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
@@ -62,10 +80,27 @@ public final class CompiledLexicon: Sendable {
     }
 
     /// Unique keys with the entries each one stands for.
-    private struct KeyTable {
+    struct KeyTable {
         var index: [String: Int] = [:]
         var keys: [[UInt16]] = []
         var refs: [[KeyRef]] = []
+
+        /// The refs of key k are `refs[start[k]..<start[k + 1]]`: one flat array, so the
+        /// matcher never retains an inner array per match.
+        struct Frozen: Sendable {
+            let start: [Int32]
+            let refs: [KeyRef]
+        }
+
+        func frozen() -> Frozen {
+            var start: [Int32] = [0]
+            var flat: [KeyRef] = []
+            for list in refs {
+                flat += list
+                start.append(Int32(flat.count))
+            }
+            return Frozen(start: start, refs: flat)
+        }
 
         mutating func add(_ key: String, _ ref: KeyRef) {
             if let k = index[key] {

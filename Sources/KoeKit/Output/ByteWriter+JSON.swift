@@ -14,10 +14,20 @@ extension ByteWriter {
         append(0x22)
     }
 
-    /// Appends a Swift string as a JSON string literal.
+    /// Appends a Swift string as a JSON string literal, straight from its UTF-8.
     public func appendJSONString(_ string: String) {
-        let units = Array(string.utf16)
-        units.withUnsafeBufferPointer { appendJSONString($0, from: 0, to: $0.count) }
+        var string = string
+        string.withUTF8 { utf8 in
+            append(0x22)
+            var runStart = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                appendEscape(UInt16(b))
+                runStart = i + 1
+            }
+            append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            append(0x22)
+        }
     }
 
     private func appendEscape(_ u: UInt16) {

@@ -13,7 +13,8 @@ public final class ByteWriter {
 
     public init(fd: Int32 = 1) {
         self.fd = fd
-        bytes.reserveCapacity(flushThreshold * 2)
+        // A collecting writer holds one record: do not reserve a flush buffer for it.
+        bytes.reserveCapacity(fd >= 0 ? flushThreshold * 2 : 1024)
     }
 
     /// A writer that only collects (fd -1): `flush` keeps the bytes; take them with `take()`.
