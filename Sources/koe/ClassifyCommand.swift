@@ -63,22 +63,24 @@ struct ClassifyCommand: ParsableCommand {
         if let header = renderer.header { writer.append(header); try writer.endLine() }
         for path in input.paths {
             let reader = try input.open(path, stdinFormat: .text, quiet: quiet)
-            var batch: [Record] = []
-            func flushBatch() throws {
-                let rendered = pool.map(batch) { classifier, record in renderer.render(record, with: classifier) }
-                for (bytes, stance) in rendered {
-                    summary.count(stance)
-                    bytes.withUnsafeBufferPointer { writer.append($0) }
-                    try writer.endLine()
-                }
-                batch.removeAll(keepingCapacity: true)
-            }
-            while let record = try input.next(reader, quiet: quiet) {
-                if !record.warnings.isEmpty { summary.repaired += 1 }
-                batch.append(record)
-                if batch.count >= 2048 * pool.jobs { try flushBatch() }
-            }
-            try flushBatch()
+            let batchSize = 2048 * pool.jobs
+            try pool.pipeline(
+                next: {
+                    var batch: [Record] = []
+                    while batch.count < batchSize, let record = try input.next(reader, quiet: quiet) {
+                        if !record.warnings.isEmpty { summary.repaired += 1 }
+                        batch.append(record)
+                    }
+                    return batch.isEmpty ? nil : batch
+                },
+                transform: { classifier, record in renderer.render(record, with: classifier) },
+                consume: { rendered in
+                    for (bytes, stance) in rendered {
+                        summary.count(stance)
+                        bytes.withUnsafeBufferPointer { writer.append($0) }
+                        try writer.endLine()
+                    }
+                })
         }
         try writer.flush()
         if !quiet { Stderr.print("koe: \(summary)") }

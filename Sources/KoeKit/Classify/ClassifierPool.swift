@@ -38,3 +38,29 @@ public final class ClassifierPool: @unchecked Sendable {
         return out
     }
 }
+
+extension ClassifierPool {
+    /// Classifies batches while the caller reads the next one: `next` runs on the calling
+    /// thread (reading input), `transform` on the workers, `consume` on the calling thread in
+    /// batch order (writing output). Keeps both cores busy while input is parsed.
+    public func pipeline<T, R>(
+        next: () throws -> [T]?, transform: @escaping (Classifier, T) -> R, consume: ([R]) throws -> Void
+    ) throws {
+        let queue = DispatchQueue(label: "koe.classifier-pool")
+        var current = try next()
+        while let batch = current {
+            let box = ResultBox<R>()
+            let group = DispatchGroup()
+            nonisolated(unsafe) let work = { box.value = self.map(batch, transform) }
+            queue.async(group: group) { work() }
+            current = try next()
+            group.wait()
+            try consume(box.value)
+        }
+    }
+}
+
+/// Carries one batch's results from the worker queue back to the caller (after `wait`).
+private final class ResultBox<R>: @unchecked Sendable {
+    var value: [R] = []
+}
