@@ -16,8 +16,11 @@ enum KoeRunner {
         return runner.deletingLastPathComponent().appendingPathComponent("koe")
     }
 
-    static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
+        if let directory { process.currentDirectoryURL = directory }
         process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

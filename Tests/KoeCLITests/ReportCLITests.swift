@@ -7,8 +7,11 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let input = fixtures.appendingPathComponent("report-fixture.csv").path
 
+    /// Run in the fixture folder with a relative path, so the golden files do not depend on
+    /// where the checkout lives.
     func report(_ format: String, _ extra: [String] = []) throws -> KoeRunner.Result {
-        try KoeRunner.run(["report", Self.input, "--week", "2026-W47", "--format", format, "-q"] + extra)
+        try KoeRunner.run(
+            ["report", "report-fixture.csv", "--week", "2026-W47", "--format", format, "-q"] + extra, in: Self.fixtures)
     }
 
     @Test(arguments: [("markdown", "report-fixture.md"), ("html", "report-fixture.html"), ("json", "report-fixture.json")])
@@ -62,7 +65,7 @@ import Testing
         let a = try report("json")
         let b = try KoeRunner.run(["report", "--input-format", "csv", "--week", "2026-W47", "--format", "json", "-q"], stdin: Data(shuffled.utf8))
         #expect(b.status == 0)
-        let strip = { (s: String) in s.replacingOccurrences(of: Self.input, with: "<stdin>") }
+        let strip = { (s: String) in s.replacingOccurrences(of: "report-fixture.csv", with: "<stdin>") }
         #expect(strip(a.out) == b.out)
     }
 

@@ -22,16 +22,25 @@ public struct Lexicon: Sendable {
     /// Problems never stop loading: they are returned as diagnostics, and a broken line is
     /// skipped. Missing layers are errors.
     public static func load(layers: [String], only kinds: Set<LexiconParser.FileKind>? = nil) -> (Lexicon, [Diagnostic]) {
+        load(layers: layers.map { ($0, nil) }, only: kinds)
+    }
+
+    /// `shownAs` names a layer in messages and evidence (the built-in pack is always shown as
+    /// `lexicons/ja/…`, wherever it is installed, so output does not depend on the machine).
+    static func load(layers: [(path: String, shownAs: String?)], only kinds: Set<LexiconParser.FileKind>?) -> (Lexicon, [Diagnostic]) {
         var builder = LexiconBuilder()
         builder.kinds = kinds
-        for (index, layer) in layers.enumerated() {
+        for (index, (layer, shownAs)) in layers.enumerated() {
             let files = LexiconBuilder.tsvFiles(in: layer)
             if files.isEmpty {
                 builder.diagnostics.append(Diagnostic(
                     file: layer, line: 0, column: 0, severity: .error,
                     message: "no lexicon files found (expected a folder of .tsv files or a .tsv file)"))
             }
-            for file in files { builder.read(file, layer: index) }
+            for file in files {
+                let shown = shownAs.map { $0 + file.dropFirst(layer.count) } ?? LexiconBuilder.displayPath(file)
+                builder.read(file, shownAs: shown, layer: index)
+            }
         }
         return builder.finish()
     }
@@ -45,6 +54,6 @@ public struct Lexicon: Sendable {
             let (lexicon, diagnostics) = load(layers: extra, only: kinds)
             return (lexicon, [d] + diagnostics)
         }
-        return load(layers: [builtIn.path] + extra, only: kinds)
+        return load(layers: [(builtIn.path, "lexicons/ja")] + extra.map { ($0, nil) }, only: kinds)
     }
 }

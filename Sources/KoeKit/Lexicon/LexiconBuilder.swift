@@ -27,7 +27,7 @@ struct LexiconBuilder {
         return standardized.hasPrefix(cwd + "/") ? String(standardized.dropFirst(cwd.count + 1)) : path
     }
 
-    mutating func read(_ file: String, layer: Int) {
+    mutating func read(_ file: String, shownAs shown: String, layer: Int) {
         let kind = LexiconParser.kind(ofFileNamed: (file as NSString).lastPathComponent)
         if let kinds, !kinds.contains(kind) { return }
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -39,7 +39,6 @@ struct LexiconBuilder {
             diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: "not valid UTF-8"))
             return
         }
-        let shown = LexiconBuilder.displayPath(file)
         lexicon.files.append(shown)
         let parsed = LexiconParser.parse(text, file: shown, kind: kind)
         diagnostics += parsed.diagnostics
