@@ -64,7 +64,7 @@ struct LexiconMatcher {
         boundary[text.count] = true
         // Local copies: reading the class's stored structs per token would retain their arrays.
         let refs = lexicon.keyRefs, trie = lexicon.trie, freeTrie = lexicon.freeTrie
-        for token in analyzer.tokens where token.kind != .space {
+        for token in analyzer.tokens where token.kind != .space && trie.mayStart(with: text[Int(token.start)]) {
             trie.forEachMatch(in: text, from: Int(token.start)) { end, key in
                 for r in Int(refs.start[Int(key)])..<Int(refs.start[Int(key) + 1]) {
                     let ref = refs.refs[r]
@@ -76,7 +76,7 @@ struct LexiconMatcher {
         }
         guard !freeTrie.isEmpty else { return }
         let free = lexicon.freeKeyRefs
-        for start in 0..<text.count where text[start] != 0x20 {
+        for start in 0..<text.count where freeTrie.mayStart(with: text[start]) {
             freeTrie.forEachMatch(in: text, from: start) { end, key in
                 for r in Int(free.start[Int(key)])..<Int(free.start[Int(key) + 1]) {
                     let ref = free.refs[r]

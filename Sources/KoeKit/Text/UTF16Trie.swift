@@ -46,6 +46,10 @@ public struct UTF16Trie: Sendable {
 
     public var isEmpty: Bool { edgeCount[0] == 0 }
 
+    /// Whether any key starts with `unit` (one table load: lets callers skip most positions).
+    @inline(__always)
+    public func mayStart(with unit: UInt16) -> Bool { rootChild[Int(unit)] >= 0 }
+
     @inline(__always)
     private func child(of node: Int32, _ unit: UInt16) -> Int32 {
         if node == 0 { return rootChild[Int(unit)] }
