@@ -68,7 +68,10 @@ struct ReportCommand: ParsableCommand {
         options.generator = "koe \(Koe.configuration.version)"
         let builder = ReportBuilder(options: options, lexicon: lexicon)
         guard var prepared = builder.prepare(items: items, recordsRead: read, skipped: skipped) else {
-            Stderr.print("koe: error: no record with a usable date (\(read) read; skipped: \(skipped)); map the date column with --date-column")
+            let reasons = skipped.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", ")
+            Stderr.print(read == 0
+                ? "koe: error: no input records"
+                : "koe: error: no record with a usable date (\(read) read, skipped: \(reasons)); name the date column with --date-column")
             throw ExitStatus.badData
         }
         if let path = db ?? (history ? HistoryLocation.defaultPath : nil) {
