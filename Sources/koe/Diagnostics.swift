@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import KoeKit
 
@@ -16,8 +17,6 @@ enum ExitStatus {
     static let ioError = ExitCode(74)
     static let badConfig = ExitCode(78)
 }
-
-import ArgumentParser
 
 /// Loads the built-in lexicon plus user layers; prints errors and fails with 78 on any error.
 func loadLexicon(extra: [String], quiet: Bool, only kinds: Set<LexiconParser.FileKind>? = nil) throws -> Lexicon {
