@@ -6,8 +6,8 @@ Reports 3-class macro-F1, pos/neg macro-F1 on the items whose gold label is pos 
 (a neutral prediction counts as wrong there), recall on neg, and the confusion matrix --
 the same figures as the anchors in ../shared/eval/README.md.
 
-    python3 tools/eval_jrte.py                       # ../shared/eval/jrte-pn-dev.tsv
-    python3 tools/eval_jrte.py FILE.tsv --koe .build/release/koe --show-errors 20
+    python3 tools/eval_sentiment.py                       # ../shared/eval/jrte-pn-dev.tsv
+    python3 tools/eval_sentiment.py FILE.tsv --koe .build/release/koe --show-errors 20
 
 The evaluation data lives outside the repository and is never copied into it.
 """

@@ -130,10 +130,4 @@ enum HitKind: Sendable, Equatable {
         }
     }
 
-    var isContent: Bool {
-        switch self {
-        case .polarity, .signal: true
-        default: false
-        }
-    }
 }

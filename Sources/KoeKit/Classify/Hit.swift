@@ -7,5 +7,4 @@ struct Hit: Equatable, Sendable {
     var length: Int32 { end - start }
 
     func overlaps(_ other: Hit) -> Bool { start < other.end && other.start < end }
-    func contains(_ other: Hit) -> Bool { start <= other.start && other.end <= end }
 }

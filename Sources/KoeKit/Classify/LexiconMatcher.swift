@@ -45,7 +45,7 @@ struct LexiconMatcher {
         }
         Self.mark(&inContent, content, count: n)
         for hit in candidates where layerOf[Int(hit.entry)] == 2 {
-            if let role = lexicon.roleOf[Int(hit.entry)], role.yieldsToContent, touches(hit, inContent) {
+            if let role = lexicon.roleOf[Int(hit.entry)], role.yieldsToContent, Self.touches(hit, inContent) {
                 if recordDropped { dropped.append((hit, "part of a lexicon word")) }
                 continue
             }
@@ -159,7 +159,6 @@ struct LexiconMatcher {
 
     func role(of hit: Hit) -> RuleRole? { lexicon.roleOf[Int(hit.entry)] }
 
-    private func touches(_ h: Hit, _ mask: [Bool]) -> Bool { Self.touches(h, mask) }
     private static func touches(_ h: Hit, _ mask: [Bool]) -> Bool { (Int(h.start)..<Int(h.end)).contains { mask[$0] } }
     private static func covered(_ h: Hit, _ mask: [Bool]) -> Bool { (Int(h.start)..<Int(h.end)).allSatisfy { mask[$0] } }
 
