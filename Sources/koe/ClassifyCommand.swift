@@ -38,11 +38,7 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(help: "Do not echo the classified text in the output.")
     var noText = false
 
-    @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
-    var lexicons: [String] = []
+    @OptionGroup var engine: EngineOptions
 
     @Flag(help: "Exit with 65 when any record had an error or invalid bytes.")
     var strict = false
@@ -50,13 +46,8 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No warnings or summary on stderr.")
     var quiet = false
 
-    func validate() throws {
-        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
-    }
-
     func run() throws {
-        let lexicon = try CompiledLexicon(loadLexicon(extra: lexicons, quiet: quiet))
-        let pool = try ClassifierPool(lexicon: lexicon, jobs: jobs)
+        let (_, pool) = try engine.load(quiet: quiet)
         let writer = ByteWriter()
         let renderer = ClassificationRenderer(format: format, includeText: !noText, keepFields: keepFields)
         var summary = ClassifySummary()

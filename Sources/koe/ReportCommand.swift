@@ -43,23 +43,17 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Do not mask personal data in quotes.")
     var noMask = false
 
-    @Option(help: "Worker threads (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
-    var lexicons: [String] = []
+    @OptionGroup var engine: EngineOptions
 
     @Flag(name: [.short, .long], help: "No warnings or progress on stderr.")
     var quiet = false
 
     func validate() throws {
         if let week, ISOWeek(week) == nil { throw ValidationError("--week must look like 2026-W47, got '\(week)'") }
-        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
     func run() throws {
-        let lexicon = try loadLexicon(extra: lexicons, quiet: quiet)
-        let pool = try ClassifierPool(lexicon: CompiledLexicon(lexicon), jobs: jobs)
+        let (lexicon, pool) = try engine.load(quiet: quiet)
         let (items, read, skipped) = try classifyAll(pool)
         var options = ReportOptions()
         options.week = week.flatMap(ISOWeek.init)
