@@ -87,11 +87,11 @@ public final class RecordReader {
     }
 
     /// Diagnostics not taken yet.
-    public var diagnostics: [InputDiagnostic] { log.entries }
+    public var diagnostics: [Diagnostic] { log.entries }
 
     /// Returns the diagnostics so far and forgets them; call it as you go so they reach stderr
     /// near the records they are about.
-    public func takeDiagnostics() -> [InputDiagnostic] { log.take() }
+    public func takeDiagnostics() -> [Diagnostic] { log.take() }
 
     /// Turns a draft's issues into `error`/`warnings` and diagnostics.
     private func finish(_ draft: RecordDraft) -> Record {

@@ -8,17 +8,17 @@ protocol RecordSource: AnyObject {
 /// Collects diagnostics until the caller takes them.
 final class DiagnosticLog {
     let file: String
-    private(set) var entries: [InputDiagnostic] = []
+    private(set) var entries: [Diagnostic] = []
 
     init(file: String) {
         self.file = file
     }
 
-    func add(_ severity: InputDiagnostic.Severity, _ message: String, line: Int = 0, column: Int = 0) {
-        entries.append(InputDiagnostic(file: file, line: line, column: column, severity: severity, message: message))
+    func add(_ severity: Diagnostic.Severity, _ message: String, line: Int = 0, column: Int = 0) {
+        entries.append(Diagnostic(file: file, line: line, column: column, severity: severity, message: message))
     }
 
-    func take() -> [InputDiagnostic] {
+    func take() -> [Diagnostic] {
         defer { entries.removeAll() }
         return entries
     }

@@ -1,8 +1,9 @@
-/// A message about input, for stderr, in compiler style:
+/// A problem in a lexicon file or an input, for stderr, in compiler style:
+/// `lexicons/ja/churn.tsv:12:5: error: unknown signal 'chrun_intent'`,
 /// `tickets.csv:12:5: error: unterminated quoted field (opened here)`.
-/// `line` and `column` are 1-based; 0 means the message is about the whole input.
-/// Columns count bytes of UTF-8 text (of the decoded text for CP932 input), like compilers do.
-public struct InputDiagnostic: CustomStringConvertible, Equatable, Sendable {
+/// `line` and `column` are 1-based; 0 means the message is about the whole file. Input
+/// columns count bytes of UTF-8 text (of the decoded text for CP932 input), like compilers do.
+public struct Diagnostic: Error, CustomStringConvertible, Equatable, Sendable {
     public enum Severity: String, Sendable { case error, warning, note }
 
     public let file: String

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import KoeKit
+
+/// Options shared by the commands that classify many records: lexicon layers and workers.
+struct EngineOptions: ParsableArguments {
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
+    var lexicons: [String] = []
+
+    func validate() throws {
+        guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
+
+    /// The layered lexicon and one classifier per worker; lexicon errors exit 78.
+    func load(quiet: Bool) throws -> (Lexicon, ClassifierPool) {
+        let lexicon = try loadLexicon(extra: lexicons, quiet: quiet)
+        return (lexicon, try ClassifierPool(lexicon: CompiledLexicon(lexicon), jobs: jobs))
+    }
+}
