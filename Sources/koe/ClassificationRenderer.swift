@@ -1,7 +1,7 @@
 import KoeKit
 
-/// Renders one record's result (or its error) as a JSON line or a CSV/TSV row. Runs on the
-/// worker threads, so it only builds bytes.
+/// Renders records' results (or errors) as JSON lines or CSV/TSV rows. Runs on the worker
+/// threads: each renders its slice of a batch into one byte buffer.
 struct ClassificationRenderer: Sendable {
     let format: ClassifyCommand.OutputFormat
     let includeText: Bool
@@ -15,68 +15,90 @@ struct ClassificationRenderer: Sendable {
         }
     }
 
-    /// The rendered bytes (without newline) and the stance (nil for an error record).
-    func render(_ record: Record, with classifier: Classifier) -> ([UInt8], Stance?) {
-        let out = ByteWriter.collecting()
-        let id = record.id ?? String(record.number)
+    /// The rendered lines of `records` (each ending in a newline) and their counts.
+    func render(_ records: ArraySlice<Record>, with classifier: Classifier) -> (bytes: [UInt8], summary: ClassifySummary) {
+        var out: [UInt8] = []
+        out.reserveCapacity(records.count * 1024)
+        var summary = ClassifySummary()
+        for record in records {
+            summary.count(render(record, with: classifier, to: &out))
+            out.append(0x0A)
+        }
+        return (out, summary)
+    }
+
+    /// Appends one record's line (without newline); returns its stance (nil for an error).
+    private func render(_ record: Record, with classifier: Classifier, to out: inout [UInt8]) -> Stance? {
+        if format == .jsonl {
+            JSONBytes.append("{\"id\":", to: &out)
+            if let id = record.id { JSONBytes.appendString(id, to: &out) } else { JSONBytes.appendDecimal(record.number, to: &out) }
+        }
         if let error = record.error {
-            renderError(out, id: id, record: record, message: error)
-            return (out.take(), nil)
+            renderError(record, message: error, to: &out)
+            return nil
         }
         do {
-            let c = try classifier.classify(record.text)
             switch format {
-            case .jsonl: renderJSON(out, c, id: id, record: record)
-            case .csv, .tsv: renderRow(out, c, id: id, record: record)
+            case .jsonl: return try renderJSON(record, with: classifier, to: &out)
+            case .csv, .tsv:
+                let c = try classifier.classify(record.text)
+                renderRow(c, record: record, to: &out)
+                return c.stance
             }
-            return (out.take(), c.stance)
         } catch {
-            renderError(out, id: id, record: record, message: "\(error)")
-            return (out.take(), nil)
+            renderError(record, message: "\(error)", to: &out)
+            return nil
         }
     }
 
-    private func idJSON(_ id: String, _ record: Record) -> String {
-        record.id == nil ? id : jsonString(id)
-    }
-
-    private func renderJSON(_ out: ByteWriter, _ c: Classification, id: String, record: Record) {
-        out.appendClassification(c, idJSON: idJSON(id, record))
-        if includeText { out.append(",\"text\":"); out.appendJSONString(record.text) }
+    private func renderJSON(_ record: Record, with classifier: Classifier, to out: inout [UInt8]) throws -> Stance {
+        var text = record.text
+        let stance = try text.withUTF8 { utf8 in
+            let stance = try classifier.classifyJSON(utf8: utf8, appendingTo: &out)
+            if includeText {
+                JSONBytes.append(",\"text\":", to: &out)
+                JSONBytes.appendString(utf8: utf8, to: &out)
+            }
+            return stance
+        }
         if keepFields && !record.fields.isEmpty {
-            out.append(",\"fields\":{")
+            JSONBytes.append(",\"fields\":{", to: &out)
             for (i, f) in record.fields.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                out.appendJSONString(f.name)
+                JSONBytes.appendString(f.name, to: &out)
                 out.append(0x3A)
-                if f.isJSON { out.append(f.value) } else { out.appendJSONString(f.value) }
+                if f.isJSON { out.append(contentsOf: f.value.utf8) } else { JSONBytes.appendString(f.value, to: &out) }
             }
-            out.append("}")
+            out.append(0x7D)
         }
-        out.append("}")
+        out.append(0x7D)
+        return stance
     }
 
-    private func renderError(_ out: ByteWriter, id: String, record: Record, message: String) {
+    /// The error members of a JSON line (after the id), or a whole CSV/TSV error row.
+    private func renderError(_ record: Record, message: String, to out: inout [UInt8]) {
         switch format {
         case .jsonl:
-            out.append("{\"id\":\(idJSON(id, record)),\"error\":")
-            out.appendJSONString(message)
-            out.append(",\"source\":")
-            out.appendJSONString("\(record.source):\(record.line)")
-            out.append("}")
+            JSONBytes.append(",\"error\":", to: &out)
+            JSONBytes.appendString(message, to: &out)
+            JSONBytes.append(",\"source\":", to: &out)
+            JSONBytes.appendString("\(record.source):\(record.line)", to: &out)
+            out.append(0x7D)
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"
-            out.append([cell(id), "error", "", "", "", cell(message)].joined(separator: sep))
+            out.append(contentsOf: [cell(id(record)), "error", "", "", "", cell(message)].joined(separator: sep).utf8)
         }
     }
 
-    private func renderRow(_ out: ByteWriter, _ c: Classification, id: String, record: Record) {
+    private func renderRow(_ c: Classification, record: Record, to out: inout [UInt8]) {
         let sep = format == .csv ? "," : "\t"
-        var cells = [id, c.stance.rawValue, c.dominant?.rawValue ?? "", String(c.score), c.topic,
+        var cells = [id(record), c.stance.rawValue, c.dominant?.rawValue ?? "", String(c.score), c.topic,
                      c.signals.map(\.id).joined(separator: " ")]
         if includeText { cells.append(record.text) }
-        out.append(cells.map(cell).joined(separator: sep))
+        out.append(contentsOf: cells.map(cell).joined(separator: sep).utf8)
     }
+
+    private func id(_ record: Record) -> String { record.id ?? String(record.number) }
 
     /// CSV: RFC 4180 quoting. TSV: tabs and line breaks become spaces.
     private func cell(_ s: String) -> String {
@@ -85,11 +107,5 @@ struct ClassificationRenderer: Sendable {
         }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    private func jsonString(_ s: String) -> String {
-        let w = ByteWriter.collecting()
-        w.appendJSONString(s)
-        return String(decoding: w.take(), as: UTF8.self)
     }
 }

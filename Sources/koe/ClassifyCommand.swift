@@ -64,12 +64,11 @@ struct ClassifyCommand: ParsableCommand {
                     }
                     return batch.isEmpty ? nil : batch
                 },
-                transform: { classifier, record in renderer.render(record, with: classifier) },
+                transform: { classifier, records in renderer.render(records, with: classifier) },
                 consume: { rendered in
-                    for (bytes, stance) in rendered {
-                        summary.count(stance)
-                        bytes.withUnsafeBufferPointer { writer.append($0) }
-                        try writer.endLine()
+                    for slice in rendered {
+                        summary.add(slice.summary)
+                        try slice.bytes.withUnsafeBufferPointer { try writer.appendLines($0) }
                     }
                 })
         }
@@ -80,17 +79,25 @@ struct ClassifyCommand: ParsableCommand {
 }
 
 /// Counts for the stderr summary line.
-struct ClassifySummary: CustomStringConvertible {
+struct ClassifySummary: CustomStringConvertible, Sendable {
     var records = 0, errors = 0, repaired = 0
-    var stances: [Stance: Int] = [:]
+    /// Per stance, in `Stance.allCases` order.
+    var stances = [Int](repeating: 0, count: Stance.allCases.count)
 
     mutating func count(_ stance: Stance?) {
         records += 1
-        if let stance { stances[stance, default: 0] += 1 } else { errors += 1 }
+        if let stance { stances[Stance.allCases.firstIndex(of: stance)!] += 1 } else { errors += 1 }
+    }
+
+    mutating func add(_ other: ClassifySummary) {
+        records += other.records
+        errors += other.errors
+        repaired += other.repaired
+        for k in stances.indices { stances[k] += other.stances[k] }
     }
 
     var description: String {
-        let parts = Stance.allCases.map { "\(stances[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        let parts = zip(Stance.allCases, stances).map { "\($1) \($0.rawValue)" }.joined(separator: ", ")
         return "\(records) records: \(parts); \(errors) errors; \(repaired) with repaired input"
     }
 }

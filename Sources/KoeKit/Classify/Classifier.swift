@@ -6,6 +6,7 @@ public final class Classifier {
     let analyzer: TextAnalyzer
     var matcher: LexiconMatcher
     var scorer: Scorer
+    var outcome = Outcome()
 
     public init(lexicon: CompiledLexicon, policy: ScoringPolicy = ScoringPolicy()) throws {
         self.lexicon = lexicon
@@ -29,10 +30,8 @@ public final class Classifier {
 
     /// Classifies UTF-8 text (ill-formed sequences become U+FFFD).
     public func classify(utf8: UnsafeBufferPointer<UInt8>) throws -> Classification {
-        try analyzer.analyze(utf8: utf8)
-        matcher.match(analyzer)
-        scorer.score(matcher, text: analyzer.normalizedUnits)
-        return aggregate()
+        try run(utf8)
+        return classification()
     }
 
     public func classify(_ text: String) throws -> Classification {
@@ -43,69 +42,36 @@ public final class Classifier {
     /// How many ill-formed UTF-8 sequences the last text had.
     public var lastSubstitutions: Int { analyzer.substitutions }
 
-    private func aggregate() -> Classification {
-        var positive = 0.0, negative = 0.0
-        var polarityEvidence: [Evidence] = []
-        // Per signal, in order of first appearance; mutated in place (no copy per evidence).
-        var slot: [String: Int] = [:]
-        var order: [(id: String, family: SignalFamily, strength: Double, conditional: Bool, evidence: [Evidence])] = []
-        for c in scorer.contributions {
-            if c.value > 0 { positive += c.value } else { negative -= c.value }
-            let evidence = makeEvidence(c)
-            guard let id = c.signal, let family = c.family else {
-                polarityEvidence.append(evidence)
-                continue
-            }
-            if let i = slot[id] {
-                order[i].strength = max(order[i].strength, c.strength)
-                order[i].conditional = order[i].conditional && c.conditional
-                order[i].evidence.append(evidence)
-            } else {
-                slot[id] = order.count
-                order.append((id, family, c.strength, c.conditional, [evidence]))
-            }
+    /// Analyses, matches, scores and summarises one text into `outcome`.
+    func run(_ utf8: UnsafeBufferPointer<UInt8>) throws {
+        try analyzer.analyze(utf8: utf8)
+        matcher.match(analyzer)
+        scorer.score(matcher, text: analyzer.normalizedUnits)
+        outcome.summarize(scorer.contributions, topics: matcher.topics, lexicon: lexicon, policy: policy)
+    }
+
+    /// The last outcome as a `Classification` (strings and all).
+    private func classification() -> Classification {
+        let contributions = scorer.contributions
+        let signals = outcome.signals.map { slot in
+            var evidence: [Evidence] = []
+            outcome.forEachMember(of: slot) { evidence.append(makeEvidence(contributions[Int($0)])) }
+            return SignalResult(
+                id: lexicon.signalIDs[Int(slot.signal)], family: slot.family, strength: Outcome.rounded(slot.strength),
+                conditional: slot.conditional, evidence: evidence)
         }
-        let signals = order.map { s in
-            SignalResult(id: s.id, family: s.family, strength: rounded(s.strength), conditional: s.conditional, evidence: s.evidence)
-        }
-        let (stance, dominant) = decideStance(positive: positive, negative: negative)
         return Classification(
-            stance: stance, dominant: dominant, score: rounded(positive - negative), positive: rounded(positive),
-            negative: rounded(negative), signals: signals, topic: decideTopic(), evidence: polarityEvidence)
-    }
-
-    func decideStance(positive: Double, negative: Double) -> (Stance, Stance?) {
-        let net = positive - negative
-        let strong = max(positive, negative), weak = min(positive, negative)
-        if weak >= policy.mixedFloor && weak >= policy.mixedRatio * strong {
-            return (.mixed, negative >= positive ? .dissatisfaction : .success)
-        }
-        if net >= policy.threshold { return (.success, .success) }
-        if net <= -policy.negativeThreshold { return (.dissatisfaction, .dissatisfaction) }
-        return (.neutral, nil)
-    }
-
-    private func decideTopic() -> String {
-        var weights: [String: Double] = [:]
-        for hit in matcher.topics {
-            guard case let .topic(id) = lexicon.kinds[Int(hit.entry)] else { continue }
-            weights[id, default: 0] += lexicon.entries[Int(hit.entry)].weight
-        }
-        let order = lexicon.topicOrder
-        let best = weights.max { a, b in
-            a.value != b.value ? a.value < b.value : (order[a.key] ?? .max, a.key) > (order[b.key] ?? .max, b.key)
-        }
-        return best?.key ?? (lexicon.lexicon.topics["general"] != nil ? "general" : "other")
+            stance: outcome.stance, dominant: outcome.dominant, score: Outcome.rounded(outcome.positive - outcome.negative),
+            positive: Outcome.rounded(outcome.positive), negative: Outcome.rounded(outcome.negative), signals: signals,
+            topic: outcome.topicID(lexicon), evidence: outcome.polarity.map { makeEvidence(contributions[Int($0)]) })
     }
 
     private func makeEvidence(_ c: Contribution) -> Evidence {
-        let entry = lexicon.entries[Int(c.hit.entry)]
         let start = analyzer.originalStart(c.hit.start), end = analyzer.originalEnd(c.hit.end)
         return Evidence(
             text: analyzer.originalString(from: start, to: end),
             start: Int(analyzer.scalarOffset(start)), end: Int(analyzer.scalarOffset(end)),
-            entry: lexicon.locations[Int(c.hit.entry)], pattern: entry.pattern, contribution: rounded(c.value), rules: c.rules)
+            entry: lexicon.locations[Int(c.hit.entry)], pattern: lexicon.patterns[Int(c.hit.entry)],
+            contribution: Outcome.rounded(c.value), rules: scorer.log.names(of: c, patterns: lexicon.patterns))
     }
-
-    private func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 }

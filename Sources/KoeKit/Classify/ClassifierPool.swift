@@ -18,40 +18,48 @@ public final class ClassifierPool: @unchecked Sendable {
     /// `body(classifier, item)` for every item; results come back in input order. Work is
     /// split into contiguous slices, one per worker.
     public func map<T, R>(_ items: [T], _ body: (Classifier, T) -> R) -> [R] {
+        mapSlices(items) { classifier, slice in slice.map { body(classifier, $0) } }.flatMap { $0 }
+    }
+
+    /// `body(classifier, slice)` for contiguous slices of `items`, one per worker (one slice
+    /// when the batch is small); the results come back in slice order. Lets a worker write a
+    /// whole slice into one buffer.
+    public func mapSlices<T, R>(_ items: [T], _ body: (Classifier, ArraySlice<T>) -> R) -> [R] {
         let n = items.count
         guard n > 0 else { return [] }
-        if classifiers.count == 1 || n < 64 { return items.map { body(classifiers[0], $0) } }
-        let results = UnsafeMutablePointer<R>.allocate(capacity: n)
-        defer { results.deallocate() }
+        if classifiers.count == 1 || n < 64 { return [body(classifiers[0], items[...])] }
         let workers = classifiers.count
+        let results = UnsafeMutablePointer<R>.allocate(capacity: workers)
+        defer { results.deallocate() }
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
             nonisolated(unsafe) let items = items
             nonisolated(unsafe) let results = results
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 let lo = n * w / workers, hi = n * (w + 1) / workers
-                for i in lo..<hi { (results + i).initialize(to: body(self.classifiers[w], items[i])) }
+                (results + w).initialize(to: body(self.classifiers[w], items[lo..<hi]))
             }
         }
-        let out = Array(UnsafeBufferPointer(start: results, count: n))
-        results.deinitialize(count: n)
+        let out = Array(UnsafeBufferPointer(start: results, count: workers))
+        results.deinitialize(count: workers)
         return out
     }
 }
 
 extension ClassifierPool {
     /// Classifies batches while the caller reads the next one: `next` runs on the calling
-    /// thread (reading input), `transform` on the workers, `consume` on the calling thread in
-    /// batch order (writing output). Keeps both cores busy while input is parsed.
+    /// thread (reading input), `transform` on the workers (a slice of the batch each),
+    /// `consume` on the calling thread in batch order (writing output). Keeps both cores busy
+    /// while input is parsed.
     public func pipeline<T, R>(
-        next: () throws -> [T]?, transform: @escaping (Classifier, T) -> R, consume: ([R]) throws -> Void
+        next: () throws -> [T]?, transform: @escaping (Classifier, ArraySlice<T>) -> R, consume: ([R]) throws -> Void
     ) throws {
         let queue = DispatchQueue(label: "koe.classifier-pool")
         var current = try next()
         while let batch = current {
             let box = ResultBox<R>()
             let group = DispatchGroup()
-            nonisolated(unsafe) let work = { box.value = self.map(batch, transform) }
+            nonisolated(unsafe) let work = { box.value = self.mapSlices(batch, transform) }
             queue.async(group: group) { work() }
             current = try next()
             group.wait()

@@ -21,8 +21,17 @@ public final class CompiledLexicon: Sendable {
     let locations: [String]
     /// Entry index -> what kind of hit it produces (so the hot path never switches on strings).
     let kinds: [HitKind]
-    let families: [String: SignalFamily]
-    let topicOrder: [String: Int]
+    /// Entry index -> weight and pattern, as flat arrays (no entry struct to copy per hit).
+    let weights: [Double]
+    let patterns: [String]
+    /// Signal and topic indices (as used by `HitKind`) -> ids. Topics are in declaration
+    /// order, which breaks ties between equally weighted topics.
+    let signalIDs: [String]
+    let topicIDs: [String]
+    /// The topic of a text without topic words: `general` when declared, else nil (`other`).
+    let defaultTopic: Int32?
+    /// Pre-escaped JSON pieces for writing results without building strings per record.
+    let json: JSONFragments
     public let userWords: UserWordList
     /// Normalised stopwords, for content terms.
     public let stopwords: Set<String>
@@ -31,11 +40,33 @@ public final class CompiledLexicon: Sendable {
         self.lexicon = lexicon
         var bound = KeyTable(), free = KeyTable()
         var kinds: [HitKind] = []
-        var families: [String: SignalFamily] = [:]
-        for s in lexicon.signals.values { families[s.id] = s.family }
+        let signals = lexicon.signals.values.sorted { $0.id < $1.id }
+        let topics = lexicon.topics.values.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
+        var signalIndex = Dictionary(uniqueKeysWithValues: signals.enumerated().map { ($1.id, Int32($0)) })
+        var topicIndex = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, Int32($0)) })
+        var signalIDs = signals.map(\.id), topicIDs = topics.map(\.id)
+        var families = signals.map(\.family)
         for (i, entry) in lexicon.entries.enumerated() {
             let target = entry.targets[0]
-            kinds.append(HitKind(target, families: families))
+            switch target {
+            case let .polarity(p): kinds.append(.polarity(p.sign))
+            case let .signal(id):
+                // An undeclared id (`koe lexicon check` reports it) still gets an index.
+                if signalIndex[id] == nil {
+                    signalIndex[id] = Int32(signalIDs.count)
+                    signalIDs.append(id)
+                    families.append(.action)
+                }
+                let k = signalIndex[id]!
+                kinds.append(.signal(k, families[Int(k)]))
+            case let .topic(id):
+                if topicIndex[id] == nil {
+                    topicIndex[id] = Int32(topicIDs.count)
+                    topicIDs.append(id)
+                }
+                kinds.append(.topic(topicIndex[id]!))
+            case let .rule(role): kinds.append(.rule(role))
+            }
             guard case let .success(stems) = entry.inflection.stems(of: entry.normalizedPattern) else { continue }
             let startsFreely = CompiledLexicon.startsFreely(target) && entry.normalizedPattern.count >= 2
             for stem in stems {
@@ -61,9 +92,13 @@ public final class CompiledLexicon: Sendable {
         }
         locations = lexicon.entries.map(\.location.description)
         self.kinds = kinds
-        self.families = families
-        let topics = lexicon.topics.values.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
-        topicOrder = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, $0) })
+        weights = lexicon.entries.map(\.weight)
+        patterns = lexicon.entries.map(\.pattern)
+        self.signalIDs = signalIDs
+        self.topicIDs = topicIDs
+        defaultTopic = topicIDs.firstIndex(of: "general").map(Int32.init)
+        json = JSONFragments(
+            locations: locations, patterns: patterns, signalIDs: signalIDs, families: families, topicIDs: topicIDs)
         userWords = try UserWordList(words: lexicon.words)
         stopwords = Set(try lexicon.stopwords.map { try Normalizer.normalize($0) })
     }
@@ -114,20 +149,11 @@ public final class CompiledLexicon: Sendable {
     }
 }
 
-/// What a matched entry does, resolved once at compile time.
+/// What a matched entry does, resolved once at compile time. Signals and topics are indices
+/// into `CompiledLexicon.signalIDs` / `topicIDs`: plain values, nothing to retain per hit.
 enum HitKind: Sendable, Equatable {
     case polarity(Double)                    // +1 / -1
-    case signal(String, SignalFamily)
-    case topic(String)
+    case signal(Int32, SignalFamily)
+    case topic(Int32)
     case rule(RuleRole)
-
-    init(_ target: Target, families: [String: SignalFamily]) {
-        switch target {
-        case let .polarity(p): self = .polarity(p.sign)
-        case let .signal(id): self = .signal(id, families[id] ?? .action)
-        case let .topic(id): self = .topic(id)
-        case let .rule(role): self = .rule(role)
-        }
-    }
-
 }

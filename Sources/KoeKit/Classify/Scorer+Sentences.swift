@@ -2,52 +2,61 @@
 /// contrast (良かったのですが…), conditionals, questions, sarcasm.
 extension Scorer {
     mutating func applySentenceRules(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
-        var lastContrast: [Int: Hit] = [:]
-        var conditionals: [Int: [Hit]] = [:]
-        var questions = Set<Int>()
-        var sarcasm: [Int: Hit] = [:]
+        sentences.reset(count: clauses.sentenceEnds.count)
         for rule in matcher.rules {
             let s = clauses.sentence(of: rule.start)
             switch matcher.role(of: rule) {
-            case .contrast?: if (lastContrast[s]?.start ?? -1) < rule.start { lastContrast[s] = rule }
-            case .conditional?: conditionals[s, default: []].append(rule)
-            case .question?: questions.insert(s)
-            case .sarcasm?: if sarcasm[s] == nil { sarcasm[s] = rule }
-            default: break
+            case .contrast?: if (sentences.lastContrast[s]?.start ?? -1) < rule.start { sentences.lastContrast[s] = rule }
+            case .conditional?: sentences.conditionals.append((s, rule))
+            case .question?: sentences.question[s] = true
+            case .sarcasm?: if sentences.sarcasm[s] == nil { sentences.sarcasm[s] = rule }
+            default: continue
             }
+            sentences.any = true
         }
-        guard !lastContrast.isEmpty || !conditionals.isEmpty || !questions.isEmpty || !sarcasm.isEmpty else { return }
+        guard sentences.any else { return }
+        var firstConditional = 0  // contributions and conditionals are both in text order
         for i in contributions.indices {
             let h = contributions[i].hit
             let s = clauses.sentence(of: h.start)
-            if let contrast = lastContrast[s] {
+            if let contrast = sentences.lastContrast[s] {
                 let after = h.start >= contrast.end
-                scale(i, by: after ? policy.afterContrast : policy.beforeContrast, rule: after ? "contrast_after" : "contrast_before")
+                scale(i, by: after ? policy.afterContrast : policy.beforeContrast, rule: after ? .contrastAfter : .contrastBefore)
             }
-            for q in conditionals[s] ?? [] {
+            while firstConditional < sentences.conditionals.count && sentences.conditionals[firstConditional].sentence < s {
+                firstConditional += 1
+            }
+            var k = firstConditional
+            while k < sentences.conditionals.count && sentences.conditionals[k].sentence == s {
+                let q = sentences.conditionals[k].hit
                 if h.end <= q.start {
-                    scale(i, by: policy.hypothetical, rule: "hypothetical")
-                } else if contributions[i].signal != nil {
+                    scale(i, by: policy.hypothetical, rule: .hypothetical)
+                } else if contributions[i].hasSignal {
                     contributions[i].conditional = true
                     contributions[i].value *= policy.conditional
-                    contributions[i].rules.append("conditional(\(lexicon.entries[Int(q.entry)].pattern))")
+                    addRule(.conditional, entry: q.entry, to: i)
                 }
+                k += 1
             }
-            if questions.contains(s) {
+            if sentences.question[s] {
                 contributions[i].value *= contributions[i].value < 0 ? policy.negativeQuestion : policy.question
-                contributions[i].rules.append("question")
+                addRule(.question, to: i)
             }
         }
-        for (s, cue) in sarcasm.sorted(by: { $0.key < $1.key }) { applySarcasm(cue, sentence: s, text: text) }
-        for (s, contrast) in lastContrast.sorted(by: { $0.key < $1.key }) where trails(contrast, sentence: s, text: text) {
-            applyTrailingContrast(contrast, sentence: s)
+        for s in 0..<sentences.sarcasm.count {
+            if let cue = sentences.sarcasm[s] { applySarcasm(cue, sentence: s, text: text) }
+        }
+        for s in 0..<sentences.lastContrast.count {
+            if let contrast = sentences.lastContrast[s], trails(contrast, sentence: s, text: text) {
+                applyTrailingContrast(contrast, sentence: s)
+            }
         }
     }
 
-    private mutating func scale(_ i: Int, by factor: Double, rule: String) {
+    private mutating func scale(_ i: Int, by factor: Double, rule: AppliedRule.Kind) {
         contributions[i].value *= factor
         contributions[i].strength *= factor
-        contributions[i].rules.append(rule)
+        addRule(rule, to: i)
     }
 
     /// The contributions of sentence `s` (they are sorted, so the sentence is one run).
@@ -75,13 +84,13 @@ extension Scorer {
         for i in indices(ofSentence: s) {
             if contributions[i].value < 0 { hasNegative = true }
             guard contributions[i].hit.end <= contrast.start && contributions[i].value > 0 else { continue }
-            let weight = lexicon.entries[Int(contributions[i].hit.entry)].weight
+            let weight = lexicon.weights[Int(contributions[i].hit.entry)]
             contributions[i].value = -weight * max(policy.trailingContrast, policy.threshold)
-            contributions[i].signal = nil
-            contributions[i].rules.append("trailing_contrast")
+            contributions[i].signal = -1
+            addRule(.trailingContrast, to: i)
             changed = true
         }
-        if !changed && !hasNegative { standalone(contrast, value: -policy.trailingContrast, "trailing_contrast") }
+        if !changed && !hasNegative { standalone(contrast, value: -policy.trailingContrast, .trailingContrast) }
     }
 
     /// さすが + a failure or a count (今月3回目) is not praise.
@@ -92,10 +101,10 @@ extension Scorer {
         guard hasNegative || Scorer.hasRepeatCount(text, from: start, to: clauses.sentenceEnds[s]) else { return }
         for i in range where contributions[i].value > 0 {
             contributions[i].value = 0
-            contributions[i].signal = nil
-            contributions[i].rules.append("sarcasm")
+            contributions[i].signal = -1
+            addRule(.sarcasm, to: i)
         }
-        if !hasNegative { standalone(cue, value: -1, "sarcasm") }
+        if !hasNegative { standalone(cue, value: -1, .sarcasm) }
     }
 
     /// A number followed by 回目 / 度目 / 回も / 度も / 回連続 (after normalisation, digits are ASCII).
@@ -110,5 +119,28 @@ extension Scorer {
             if (d >= 0x30 && d <= 0x39) || numerals.contains(d) { return true }
         }
         return false
+    }
+}
+
+/// The sentence-wide rule words of one line, by sentence index (buffers reused per line).
+struct SentenceRules {
+    /// Per sentence: its last contrast marker, its first sarcasm cue, whether it asks.
+    var lastContrast: [Hit?] = []
+    var sarcasm: [Hit?] = []
+    var question: [Bool] = []
+    /// Conditional endings in text order, with their sentence.
+    var conditionals: [(sentence: Int, hit: Hit)] = []
+    /// Whether the line has any of these.
+    var any = false
+
+    mutating func reset(count: Int) {
+        lastContrast.removeAll(keepingCapacity: true)
+        lastContrast.append(contentsOf: repeatElement(nil, count: count))
+        sarcasm.removeAll(keepingCapacity: true)
+        sarcasm.append(contentsOf: repeatElement(nil, count: count))
+        question.removeAll(keepingCapacity: true)
+        question.append(contentsOf: repeatElement(false, count: count))
+        conditionals.removeAll(keepingCapacity: true)
+        any = false
     }
 }

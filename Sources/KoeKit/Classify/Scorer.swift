@@ -7,11 +7,16 @@ struct Scorer {
     let lexicon: CompiledLexicon
     let policy: ScoringPolicy
     var contributions: [Contribution] = []
+    /// The rules applied to `contributions`.
+    var log = RuleLog()
     var clauses = ClauseMap()
     /// Standalone contributions made while scanning, merged in afterwards to keep the order.
     var pending: [Contribution] = []
     /// How far back from a rule word a content word may start and still be in reach.
     let window: Int32 = 96
+    /// Per-line scratch: scope bridges, and the sentence-wide rules by sentence.
+    private var bridges: [Hit] = []
+    var sentences = SentenceRules()
 
     init(lexicon: CompiledLexicon, policy: ScoringPolicy) {
         self.lexicon = lexicon
@@ -20,6 +25,7 @@ struct Scorer {
 
     mutating func score(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
         contributions.removeAll(keepingCapacity: true)
+        log.removeAll()
         for hit in matcher.content { contributions.append(base(hit)) }
         guard !matcher.rules.isEmpty else { return }
         clauses.build(text: text, rules: matcher.rules, roleOf: matcher.role(of:))
@@ -32,7 +38,7 @@ struct Scorer {
     }
 
     private func base(_ hit: Hit) -> Contribution {
-        let w = lexicon.entries[Int(hit.entry)].weight
+        let w = lexicon.weights[Int(hit.entry)]
         switch lexicon.kinds[Int(hit.entry)] {
         case let .polarity(sign):
             return Contribution(hit: hit, value: sign * w, strength: w)
@@ -58,8 +64,15 @@ struct Scorer {
         firstContribution(from: p - window)..<firstContribution(from: p)
     }
 
-    mutating func standalone(_ rule: Hit, value: Double, _ name: String) {
-        pending.append(Contribution(hit: rule, value: value, strength: abs(value), rules: [name]))
+    mutating func standalone(_ rule: Hit, value: Double, _ kind: AppliedRule.Kind) {
+        var c = Contribution(hit: rule, value: value, strength: abs(value))
+        log.add(kind, to: &c)
+        pending.append(c)
+    }
+
+    /// Records that `kind` (with the rule word `entry`, or -1) changed contribution `k`.
+    mutating func addRule(_ kind: AppliedRule.Kind, entry: Int32 = -1, to k: Int) {
+        log.add(kind, entry: entry, to: &contributions[k])
     }
 
     mutating func mergePending() {
@@ -72,7 +85,8 @@ struct Scorer {
     /// A negator negates the nearest content word before it in the same clause; absence and
     /// inability do too, and count as complaints of their own when there is nothing to negate.
     private mutating func applyNegation(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
-        let bridges = matcher.rules.filter { matcher.role(of: $0) == .scopeBridge }
+        bridges.removeAll(keepingCapacity: true)
+        for rule in matcher.rules where matcher.role(of: rule) == .scopeBridge { bridges.append(rule) }
         for rule in matcher.rules {
             guard let role = matcher.role(of: rule), role == .negator || role == .doubleNegation
                 || role == .absence || role == .presence || role == .inability else { continue }
@@ -87,21 +101,20 @@ struct Scorer {
             }
             if role == .presence || nearest < 0 {
                 switch role {
-                case .absence where nearest < 0: standalone(rule, value: -policy.absence, "absence")
-                case .presence where nearest < 0: standalone(rule, value: policy.presence, "presence")
-                case .inability: standalone(rule, value: -policy.inability, "inability")
+                case .absence where nearest < 0: standalone(rule, value: -policy.absence, .absence)
+                case .presence where nearest < 0: standalone(rule, value: policy.presence, .presence)
+                case .inability: standalone(rule, value: -policy.inability, .inability)
                 default: break
                 }
                 continue
             }
-            let pattern = lexicon.entries[Int(rule.entry)].pattern
             for k in indicesBefore(rule.start) where contributions[k].hit.end == nearest && !contributions[k].negated {
                 if role == .doubleNegation {
                     contributions[k].value *= policy.doubleNegation
                     contributions[k].strength *= policy.doubleNegation
-                    contributions[k].rules.append("double_negation(\(pattern))")
+                    addRule(.doubleNegation, entry: rule.entry, to: k)
                 } else {
-                    negate(&contributions[k], by: pattern)
+                    negate(k, by: rule.entry)
                 }
                 contributions[k].negated = true
             }
@@ -141,16 +154,16 @@ struct Scorer {
         return sorted[lo - 1]
     }
 
-    private func negate(_ c: inout Contribution, by pattern: String) {
-        c.rules.append("negation(\(pattern))")
-        let weight = abs(c.strength)
-        if let family = c.family {
-            c.signal = nil
-            c.value = family == .success ? -weight * policy.negatedPositive : 0
-        } else if c.value > 0 {
-            c.value = -weight * policy.negatedPositive
+    private mutating func negate(_ k: Int, by entry: Int32) {
+        addRule(.negation, entry: entry, to: k)
+        let weight = abs(contributions[k].strength)
+        if let family = contributions[k].family {
+            contributions[k].signal = -1
+            contributions[k].value = family == .success ? -weight * policy.negatedPositive : 0
+        } else if contributions[k].value > 0 {
+            contributions[k].value = -weight * policy.negatedPositive
         } else {
-            c.value = weight * policy.negatedNegative
+            contributions[k].value = weight * policy.negatedNegative
         }
     }
 
@@ -163,11 +176,11 @@ struct Scorer {
                 touched = true
                 guard contributions[k].value > 0 else { continue }
                 contributions[k].value = -abs(contributions[k].strength) * policy.suggestion
-                contributions[k].signal = nil
-                contributions[k].rules.append("suggestion(\(lexicon.entries[Int(rule.entry)].pattern))")
+                contributions[k].signal = -1
+                addRule(.suggestion, entry: rule.entry, to: k)
                 changed = true
             }
-            if !changed && !touched { standalone(rule, value: -policy.suggestion, "suggestion") }
+            if !changed && !touched { standalone(rule, value: -policy.suggestion, .suggestion) }
         }
     }
 
@@ -183,15 +196,15 @@ struct Scorer {
             let target = contributions[i].hit
             guard target.start - rule.end <= policy.modifierReach,
                 clauses.clause(of: target.start) == clauses.clause(of: rule.start) else { continue }
-            let entry = lexicon.entries[Int(rule.entry)]
+            let weight = lexicon.weights[Int(rule.entry)]
             var k = i
             while k < contributions.count && contributions[k].hit.start == target.start {
                 if contributions[k].hit.end == target.end {
                     let factor = role == .hedge && contributions[k].value < 0
-                        ? max(entry.weight, policy.hedgedComplaint) : entry.weight
+                        ? max(weight, policy.hedgedComplaint) : weight
                     contributions[k].value *= factor
                     contributions[k].strength *= factor
-                    contributions[k].rules.append("\(role == .intensifier ? "intensifier" : "hedge")(\(entry.pattern))")
+                    addRule(role == .intensifier ? .intensifier : .hedge, entry: rule.entry, to: k)
                 }
                 k += 1
             }

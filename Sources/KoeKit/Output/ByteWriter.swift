@@ -34,58 +34,38 @@ public final class ByteWriter {
 
     public func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
 
-    public func appendDecimal(_ value: Int) { append(String(value)) }
+    public func appendDecimal(_ value: Int) { JSONBytes.appendDecimal(value, to: &bytes) }
 
     /// Appends `units[from..<to]` (well-formed UTF-16) as UTF-8.
     public func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) {
-        // A local buffer: one exclusivity check per call instead of one per byte.
-        var bytes: [UInt8] = []
-        swap(&bytes, &self.bytes)
-        defer { swap(&bytes, &self.bytes) }
-        ByteWriter.encode(units, from: from, to: to, into: &bytes)
+        JSONBytes.appendUTF8(units, from: from, to: to, to: &bytes)
     }
 
     /// Appends the spans of `units` as UTF-8, separated by `separator`: a whole line of
     /// tokens in one call.
     public func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, spans: [(Int, Int)], separator: UInt8) {
+        // A local buffer: one exclusivity check per call instead of one per span.
         var bytes: [UInt8] = []
         swap(&bytes, &self.bytes)
         defer { swap(&bytes, &self.bytes) }
         for (k, span) in spans.enumerated() {
             if k > 0 { bytes.append(separator) }
-            ByteWriter.encode(units, from: span.0, to: span.1, into: &bytes)
+            JSONBytes.appendUTF8(units, from: span.0, to: span.1, to: &bytes)
         }
     }
 
-    private static func encode(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, into bytes: inout [UInt8]) {
-        var i = from
-        while i < to {
-            let u = UInt32(units[i])
-            if u < 0x80 {
-                bytes.append(UInt8(u))
-            } else if u < 0x800 {
-                bytes.append(UInt8(0xC0 | (u >> 6)))
-                bytes.append(UInt8(0x80 | (u & 0x3F)))
-            } else if u & 0xFC00 == 0xD800, i + 1 < to, UInt32(units[i + 1]) & 0xFC00 == 0xDC00 {
-                let c = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
-                bytes.append(UInt8(0xF0 | (c >> 18)))
-                bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (c & 0x3F)))
-                i += 1
-            } else {
-                let c = u & 0xF800 == 0xD800 ? 0xFFFD : u
-                bytes.append(UInt8(0xE0 | (c >> 12)))
-                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (c & 0x3F)))
-            }
-            i += 1
-        }
-    }
+    /// Appends bytes that a `JSONBytes` function writes.
+    public func appendJSON(_ body: (inout [UInt8]) -> Void) { body(&bytes) }
 
     /// Ends a record: flushes when enough has accumulated.
     public func endLine() throws {
         bytes.append(0x0A)
+        if fd >= 0 && bytes.count >= flushThreshold { try flush() }
+    }
+
+    /// Appends complete lines: flushes when enough has accumulated.
+    public func appendLines(_ lines: UnsafeBufferPointer<UInt8>) throws {
+        bytes.append(contentsOf: lines)
         if fd >= 0 && bytes.count >= flushThreshold { try flush() }
     }
 

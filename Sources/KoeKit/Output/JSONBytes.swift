@@ -1,0 +1,128 @@
+/// JSON encoding straight into a byte array: strings from UTF-8 or UTF-16, integers and
+/// two-decimal numbers without going through `String`. The one implementation behind
+/// `ByteWriter`'s JSON methods and the classification output.
+public enum JSONBytes {
+    @inline(__always)
+    public static func append(_ s: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// `utf8` as a JSON string literal (quotes included).
+    public static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let b = utf8[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            appendEscape(UInt16(b), to: &out)
+            runStart = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        out.append(0x22)
+    }
+
+    public static func appendString(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { appendString(utf8: $0, to: &out) }
+    }
+
+    /// `units[from..<to]` (UTF-16; lone surrogates become U+FFFD) as a JSON string literal.
+    public static func appendString(utf16 units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, to out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = from
+        for i in from..<to {
+            let u = units[i]
+            guard u < 0x20 || u == 0x22 || u == 0x5C else { continue }
+            appendUTF8(units, from: runStart, to: i, to: &out)
+            appendEscape(u, to: &out)
+            runStart = i + 1
+        }
+        appendUTF8(units, from: runStart, to: to, to: &out)
+        out.append(0x22)
+    }
+
+    /// `units[from..<to]` as UTF-8 (lone surrogates become U+FFFD).
+    public static func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, to bytes: inout [UInt8]) {
+        var i = from
+        while i < to {
+            let u = UInt32(units[i])
+            if u < 0x80 {
+                bytes.append(UInt8(u))
+            } else if u < 0x800 {
+                bytes.append(UInt8(0xC0 | (u >> 6)))
+                bytes.append(UInt8(0x80 | (u & 0x3F)))
+            } else if u & 0xFC00 == 0xD800, i + 1 < to, UInt32(units[i + 1]) & 0xFC00 == 0xDC00 {
+                let c = 0x10000 + ((u - 0xD800) << 10) + (UInt32(units[i + 1]) - 0xDC00)
+                bytes.append(UInt8(0xF0 | (c >> 18)))
+                bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (c & 0x3F)))
+                i += 1
+            } else {
+                let c = u & 0xF800 == 0xD800 ? 0xFFFD : u
+                bytes.append(UInt8(0xE0 | (c >> 12)))
+                bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (c & 0x3F)))
+            }
+            i += 1
+        }
+    }
+
+    private static func appendEscape(_ u: UInt16, to out: inout [UInt8]) {
+        switch u {
+        case 0x22: append("\\\"", to: &out)
+        case 0x5C: append("\\\\", to: &out)
+        case 0x0A: append("\\n", to: &out)
+        case 0x0D: append("\\r", to: &out)
+        case 0x09: append("\\t", to: &out)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            append("\\u00", to: &out)
+            out.append(hex.utf8Start[Int(u >> 4)])
+            out.append(hex.utf8Start[Int(u & 0xF)])
+        }
+    }
+
+    /// A decimal integer.
+    public static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value != Int.min else { out.append(contentsOf: String(value).utf8); return }
+        var v = value
+        if v < 0 { out.append(0x2D); v = -v }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[n] = UInt8(0x30 + v % 10)
+                v /= 10
+                n += 1
+            } while v > 0
+            while n > 0 {
+                n -= 1
+                out.append(d[n])
+            }
+        }
+    }
+
+    /// A finite number rounded to two decimals, written the way Swift prints the rounded
+    /// `Double` (`-3.6`, `0.25`, `2`; `-0` is written as `0`).
+    public static func appendNumber(_ x: Double, to out: inout [UInt8]) {
+        let scaled = (x * 100).rounded()
+        guard scaled.magnitude < 1e15 else {
+            let r = scaled / 100
+            out.append(contentsOf: (r.magnitude < 9e18 && r == r.rounded() ? String(Int(r)) : String(r)).utf8)
+            return
+        }
+        var k = Int(scaled)
+        if k == 0 { out.append(0x30); return }
+        if k < 0 { out.append(0x2D); k = -k }
+        appendDecimal(k / 100, to: &out)
+        let cents = k % 100
+        guard cents != 0 else { return }
+        out.append(0x2E)
+        out.append(UInt8(0x30 + cents / 10))
+        if cents % 10 != 0 { out.append(UInt8(0x30 + cents % 10)) }
+    }
+}

@@ -1,0 +1,64 @@
+/// Pre-escaped JSON pieces of a compiled lexicon, built once, so that results are written
+/// without making a string per record.
+struct JSONFragments: Sendable {
+    /// Entry -> `,"entry":"file:line","pattern":"…"`.
+    let entry: ByteTable
+    /// Entry -> its pattern, escaped, without quotes (for `negation(ません)`).
+    let pattern: ByteTable
+    /// Signal -> `{"id":"…","family":"…"`.
+    let signal: ByteTable
+    /// Topic -> `"…"`; the last row is `"other"`, for texts without a topic.
+    let topic: ByteTable
+
+    init(locations: [String], patterns: [String], signalIDs: [String], families: [SignalFamily], topicIDs: [String]) {
+        entry = ByteTable(zip(locations, patterns).map { location, pattern in
+            var out: [UInt8] = []
+            JSONBytes.append(",\"entry\":", to: &out)
+            JSONBytes.appendString(location, to: &out)
+            JSONBytes.append(",\"pattern\":", to: &out)
+            JSONBytes.appendString(pattern, to: &out)
+            return out
+        })
+        pattern = ByteTable(patterns.map { pattern in
+            var out: [UInt8] = []
+            JSONBytes.appendString(pattern, to: &out)
+            return Array(out.dropFirst().dropLast())
+        })
+        signal = ByteTable(zip(signalIDs, families).map { id, family in
+            var out: [UInt8] = []
+            JSONBytes.append("{\"id\":", to: &out)
+            JSONBytes.appendString(id, to: &out)
+            JSONBytes.append(",\"family\":", to: &out)
+            JSONBytes.appendString(family.rawValue, to: &out)
+            return out
+        })
+        topic = ByteTable((topicIDs + ["other"]).map { id in
+            var out: [UInt8] = []
+            JSONBytes.appendString(id, to: &out)
+            return out
+        })
+    }
+}
+
+/// Byte strings in one flat array: row `i` is `bytes[start[i]..<start[i + 1]]`.
+struct ByteTable: Sendable {
+    private let bytes: [UInt8]
+    private let start: [Int32]
+
+    init(_ rows: [[UInt8]]) {
+        var bytes: [UInt8] = [], start: [Int32] = [0]
+        for row in rows {
+            bytes += row
+            start.append(Int32(bytes.count))
+        }
+        self.bytes = bytes
+        self.start = start
+    }
+
+    var count: Int { start.count - 1 }
+
+    func append(_ i: Int, to out: inout [UInt8]) {
+        let lo = Int(start[i]), hi = Int(start[i + 1])
+        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import KoeKit
+
+/// `classifyJSON` writes the labels straight from the scorer's buffers; it must say exactly
+/// what `classify` returns, for every kind of text.
+@Suite struct ClassificationJSONTests {
+    static let texts: [String] = BuiltInLexicon.loaded.lexicon.examples.map(\.text) + [
+        "",
+        "サポートは丁寧だけど、結局解決しなかった",
+        "改善されないなら解約します",
+        "「最悪」\"quoted\" back\\slash\ttab\u{01}ctl",
+        "㈱テストの㍻の件、使いにくいです😡😡 でも対応は早かった",
+        "𠮷野家のアプリ、ログインできません。\nもう3回目です。さすがですね",
+        String(repeating: "使いにくい。", count: 2000),
+    ] + {
+        var random = SeededGenerator(seed: 5)
+        return (0..<200).map { _ in random.mixedJapanese(length: Int.random(in: 0...60, using: &random)) }
+    }()
+
+    @Test func jsonSaysWhatClassifySays() throws {
+        let classifier = try BuiltInLexicon.classifier()
+        for text in Self.texts {
+            let expected = try classifier.classify(text)
+            var bytes: [UInt8] = Array("{\"id\":1".utf8)
+            var copy = text
+            let stance = try copy.withUTF8 { try classifier.classifyJSON(utf8: $0, appendingTo: &bytes) }
+            bytes.append(0x7D)
+            #expect(stance == expected.stance)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], "\(text)")
+            #expect(object["stance"] as? String == expected.stance.rawValue, "\(text)")
+            #expect(object["dominant"] as? String == expected.dominant?.rawValue, "\(text)")
+            #expect((object["score"] as? NSNumber)?.doubleValue == expected.score, "\(text)")
+            #expect(object["topic"] as? String == expected.topic, "\(text)")
+            let signals = try #require(object["signals"] as? [[String: Any]])
+            #expect(signals.count == expected.signals.count, "\(text)")
+            for (json, signal) in zip(signals, expected.signals) {
+                #expect(json["id"] as? String == signal.id)
+                #expect(json["family"] as? String == signal.family.rawValue)
+                #expect((json["strength"] as? NSNumber)?.doubleValue == signal.strength)
+                #expect(json["conditional"] as? Bool == signal.conditional)
+                try expectEvidence(json["evidence"], signal.evidence, text)
+            }
+            try expectEvidence(object["evidence"], expected.evidence, text)
+        }
+    }
+
+    private func expectEvidence(_ json: Any?, _ evidence: [Evidence], _ text: String) throws {
+        let list = try #require(json as? [[String: Any]])
+        #expect(list.count == evidence.count, "\(text)")
+        for (j, e) in zip(list, evidence) {
+            #expect(j["text"] as? String == e.text, "\(text)")
+            #expect(j["start"] as? Int == e.start)
+            #expect(j["end"] as? Int == e.end)
+            #expect(j["entry"] as? String == e.entry)
+            #expect(j["pattern"] as? String == e.pattern)
+            #expect((j["contribution"] as? NSNumber)?.doubleValue == e.contribution)
+            #expect(j["rules"] as? [String] == e.rules, "\(text)")
+        }
+    }
+
+    @Test func numbersAreWrittenLikeSwiftPrintsTheRoundedValue() {
+        var values: [Double] = [0, -0.0, 0.004, -0.004, 0.005, 1, -1, 2.5, -3.6, 0.25, 1.05, 12.34, -0.1, 1234567.89]
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<2000 { values.append(Double.random(in: -50...50, using: &random)) }
+        for x in values {
+            var out: [UInt8] = []
+            JSONBytes.appendNumber(x, to: &out)
+            let r = (x * 100).rounded() / 100
+            let expected = r == 0 ? "0" : r == r.rounded() ? String(Int(r)) : String(r)
+            #expect(String(decoding: out, as: UTF8.self) == expected, "\(x)")
+        }
+    }
+
+    @Test func decimals() {
+        for v in [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min] {
+            var out: [UInt8] = []
+            JSONBytes.appendDecimal(v, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(v))
+        }
+    }
+}
