@@ -60,30 +60,30 @@ struct LexiconMatcher {
     /// Every match of the bound trie from each token start and of the free trie from every position.
     private mutating func collect(_ analyzer: TextAnalyzer, _ text: UnsafeBufferPointer<UInt16>) {
         Self.reset(&boundary, to: false, count: text.count + 1)
-        for token in analyzer.tokens { boundary[Int(token.start)] = true }
+        let tokens = analyzer.tokens
+        for token in tokens { boundary[Int(token.start)] = true }
         boundary[text.count] = true
-        // Local copies: reading the class's stored structs per token would retain their arrays.
-        let refs = lexicon.keyRefs, trie = lexicon.trie, freeTrie = lexicon.freeTrie
-        for token in analyzer.tokens where token.kind != .space && trie.mayStart(with: text[Int(token.start)]) {
-            trie.forEachMatch(in: text, from: Int(token.start)) { end, key in
-                for r in Int(refs.start[Int(key)])..<Int(refs.start[Int(key) + 1]) {
-                    let ref = refs.refs[r]
-                    if !ref.needsEndBoundary || boundary[end] {
-                        candidates.append(Hit(start: token.start, end: Int32(end), entry: ref.entry))
-                    }
-                }
-            }
-        }
-        guard !freeTrie.isEmpty else { return }
-        let free = lexicon.freeKeyRefs
-        for start in 0..<text.count where freeTrie.mayStart(with: text[start]) {
-            freeTrie.forEachMatch(in: text, from: start) { end, key in
-                for r in Int(free.start[Int(key)])..<Int(free.start[Int(key) + 1]) {
-                    let ref = free.refs[r]
+        // Locals: reading the stored structs per match would retain their arrays.
+        var candidates: [Hit] = []
+        swap(&candidates, &self.candidates)
+        defer { swap(&candidates, &self.candidates) }
+        let refs = lexicon.keyRefs, trie = lexicon.trie, freeTrie = lexicon.freeTrie, free = lexicon.freeKeyRefs
+        boundary.withUnsafeBufferPointer { boundary in
+            func add(_ table: CompiledLexicon.KeyTable.Frozen, key: Int32, start: Int, end: Int) {
+                for r in Int(table.start[Int(key)])..<Int(table.start[Int(key) + 1]) {
+                    let ref = table.refs[r]
                     if !ref.needsEndBoundary || boundary[end] {
                         candidates.append(Hit(start: Int32(start), end: Int32(end), entry: ref.entry))
                     }
                 }
+            }
+            for token in tokens where token.kind != .space && trie.mayMatch(text, at: Int(token.start)) {
+                let start = Int(token.start)
+                trie.forEachMatch(in: text, from: start) { end, key in add(refs, key: key, start: start, end: end) }
+            }
+            guard !freeTrie.isEmpty else { return }
+            for start in 0..<text.count where freeTrie.mayMatch(text, at: start) {
+                freeTrie.forEachMatch(in: text, from: start) { end, key in add(free, key: key, start: start, end: end) }
             }
         }
     }

@@ -1,13 +1,28 @@
 /// An immutable trie over UTF-16 keys, built once and walked from any position of a text.
 /// The root has a direct table; deeper nodes keep their edges sorted for binary search, so a
-/// walk allocates nothing and costs a few comparisons per character.
+/// walk allocates nothing and costs a few comparisons per character. Nodes are numbered in
+/// depth-first order and stored with their edges side by side, so a walk reads memory that
+/// lies close together; a small filter rejects most start positions before any of that.
 public struct UTF16Trie: Sendable {
+    private struct Node {
+        var edgeStart: Int32 = 0
+        var edgeCount: Int32 = 0
+        var value: Int32 = -1
+    }
+
+    private struct Edge {
+        var unit: UInt16
+        var target: Int32
+    }
+
     private var rootChild: [Int32]
-    private var edgeStart: [Int32] = [0]
-    private var edgeCount: [Int32] = [0]
-    private var value: [Int32] = [-1]
-    private var edgeUnit: [UInt16] = []
-    private var edgeTarget: [Int32] = []
+    private var nodes: [Node] = []
+    private var edges: [Edge] = []
+    /// One bit per hashed pair of leading units, and per unit that is a whole key: most text
+    /// positions fail these cache-resident tests without touching the trie.
+    private var pairBits = [UInt64](repeating: 0, count: UTF16Trie.filterBits / 64)
+    private var singleBits = [UInt64](repeating: 0, count: 65536 / 64)
+    private static let filterBits = 1 << 17
 
     /// `keys[i]` gets value `i`. Empty keys are ignored; for duplicate keys the last wins.
     public init(keys: [[UInt16]]) {
@@ -29,39 +44,46 @@ public struct UTF16Trie: Sendable {
                 }
             }
             values[Int(node)] = Int32(index)
-        }
-        value = values
-        edgeStart = [Int32](repeating: 0, count: children.count)
-        edgeCount = [Int32](repeating: 0, count: children.count)
-        for (node, edges) in children.enumerated() {
-            edgeStart[node] = Int32(edgeUnit.count)
-            edgeCount[node] = Int32(edges.count)
-            for unit in edges.keys.sorted() {
-                edgeUnit.append(unit)
-                edgeTarget.append(edges[unit]!)
+            if key.count == 1 {
+                singleBits[Int(key[0]) >> 6] |= 1 << (UInt64(key[0]) & 63)
+            } else {
+                let h = UTF16Trie.pairHash(key[0], key[1])
+                pairBits[h >> 6] |= 1 << UInt64(h & 63)
             }
         }
-        for (unit, target) in children[0] { rootChild[Int(unit)] = target }
+        // Depth-first numbering: a node's children follow it, and their edges follow its own.
+        var order: [Int32] = [], stack: [Int32] = [0]
+        var number = [Int32](repeating: -1, count: children.count)
+        while let node = stack.popLast() {
+            number[Int(node)] = Int32(order.count)
+            order.append(node)
+            for unit in children[Int(node)].keys.sorted(by: >) { stack.append(children[Int(node)][unit]!) }
+        }
+        nodes = [Node](repeating: Node(), count: children.count)
+        for (n, old) in order.enumerated() {
+            let out = children[Int(old)].keys.sorted()
+            nodes[n] = Node(edgeStart: Int32(edges.count), edgeCount: Int32(out.count), value: values[Int(old)])
+            for unit in out { edges.append(Edge(unit: unit, target: number[Int(children[Int(old)][unit]!)])) }
+        }
+        for (unit, target) in children[0] { rootChild[Int(unit)] = number[Int(target)] }
     }
 
-    public var isEmpty: Bool { edgeCount[0] == 0 }
-
-    /// Whether any key starts with `unit` (one table load: lets callers skip most positions).
-    @inline(__always)
-    public func mayStart(with unit: UInt16) -> Bool { rootChild[Int(unit)] >= 0 }
+    public var isEmpty: Bool { nodes[0].edgeCount == 0 }
 
     @inline(__always)
-    private func child(of node: Int32, _ unit: UInt16) -> Int32 {
-        if node == 0 { return rootChild[Int(unit)] }
-        var lo = Int(edgeStart[Int(node)])
-        var hi = lo + Int(edgeCount[Int(node)])
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let u = edgeUnit[mid]
-            if u == unit { return edgeTarget[mid] }
-            if u < unit { lo = mid + 1 } else { hi = mid }
-        }
-        return -1
+    private static func pairHash(_ a: UInt16, _ b: UInt16) -> Int {
+        Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA6B)) >> 15)
+    }
+
+    /// Whether a key may start at `text[i]` (false positives possible, no false negatives):
+    /// two bit tests in cache-resident tables.
+    @inline(__always)
+    public func mayMatch(_ text: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
+        let a = text[i]
+        if singleBits[Int(a) >> 6] & (1 << (UInt64(a) & 63)) != 0 { return true }
+        guard i + 1 < text.count else { return false }
+        let h = UTF16Trie.pairHash(a, text[i + 1])
+        return pairBits[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 
     /// Calls `body(end, value)` for every key that starts at `start`, shortest first.
@@ -69,14 +91,27 @@ public struct UTF16Trie: Sendable {
     public func forEachMatch(
         in text: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int32) -> Void
     ) {
-        var node: Int32 = 0
-        var i = start
-        while i < text.count {
-            node = child(of: node, text[i])
-            if node < 0 { return }
-            i += 1
-            let v = value[Int(node)]
-            if v >= 0 { body(i, v) }
+        guard start < text.count else { return }
+        var node = rootChild[Int(text[start])]
+        var i = start + 1
+        nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                while node >= 0 {
+                    let n = nodes[Int(node)]
+                    if n.value >= 0 { body(i, n.value) }
+                    guard i < text.count, n.edgeCount > 0 else { return }
+                    let unit = text[i]
+                    var lo = Int(n.edgeStart), hi = lo + Int(n.edgeCount)
+                    node = -1
+                    while lo < hi {
+                        let mid = (lo + hi) >> 1
+                        let u = edges[mid].unit
+                        if u == unit { node = edges[mid].target; break }
+                        if u < unit { lo = mid + 1 } else { hi = mid }
+                    }
+                    i += 1
+                }
+            }
         }
     }
 }

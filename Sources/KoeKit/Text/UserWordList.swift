@@ -28,6 +28,12 @@ public struct UserWordList: Sendable {
         var out = 0
         var i = 0
         while i < tokens.count {
+            guard trie.mayMatch(text, at: Int(tokens[i].start)) else {
+                tokens[out] = tokens[i]
+                out += 1
+                i += 1
+                continue
+            }
             var lastToken = -1
             var j = i
             trie.forEachMatch(in: text, from: Int(tokens[i].start)) { end, _ in
