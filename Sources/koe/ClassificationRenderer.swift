@@ -15,20 +15,25 @@ struct ClassificationRenderer: Sendable {
         }
     }
 
-    /// The rendered lines of `records` (each ending in a newline) and their counts.
-    func render(_ records: ArraySlice<Record>, with classifier: Classifier) -> (bytes: [UInt8], summary: ClassifySummary) {
-        var out: [UInt8] = []
-        out.reserveCapacity(records.count * 1024)
+    /// The rendered lines of `records` (each ending in a newline), appended to `out`, and
+    /// their counts.
+    func render(
+        _ records: ArraySlice<Record>, with classifier: Classifier, into out: [UInt8]
+    ) -> (bytes: [UInt8], summary: ClassifySummary) {
+        var out = out
         var summary = ClassifySummary()
-        for record in records {
-            summary.count(render(record, with: classifier, to: &out))
-            out.append(0x0A)
+        records.withUnsafeBufferPointer { records in
+            // Indexing the buffer lends each record to `render` without copying its fields.
+            for i in records.indices {
+                summary.count(render(records[i], with: classifier, to: &out))
+                out.append(0x0A)
+            }
         }
         return (out, summary)
     }
 
     /// Appends one record's line (without newline); returns its stance (nil for an error).
-    private func render(_ record: Record, with classifier: Classifier, to out: inout [UInt8]) -> Stance? {
+    private func render(_ record: borrowing Record, with classifier: Classifier, to out: inout [UInt8]) -> Stance? {
         if format == .jsonl {
             JSONBytes.append("{\"id\":", to: &out)
             if let id = record.id { JSONBytes.appendString(id, to: &out) } else { JSONBytes.appendDecimal(record.number, to: &out) }
@@ -51,7 +56,7 @@ struct ClassificationRenderer: Sendable {
         }
     }
 
-    private func renderJSON(_ record: Record, with classifier: Classifier, to out: inout [UInt8]) throws -> Stance {
+    private func renderJSON(_ record: borrowing Record, with classifier: Classifier, to out: inout [UInt8]) throws -> Stance {
         var text = record.text
         let stance = try text.withUTF8 { utf8 in
             let stance = try classifier.classifyJSON(utf8: utf8, appendingTo: &out)

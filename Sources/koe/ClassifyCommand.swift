@@ -51,6 +51,7 @@ struct ClassifyCommand: ParsableCommand {
         let writer = ByteWriter()
         let renderer = ClassificationRenderer(format: format, includeText: !noText, keepFields: keepFields)
         var summary = ClassifySummary()
+        let buffers = BufferRecycler()
         if let header = renderer.header { writer.append(header); try writer.endLine() }
         for path in input.paths {
             let reader = try input.open(path, stdinFormat: .text, quiet: quiet)
@@ -58,17 +59,19 @@ struct ClassifyCommand: ParsableCommand {
             try pool.pipeline(
                 next: {
                     var batch: [Record] = []
+                    batch.reserveCapacity(batchSize)
                     while batch.count < batchSize, let record = try input.next(reader, quiet: quiet) {
                         if !record.warnings.isEmpty { summary.repaired += 1 }
-                        batch.append(record)
+                        batch.append(consume record)
                     }
                     return batch.isEmpty ? nil : batch
                 },
-                transform: { classifier, records in renderer.render(records, with: classifier) },
+                transform: { classifier, records in renderer.render(records, with: classifier, into: buffers.take()) },
                 consume: { rendered in
                     for slice in rendered {
                         summary.add(slice.summary)
                         try slice.bytes.withUnsafeBufferPointer { try writer.appendLines($0) }
+                        buffers.give(slice.bytes)
                     }
                 })
         }

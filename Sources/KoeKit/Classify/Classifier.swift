@@ -46,7 +46,7 @@ public final class Classifier {
     func run(_ utf8: UnsafeBufferPointer<UInt8>) throws {
         try analyzer.analyze(utf8: utf8)
         matcher.match(analyzer)
-        scorer.score(matcher, text: analyzer.normalizedUnits)
+        scorer.score(content: matcher.content, rules: matcher.rules, text: analyzer.normalizedUnits)
         outcome.summarize(scorer.contributions, topics: matcher.topics, lexicon: lexicon, policy: policy)
     }
 

@@ -33,7 +33,7 @@ struct LexiconMatcher {
         candidates.removeAll(keepingCapacity: true)
         collect(analyzer, text)
         guard !candidates.isEmpty else { return }
-        Self.reset(&owner, to: -1, count: 3 * n)
+        owner.reset(to: -1, count: 3 * n)
         // Longest first, then leftmost, then lexicon order: deterministic. Content and topic
         // words first, so that a grammatical rule word inside a content word (the ない of
         // 物足りない, the れませんでした of よく眠れませんでした) is ruled out before it can
@@ -59,7 +59,7 @@ struct LexiconMatcher {
 
     /// Every match of the bound trie from each token start and of the free trie from every position.
     private mutating func collect(_ analyzer: TextAnalyzer, _ text: UnsafeBufferPointer<UInt16>) {
-        Self.reset(&boundary, to: false, count: text.count + 1)
+        boundary.reset(to: false, count: text.count + 1)
         let tokens = analyzer.tokens
         for token in tokens { boundary[Int(token.start)] = true }
         boundary[text.count] = true
@@ -114,8 +114,8 @@ struct LexiconMatcher {
     private mutating func resolveAcrossLayers(count n: Int) {
         var pseudoSpans: [Hit] = []
         var anyBoilerplate = false
-        Self.reset(&inBoilerplate, to: false, count: n)
-        Self.reset(&inPseudo, to: false, count: n)
+        inBoilerplate.reset(to: false, count: n)
+        inPseudo.reset(to: false, count: n)
         for h in rules {
             switch role(of: h) {
             case .boilerplate?:
@@ -162,13 +162,8 @@ struct LexiconMatcher {
     private static func touches(_ h: Hit, _ mask: [Bool]) -> Bool { (Int(h.start)..<Int(h.end)).contains { mask[$0] } }
     private static func covered(_ h: Hit, _ mask: [Bool]) -> Bool { (Int(h.start)..<Int(h.end)).allSatisfy { mask[$0] } }
 
-    private static func reset<T>(_ array: inout [T], to value: T, count: Int) {
-        array.removeAll(keepingCapacity: true)
-        array.append(contentsOf: repeatElement(value, count: count))
-    }
-
     private static func mark(_ mask: inout [Bool], _ hits: [Hit], count: Int) {
-        reset(&mask, to: false, count: count)
+        mask.reset(to: false, count: count)
         for h in hits { for p in Int(h.start)..<Int(h.end) { mask[p] = true } }
     }
 }

@@ -33,8 +33,7 @@ struct Outcome {
         negative = 0
         signals.removeAll(keepingCapacity: true)
         polarity.removeAll(keepingCapacity: true)
-        next.removeAll(keepingCapacity: true)
-        next.append(contentsOf: repeatElement(-1, count: contributions.count))
+        next.reset(to: -1, count: contributions.count)
         for (i, c) in contributions.enumerated() {
             if c.value > 0 { positive += c.value } else { negative -= c.value }
             guard c.signal >= 0, let family = c.family else {
@@ -79,9 +78,8 @@ struct Outcome {
     /// The topic with the most weight; ties go to the topic declared first.
     private mutating func decideTopic(_ topics: [Hit], lexicon: CompiledLexicon) -> Int32? {
         guard !topics.isEmpty else { return lexicon.defaultTopic }
-        topicWeights.removeAll(keepingCapacity: true)
         // -infinity: no word of that topic matched.
-        topicWeights.append(contentsOf: repeatElement(-.infinity, count: lexicon.topicIDs.count))
+        topicWeights.reset(to: -.infinity, count: lexicon.topicIDs.count)
         for hit in topics {
             guard case let .topic(id) = lexicon.kinds[Int(hit.entry)] else { continue }
             let w = topicWeights[Int(id)]

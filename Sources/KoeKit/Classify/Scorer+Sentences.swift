@@ -1,11 +1,11 @@
 /// The rules that act on whole sentences: contrast (the later clause weighs more), trailing
 /// contrast (良かったのですが…), conditionals, questions, sarcasm.
 extension Scorer {
-    mutating func applySentenceRules(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
+    mutating func applySentenceRules(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         sentences.reset(count: clauses.sentenceEnds.count)
-        for rule in matcher.rules {
+        for rule in rules {
             let s = clauses.sentence(of: rule.start)
-            switch matcher.role(of: rule) {
+            switch role(of: rule) {
             case .contrast?: if (sentences.lastContrast[s]?.start ?? -1) < rule.start { sentences.lastContrast[s] = rule }
             case .conditional?: sentences.conditionals.append((s, rule))
             case .question?: sentences.question[s] = true
@@ -134,12 +134,9 @@ struct SentenceRules {
     var any = false
 
     mutating func reset(count: Int) {
-        lastContrast.removeAll(keepingCapacity: true)
-        lastContrast.append(contentsOf: repeatElement(nil, count: count))
-        sarcasm.removeAll(keepingCapacity: true)
-        sarcasm.append(contentsOf: repeatElement(nil, count: count))
-        question.removeAll(keepingCapacity: true)
-        question.append(contentsOf: repeatElement(false, count: count))
+        lastContrast.reset(to: nil, count: count)
+        sarcasm.reset(to: nil, count: count)
+        question.reset(to: false, count: count)
         conditionals.removeAll(keepingCapacity: true)
         any = false
     }

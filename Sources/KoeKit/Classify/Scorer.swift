@@ -23,19 +23,22 @@ struct Scorer {
         self.policy = policy
     }
 
-    mutating func score(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
+    /// Scores the content hits of a line given its rule-word hits (both sorted by start).
+    mutating func score(content: [Hit], rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         contributions.removeAll(keepingCapacity: true)
         log.removeAll()
-        for hit in matcher.content { contributions.append(base(hit)) }
-        guard !matcher.rules.isEmpty else { return }
-        clauses.build(text: text, rules: matcher.rules, roleOf: matcher.role(of:))
-        applyNegation(matcher, text: text)
-        applySuggestions(matcher)
+        for hit in content { contributions.append(base(hit)) }
+        guard !rules.isEmpty else { return }
+        clauses.build(text: text, rules: rules, roleOf: role(of:))
+        applyNegation(rules, text: text)
+        applySuggestions(rules)
         mergePending()
-        applyModifiers(matcher)
-        applySentenceRules(matcher, text: text)
+        applyModifiers(rules)
+        applySentenceRules(rules, text: text)
         mergePending()
     }
+
+    func role(of hit: Hit) -> RuleRole? { lexicon.roleOf[Int(hit.entry)] }
 
     private func base(_ hit: Hit) -> Contribution {
         let w = lexicon.weights[Int(hit.entry)]
@@ -84,11 +87,11 @@ struct Scorer {
 
     /// A negator negates the nearest content word before it in the same clause; absence and
     /// inability do too, and count as complaints of their own when there is nothing to negate.
-    private mutating func applyNegation(_ matcher: LexiconMatcher, text: UnsafeBufferPointer<UInt16>) {
+    private mutating func applyNegation(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         bridges.removeAll(keepingCapacity: true)
-        for rule in matcher.rules where matcher.role(of: rule) == .scopeBridge { bridges.append(rule) }
-        for rule in matcher.rules {
-            guard let role = matcher.role(of: rule), role == .negator || role == .doubleNegation
+        for rule in rules where role(of: rule) == .scopeBridge { bridges.append(rule) }
+        for rule in rules {
+            guard let role = role(of: rule), role == .negator || role == .doubleNegation
                 || role == .absence || role == .presence || role == .inability else { continue }
             let clause = clauses.clause(of: rule.start)
             var nearest: Int32 = -1
@@ -168,8 +171,8 @@ struct Scorer {
     }
 
     /// Praise inside a suggestion (あれば良かった, 方がいい) is a wish for something missing.
-    private mutating func applySuggestions(_ matcher: LexiconMatcher) {
-        for rule in matcher.rules where matcher.role(of: rule) == .suggestion {
+    private mutating func applySuggestions(_ rules: [Hit]) {
+        for rule in rules where role(of: rule) == .suggestion {
             var changed = false, touched = false
             for k in firstContribution(from: rule.start - window)..<firstContribution(from: rule.end)
             where contributions[k].hit.overlaps(rule) {
@@ -187,9 +190,9 @@ struct Scorer {
     /// Intensifiers and hedges scale the next content word of their clause. A hedged
     /// complaint stays a complaint (少し古い): hedges shrink negatives at most to
     /// `hedgedComplaint`.
-    private mutating func applyModifiers(_ matcher: LexiconMatcher) {
-        for rule in matcher.rules {
-            let role = matcher.role(of: rule)
+    private mutating func applyModifiers(_ rules: [Hit]) {
+        for rule in rules {
+            let role = role(of: rule)
             guard role == .intensifier || role == .hedge else { continue }
             let i = firstContribution(from: rule.end)
             guard i < contributions.count else { continue }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A record being read, with the problems found so far at their positions; `RecordReader`
 /// turns the problems into `Record.error`/`warnings` and diagnostics.
 struct RecordDraft {
@@ -29,8 +35,12 @@ struct RecordDraft {
     /// Decodes UTF-8 `bytes` (starting at `line`, 1-based byte `column`), repairing ill-formed
     /// sequences to U+FFFD with a warning that says where the first one was.
     mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int = 1) -> String {
-        checkUTF8(bytes, line: line, column: column)
-        return String(decoding: bytes, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
+        // Repairs always change the bytes (U+FFFD is valid, what it replaces is not): only a
+        // line that came out different needs the slower search for where it went wrong.
+        let unchanged = text.withUTF8 { $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+        if !unchanged { checkUTF8(bytes, line: line, column: column) }
+        return text
     }
 
     /// Warns, with the position of the first one, when `bytes` hold ill-formed UTF-8.

@@ -94,9 +94,10 @@ public final class RecordReader {
     public func takeDiagnostics() -> [Diagnostic] { log.take() }
 
     /// Turns a draft's issues into `error`/`warnings` and diagnostics.
-    private func finish(_ draft: RecordDraft) -> Record {
-        var draft = draft
+    private func finish(_ draft: consuming RecordDraft) -> Record {
         let substitutions = buffer.takeSubstitutions(throughLine: draft.endLine)
+        // The common case, a clean record, is handed on as it is.
+        if substitutions.isEmpty && draft.issues.isEmpty { return draft.record }
         if let first = substitutions.first {
             let more = substitutions.count > 1 ? " (and \(substitutions.count - 1) more)" : ""
             draft.warning("invalid CP932 bytes replaced with U+FFFD at byte \(first.column)\(more)",

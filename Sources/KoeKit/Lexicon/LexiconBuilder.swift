@@ -34,7 +34,7 @@ struct LexiconBuilder {
             diagnostics.append(Diagnostic(file: file, line: 0, column: 0, severity: .error, message: "cannot read file"))
             return
         }
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        hash = data.withUnsafeBytes { bytes in bytes.reduce(hash) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: "not valid UTF-8"))
             return
@@ -51,8 +51,11 @@ struct LexiconBuilder {
     }
 
     mutating func finish() -> (Lexicon, [Diagnostic]) {
+        let targetCount = raw.reduce(0) { $0 + $1.entry.targets.count }
         var slot: [String: Int] = [:]  // pattern + target -> index in `resolved`
+        slot.reserveCapacity(targetCount)
         var resolved: [(entry: LexiconEntry, layer: Int)?] = []
+        resolved.reserveCapacity(targetCount)
         for (entry, layer) in raw {
             let normalized = (try? Normalizer.normalize(entry.pattern)) ?? entry.pattern
             for (text, column) in entry.targets {
@@ -61,14 +64,16 @@ struct LexiconBuilder {
                 let compiled = LexiconEntry(
                     pattern: entry.pattern, normalizedPattern: normalized, targets: [target],
                     weight: entry.weight, inflection: entry.inflection, location: entry.location)
-                if let i = slot[key], let previous = resolved[i] {
+                // One lookup per key (hashing Japanese text is slow): the key takes a new slot, and
+                // goes back to its old one if that still holds an entry; an emptied slot counts as none.
+                if let i = slot.updateValue(resolved.count, forKey: key), let previous = resolved[i] {
+                    slot[key] = i
                     if previous.layer == layer {
                         warn(entry.location, column, "duplicate entry '\(entry.pattern)' → \(target) (first at \(previous.entry.location))")
                     }
                     resolved[i] = entry.weight == 0 ? nil : (compiled, layer)
-                } else if entry.weight > 0 {
-                    slot[key] = resolved.count
-                    resolved.append((compiled, layer))
+                } else {
+                    resolved.append(entry.weight > 0 ? (compiled, layer) : nil)
                 }
             }
         }
@@ -102,14 +107,16 @@ struct LexiconBuilder {
     }
 
     private mutating func reportConflicts() {
-        var polarityByPattern: [String: LexiconEntry] = [:]
-        for entry in lexicon.entries {
+        var polarityByPattern: [String: Int] = [:]  // normalized pattern -> index in `lexicon.entries`
+        polarityByPattern.reserveCapacity(lexicon.entries.count)
+        for (index, entry) in lexicon.entries.enumerated() {
             guard case let .polarity(p)? = entry.targets.first else { continue }
-            let key = entry.normalizedPattern
-            if let other = polarityByPattern[key], case let .polarity(q)? = other.targets.first, q != p {
-                warn(entry.location, 1, "conflicting polarity for '\(entry.pattern)': \(p.rawValue) here, \(q.rawValue) at \(other.location)")
+            if let previous = polarityByPattern.updateValue(index, forKey: entry.normalizedPattern) {
+                let other = lexicon.entries[previous]
+                if case let .polarity(q)? = other.targets.first, q != p {
+                    warn(entry.location, 1, "conflicting polarity for '\(entry.pattern)': \(p.rawValue) here, \(q.rawValue) at \(other.location)")
+                }
             }
-            polarityByPattern[key] = entry
         }
     }
 

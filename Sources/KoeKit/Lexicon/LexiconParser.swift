@@ -1,6 +1,10 @@
 /// Parses one lexicon file's text. Knows three declaration files by name (`signals.tsv`,
 /// `topics.tsv`, `words.tsv`); every other `.tsv` is an entry file. Never throws: every
 /// problem becomes a `Diagnostic` with its line and column, and parsing goes on.
+///
+/// Lines and columns are found by scanning UTF-8 bytes and kept as substrings of the file's
+/// text; only the values stored in the result become `String`s. Columns in messages still
+/// count Characters.
 public struct LexiconParser {
     public struct RawEntry: Sendable {
         public let pattern: String
@@ -38,78 +42,108 @@ public struct LexiconParser {
 
     public static func parse(_ text: String, file: String, kind: FileKind) -> Result {
         var parser = LexiconParser(file: file, kind: kind)
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        for (index, rawLine) in lines(of: text).enumerated() {
+            let lineNumber = index + 1
+            var line = rawLine
+            // A CR is always a Character of its own here (a CR LF pair never ends a line).
+            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if lineNumber == 1 && line.hasPrefix("\u{FEFF}") {
                 parser.warn(1, 1, "byte order mark at the start of the file (lexicons are UTF-8 without BOM)")
                 line = line.dropFirst()
             }
-            parser.parseLine(String(line), lineNumber)
+            parser.parseLine(line, lineNumber)
         }
         return parser.result
     }
 
-    mutating func parseLine(_ line: String, _ n: Int) {
-        if line.hasPrefix("#>") { parseExample(line, n); return }
-        if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { return }
-        let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        var starts: [Int] = []
-        var col = 1
-        for c in columns { starts.append(col); col += c.count + 1 }
+    /// Splits `text` where splitting its Characters on "\n" would: at every LF byte except one
+    /// right after a CR, since CR LF is a single Character (a CRLF file reads as one line).
+    static func lines(of text: String) -> [Substring] {
+        var text = text
+        let breaks = text.withUTF8 { bytes in
+            bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") && ($0 == 0 || bytes[$0 - 1] != UInt8(ascii: "\r")) }
+        }
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        lines.reserveCapacity(breaks.count + 1)
+        var start = utf8.startIndex
+        for offset in breaks {
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
+    mutating func parseLine(_ line: Substring, _ n: Int) {
+        if line.utf8.first == UInt8(ascii: "#") {
+            // `hasPrefix` compares Characters: `#` followed by a combining mark is neither.
+            if line.hasPrefix("#>") { parseExample(String(line), n); return }
+            if line.hasPrefix("#") { return }
+        }
+        // Only spaces and tabs: with no other scalar around, each byte is a Character of its own.
+        if line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+        // A tab is always a Character of its own, so splitting bytes splits Characters.
+        let columns = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            .map(Substring.init)
         switch kind {
         case .words, .stopwords:
             guard let word = columns.first, !word.isEmpty else { return error(n, 1, "empty word") }
-            if word != word.trimmingSpaces { warn(n, 1, "word '\(word)' has surrounding spaces") }
-            if kind == .words { result.words.append(word.trimmingSpaces) } else { result.stopwords.append(word.trimmingSpaces) }
-        case .signals: parseSignal(columns, starts, n)
-        case .topics: parseTopic(columns, starts, n)
-        case .entries: parseEntry(columns, starts, n)
+            if word.hasSurroundingSpaces { warn(n, 1, "word '\(word)' has surrounding spaces") }
+            let trimmed = String(word.trimmingSpaces)
+            if kind == .words { result.words.append(trimmed) } else { result.stopwords.append(trimmed) }
+        case .signals: parseSignal(columns, n)
+        case .topics: parseTopic(columns, n)
+        case .entries: parseEntry(columns, n)
         }
     }
 
-    mutating func parseSignal(_ c: [String], _ at: [Int], _ n: Int) {
+    /// The 1-based column, in Characters, where `columns[index]` starts.
+    static func start(ofColumn index: Int, in columns: [Substring]) -> Int {
+        columns[..<index].reduce(1) { $0 + $1.count + 1 }
+    }
+
+    mutating func parseSignal(_ c: [Substring], _ n: Int) {
         guard c.count >= 2 else { return error(n, 1, "expected 'id<TAB>family<TAB>label'") }
         guard LexiconParser.isIdentifier(c[0]) else { return error(n, 1, "invalid signal id '\(c[0])' (snake_case ASCII)") }
-        guard let family = SignalFamily(rawValue: c[1]) else {
-            return error(n, at[1], "unknown family '\(c[1])' (dissatisfaction, success or action)")
+        guard let family = SignalFamily(rawValue: String(c[1])) else {
+            return error(n, LexiconParser.start(ofColumn: 1, in: c), "unknown family '\(c[1])' (dissatisfaction, success or action)")
         }
         result.signals.append(SignalDeclaration(
-            id: c[0], family: family, label: c.count > 2 ? c[2] : c[0], location: loc(n)))
+            id: String(c[0]), family: family, label: String(c.count > 2 ? c[2] : c[0]), location: loc(n)))
     }
 
-    mutating func parseTopic(_ c: [String], _ at: [Int], _ n: Int) {
+    mutating func parseTopic(_ c: [Substring], _ n: Int) {
         guard LexiconParser.isIdentifier(c[0]) else { return error(n, 1, "invalid topic id '\(c[0])' (snake_case ASCII)") }
-        result.topics.append(TopicDeclaration(id: c[0], label: c.count > 1 ? c[1] : c[0], location: loc(n)))
+        result.topics.append(TopicDeclaration(id: String(c[0]), label: String(c.count > 1 ? c[1] : c[0]), location: loc(n)))
     }
 
-    mutating func parseEntry(_ c: [String], _ at: [Int], _ n: Int) {
+    mutating func parseEntry(_ c: [Substring], _ n: Int) {
         guard c.count >= 2 && c.count <= 4 else {
             return error(n, 1, "expected 'pattern<TAB>target[<TAB>weight[<TAB>inflection]]', found \(c.count) column(s)")
         }
-        let pattern = c[0]
-        guard !pattern.isEmpty else { return error(n, 1, "empty pattern") }
-        if pattern != pattern.trimmingSpaces { return error(n, 1, "pattern '\(pattern)' has surrounding spaces") }
-        var targets: [(String, Int)] = []
-        var col = at[1]
+        guard !c[0].isEmpty else { return error(n, 1, "empty pattern") }
+        if c[0].hasSurroundingSpaces { return error(n, 1, "pattern '\(c[0])' has surrounding spaces") }
+        let pattern = String(c[0])
+        var targets: [(text: String, column: Int)] = []
+        var col = LexiconParser.start(ofColumn: 1, in: c)
         for t in c[1].split(separator: ",", omittingEmptySubsequences: false) {
-            let text = String(t).trimmingSpaces
+            let text = t.trimmingSpaces
             if text.isEmpty { return error(n, col, "empty target") }
-            targets.append((text, col))
+            targets.append((String(text), col))
             col += t.count + 1
         }
         var weight = 1.0
         if c.count > 2 && !c[2].isEmpty {
             guard let w = Double(c[2]), w >= 0, w.isFinite else {
-                return error(n, at[2], "invalid weight '\(c[2])' (a decimal ≥ 0)")
+                return error(n, LexiconParser.start(ofColumn: 2, in: c), "invalid weight '\(c[2])' (a decimal ≥ 0)")
             }
             weight = w
         }
-        guard let inflection = Inflection(column: c.count > 3 ? c[3] : "") else {
+        guard let inflection = Inflection(column: c.count > 3 ? String(c[3]) : "") else {
             let known = Inflection.allCases.map(\.rawValue).joined(separator: " ")
-            return error(n, at[3], "unknown inflection class '\(c[3])' (one of: \(known))")
+            return error(n, LexiconParser.start(ofColumn: 3, in: c), "unknown inflection class '\(c[3])' (one of: \(known))")
         }
         if case let .failure(.expectedEnding(ending)) = inflection.stems(of: pattern) {
             return error(n, 1, "pattern '\(pattern)' does not fit inflection '\(inflection.rawValue)': expected it to end in \(ending)")
@@ -147,7 +181,7 @@ public struct LexiconParser {
         result.examples.append(LexiconExample(text: text, expectations: expectations, location: loc(n)))
     }
 
-    static func isIdentifier(_ s: String) -> Bool {
+    static func isIdentifier(_ s: some StringProtocol) -> Bool {
         guard let first = s.utf8.first, first >= 0x61 && first <= 0x7A else { return false }
         return s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
     }
@@ -163,11 +197,25 @@ public struct LexiconParser {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\u{3000}" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\u{3000}" { s = s.dropLast() }
-        return String(s)
+extension Substring {
+    /// Without leading and trailing spaces, ASCII or ideographic; a slice, so nothing is copied.
+    var trimmingSpaces: Substring {
+        var s = self
+        // Decoding a Character is slow; a space starts with byte 20 or E3 and ends with 20 or 80
+        // (U+3000 is E3 80 80), so most strings are settled by their first and last byte.
+        while let b = s.utf8.first, b == 0x20 || b == 0xE3, let f = s.first, f == " " || f == "\u{3000}" {
+            s = s.dropFirst()
+        }
+        while let b = s.utf8.last, b == 0x20 || b == 0x80, let l = s.last, l == " " || l == "\u{3000}" {
+            s = s.dropLast()
+        }
+        return s
     }
+
+    /// Trimming only ever shortens, so comparing lengths is enough (and cheaper than comparing text).
+    var hasSurroundingSpaces: Bool { trimmingSpaces.utf8.count != utf8.count }
+}
+
+extension String {
+    var trimmingSpaces: String { String(self[...].trimmingSpaces) }
 }

@@ -63,26 +63,41 @@ public final class ByteWriter {
         if fd >= 0 && bytes.count >= flushThreshold { try flush() }
     }
 
-    /// Appends complete lines: flushes when enough has accumulated.
+    /// Appends complete lines: flushes when enough has accumulated. A large block (a whole
+    /// batch of results) goes straight to the file after what is buffered, without a copy.
     public func appendLines(_ lines: UnsafeBufferPointer<UInt8>) throws {
-        bytes.append(contentsOf: lines)
-        if fd >= 0 && bytes.count >= flushThreshold { try flush() }
+        guard fd >= 0 && lines.count >= flushThreshold else {
+            bytes.append(contentsOf: lines)
+            if fd >= 0 && bytes.count >= flushThreshold { try flush() }
+            return
+        }
+        try flush()
+        try write(UnsafeRawBufferPointer(lines))
     }
 
     public func flush() throws {
         guard fd >= 0 else { return }
+        defer { bytes.removeAll(keepingCapacity: true) }
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    private func write(_ data: UnsafeRawBufferPointer) throws {
         var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < data.count {
+            let n = Self.systemWrite(fd, data.baseAddress! + offset, data.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                bytes.removeAll(keepingCapacity: true)
                 throw OutputError.writeFailed(reason: String(cString: strerror(errno)))
             }
             offset += n
         }
-        bytes.removeAll(keepingCapacity: true)
     }
+
+    #if canImport(Glibc)
+    private static let systemWrite = Glibc.write
+    #elseif canImport(Darwin)
+    private static let systemWrite = Darwin.write
+    #endif
 }
 
 public enum OutputError: Error, CustomStringConvertible, Sendable {

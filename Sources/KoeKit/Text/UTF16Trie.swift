@@ -1,23 +1,22 @@
 /// An immutable trie over UTF-16 keys, built once and walked from any position of a text.
 /// The root has a direct table; deeper nodes keep their edges sorted for binary search, so a
 /// walk allocates nothing and costs a few comparisons per character. Nodes are numbered in
-/// depth-first order and stored with their edges side by side, so a walk reads memory that
-/// lies close together; a small filter rejects most start positions before any of that.
+/// depth-first order, so a walk reads memory that lies close together, and the tables are
+/// kept compact (8-byte nodes, packed edge labels) so that more of them stay in cache; a
+/// small filter rejects most start positions before any of that.
 public struct UTF16Trie: Sendable {
+    /// A node's edges are `edgeUnits/edgeTargets[edgeStart ..< next node's edgeStart]`
+    /// (a sentinel node closes the last range).
     private struct Node {
-        var edgeStart: Int32 = 0
-        var edgeCount: Int32 = 0
-        var value: Int32 = -1
-    }
-
-    private struct Edge {
-        var unit: UInt16
-        var target: Int32
+        var edgeStart: Int32
+        var value: Int32
     }
 
     private var rootChild: [Int32]
     private var nodes: [Node] = []
-    private var edges: [Edge] = []
+    /// Edge labels apart from targets: a binary search reads only the packed labels.
+    private var edgeUnits: [UInt16] = []
+    private var edgeTargets: [Int32] = []
     /// One bit per hashed pair of leading units, and per unit that is a whole key: most text
     /// positions fail these cache-resident tests without touching the trie.
     private var pairBits = [UInt64](repeating: 0, count: UTF16Trie.filterBits / 64)
@@ -59,16 +58,19 @@ public struct UTF16Trie: Sendable {
             order.append(node)
             for unit in children[Int(node)].keys.sorted(by: >) { stack.append(children[Int(node)][unit]!) }
         }
-        nodes = [Node](repeating: Node(), count: children.count)
-        for (n, old) in order.enumerated() {
-            let out = children[Int(old)].keys.sorted()
-            nodes[n] = Node(edgeStart: Int32(edges.count), edgeCount: Int32(out.count), value: values[Int(old)])
-            for unit in out { edges.append(Edge(unit: unit, target: number[Int(children[Int(old)][unit]!)])) }
+        nodes.reserveCapacity(children.count + 1)
+        for old in order {
+            nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: values[Int(old)]))
+            for unit in children[Int(old)].keys.sorted() {
+                edgeUnits.append(unit)
+                edgeTargets.append(number[Int(children[Int(old)][unit]!)])
+            }
         }
+        nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: -1))
         for (unit, target) in children[0] { rootChild[Int(unit)] = number[Int(target)] }
     }
 
-    public var isEmpty: Bool { nodes[0].edgeCount == 0 }
+    public var isEmpty: Bool { edgeUnits.isEmpty }
 
     @inline(__always)
     private static func pairHash(_ a: UInt16, _ b: UInt16) -> Int {
@@ -95,18 +97,18 @@ public struct UTF16Trie: Sendable {
         var node = rootChild[Int(text[start])]
         var i = start + 1
         nodes.withUnsafeBufferPointer { nodes in
-            edges.withUnsafeBufferPointer { edges in
+            edgeUnits.withUnsafeBufferPointer { units in
                 while node >= 0 {
-                    let n = nodes[Int(node)]
-                    if n.value >= 0 { body(i, n.value) }
-                    guard i < text.count, n.edgeCount > 0 else { return }
+                    let value = nodes[Int(node)].value
+                    if value >= 0 { body(i, value) }
+                    var lo = Int(nodes[Int(node)].edgeStart), hi = Int(nodes[Int(node) + 1].edgeStart)
+                    guard i < text.count, lo < hi else { return }
                     let unit = text[i]
-                    var lo = Int(n.edgeStart), hi = lo + Int(n.edgeCount)
                     node = -1
                     while lo < hi {
                         let mid = (lo + hi) >> 1
-                        let u = edges[mid].unit
-                        if u == unit { node = edges[mid].target; break }
+                        let u = units[mid]
+                        if u == unit { node = edgeTargets[mid]; break }
                         if u < unit { lo = mid + 1 } else { hi = mid }
                     }
                     i += 1
