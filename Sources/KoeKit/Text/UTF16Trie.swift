@@ -1,9 +1,11 @@
 /// An immutable trie over UTF-16 keys, built once and walked from any position of a text.
-/// The root has a direct table; deeper nodes keep their edges sorted for binary search, so a
-/// walk allocates nothing and costs a few comparisons per character. Nodes are numbered in
-/// depth-first order, so a walk reads memory that lies close together, and the tables are
-/// kept compact (8-byte nodes, packed edge labels) so that more of them stay in cache; a
-/// small filter rejects most start positions before any of that.
+/// A walk allocates nothing and costs a few comparisons per character. It is laid out for
+/// the cache, since most of a walk's cost is waiting for memory:
+/// - a small bit filter (pairs of leading units) rejects most start positions outright;
+/// - a hash table jumps straight to the node after the first two units, where a plain trie
+///   would visit the root's table, a first-level node and its edges;
+/// - deeper nodes are numbered depth-first (a walk reads memory that lies close together),
+///   8 bytes each, with their edge labels packed apart from the targets for binary search.
 public struct UTF16Trie: Sendable {
     /// A node's edges are `edgeUnits/edgeTargets[edgeStart ..< next node's edgeStart]`
     /// (a sentinel node closes the last range).
@@ -12,20 +14,27 @@ public struct UTF16Trie: Sendable {
         var value: Int32
     }
 
-    private var rootChild: [Int32]
+    /// Pair table slot: the first two units of a key prefix and the node they lead to.
+    private struct PairSlot {
+        var units: UInt32 = 0
+        var node: Int32 = -1
+    }
+
+    /// Value of each one-unit key (-1: none).
+    private var singleValue: [Int32]
+    private var pairs: [PairSlot]
+    private var pairShift: UInt32
     private var nodes: [Node] = []
-    /// Edge labels apart from targets: a binary search reads only the packed labels.
     private var edgeUnits: [UInt16] = []
     private var edgeTargets: [Int32] = []
-    /// One bit per hashed pair of leading units, and per unit that is a whole key: most text
-    /// positions fail these cache-resident tests without touching the trie.
+    /// One bit per hashed pair of leading units, and per unit that is a whole key.
     private var pairBits = [UInt64](repeating: 0, count: UTF16Trie.filterBits / 64)
     private var singleBits = [UInt64](repeating: 0, count: 65536 / 64)
     private static let filterBits = 1 << 17
 
     /// `keys[i]` gets value `i`. Empty keys are ignored; for duplicate keys the last wins.
     public init(keys: [[UInt16]]) {
-        rootChild = [Int32](repeating: -1, count: 65536)
+        singleValue = [Int32](repeating: -1, count: 65536)
         // Build with per-node dictionaries, then freeze into sorted flat arrays.
         var children: [[UInt16: Int32]] = [[:]]
         var values: [Int32] = [-1]
@@ -45,8 +54,9 @@ public struct UTF16Trie: Sendable {
             values[Int(node)] = Int32(index)
             if key.count == 1 {
                 singleBits[Int(key[0]) >> 6] |= 1 << (UInt64(key[0]) & 63)
+                singleValue[Int(key[0])] = Int32(index)
             } else {
-                let h = UTF16Trie.pairHash(key[0], key[1])
+                let h = UTF16Trie.filterHash(key[0], key[1])
                 pairBits[h >> 6] |= 1 << UInt64(h & 63)
             }
         }
@@ -67,13 +77,29 @@ public struct UTF16Trie: Sendable {
             }
         }
         nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: -1))
-        for (unit, target) in children[0] { rootChild[Int(unit)] = number[Int(target)] }
+        // The pair table: at most half full, so probes stay short.
+        let pairCount = children[0].values.reduce(0) { $0 + children[Int($1)].count }
+        var bits: UInt32 = 4
+        while (1 << bits) < 2 * pairCount { bits += 1 }
+        pairShift = 32 - bits
+        pairs = [PairSlot](repeating: PairSlot(), count: 1 << bits)
+        for (a, first) in children[0] {
+            for (b, second) in children[Int(first)] {
+                let units = UInt32(a) << 16 | UInt32(b)
+                var slot = Int(UTF16Trie.mix(units) >> pairShift)
+                while pairs[slot].node >= 0 { slot = (slot + 1) & (pairs.count - 1) }
+                pairs[slot] = PairSlot(units: units, node: number[Int(second)])
+            }
+        }
     }
 
     public var isEmpty: Bool { edgeUnits.isEmpty }
 
     @inline(__always)
-    private static func pairHash(_ a: UInt16, _ b: UInt16) -> Int {
+    private static func mix(_ x: UInt32) -> UInt32 { x &* 0x9E37_79B1 }
+
+    @inline(__always)
+    private static func filterHash(_ a: UInt16, _ b: UInt16) -> Int {
         Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA6B)) >> 15)
     }
 
@@ -84,8 +110,20 @@ public struct UTF16Trie: Sendable {
         let a = text[i]
         if singleBits[Int(a) >> 6] & (1 << (UInt64(a) & 63)) != 0 { return true }
         guard i + 1 < text.count else { return false }
-        let h = UTF16Trie.pairHash(a, text[i + 1])
+        let h = UTF16Trie.filterHash(a, text[i + 1])
         return pairBits[h >> 6] & (1 << UInt64(h & 63)) != 0
+    }
+
+    /// The node reached from the root by `a` then `b`, or -1.
+    @inline(__always)
+    private func node(after a: UInt16, _ b: UInt16) -> Int32 {
+        let units = UInt32(a) << 16 | UInt32(b)
+        var slot = Int(UTF16Trie.mix(units) >> pairShift)
+        while true {
+            let s = pairs[slot]
+            if s.node < 0 || s.units == units { return s.node }
+            slot = (slot + 1) & (pairs.count - 1)
+        }
     }
 
     /// Calls `body(end, value)` for every key that starts at `start`, shortest first.
@@ -94,8 +132,11 @@ public struct UTF16Trie: Sendable {
         in text: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int32) -> Void
     ) {
         guard start < text.count else { return }
-        var node = rootChild[Int(text[start])]
-        var i = start + 1
+        let single = singleValue[Int(text[start])]
+        if single >= 0 { body(start + 1, single) }
+        guard start + 1 < text.count else { return }
+        var node = self.node(after: text[start], text[start + 1])
+        var i = start + 2
         nodes.withUnsafeBufferPointer { nodes in
             edgeUnits.withUnsafeBufferPointer { units in
                 while node >= 0 {
