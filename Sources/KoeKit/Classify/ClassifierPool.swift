@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// One classifier per worker thread, for classifying batches on all cores while keeping the
 /// input order. ICU break iterators are not thread-safe, so each worker owns its classifier
@@ -21,49 +22,80 @@ public final class ClassifierPool: @unchecked Sendable {
         mapSlices(items) { classifier, slice in slice.map { body(classifier, $0) } }.flatMap { $0 }
     }
 
-    /// `body(classifier, slice)` for contiguous slices of `items`, one per worker (one slice
-    /// when the batch is small); the results come back in slice order. Lets a worker write a
-    /// whole slice into one buffer.
+    /// `body(classifier, slice)` for contiguous slices of `items`; the results come back in
+    /// slice order. Lets a worker write a whole slice into one buffer. There are several
+    /// slices per worker, taken in turn, so a worker that drew short texts takes more of them
+    /// and no core waits for the other at the end of a batch.
     public func mapSlices<T, R>(_ items: [T], _ body: (Classifier, ArraySlice<T>) -> R) -> [R] {
         let n = items.count
         guard n > 0 else { return [] }
         if classifiers.count == 1 || n < 64 { return [body(classifiers[0], items[...])] }
         let workers = classifiers.count
-        let results = UnsafeMutablePointer<R>.allocate(capacity: workers)
+        let slices = min(n / 16, workers * 8)
+        let results = UnsafeMutablePointer<R>.allocate(capacity: slices)
         defer { results.deallocate() }
+        let counter = SliceCounter()
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
             nonisolated(unsafe) let items = items
             nonisolated(unsafe) let results = results
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = n * w / workers, hi = n * (w + 1) / workers
-                (results + w).initialize(to: body(self.classifiers[w], items[lo..<hi]))
+                while let s = counter.take(below: slices) {
+                    let lo = n * s / slices, hi = n * (s + 1) / slices
+                    (results + s).initialize(to: body(self.classifiers[w], items[lo..<hi]))
+                }
             }
         }
-        let out = Array(UnsafeBufferPointer(start: results, count: workers))
-        results.deinitialize(count: workers)
+        let out = Array(UnsafeBufferPointer(start: results, count: slices))
+        results.deinitialize(count: slices)
         return out
     }
 }
 
+/// Hands out slice numbers to the workers of one `mapSlices` call.
+private final class SliceCounter: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}
+
 extension ClassifierPool {
-    /// Classifies batches while the caller reads the next one: `next` runs on the calling
-    /// thread (reading input), `transform` on the workers (a slice of the batch each),
-    /// `consume` on the calling thread in batch order (writing output). Keeps both cores busy
-    /// while input is parsed.
+    /// Classifies batches while the caller reads the next one and writes the previous one:
+    /// `next` and `consume` run on the calling thread (reading input, writing results in
+    /// batch order), `transform` on the workers (a slice of a batch each). With one job,
+    /// everything runs on the calling thread in turn.
     public func pipeline<T, R>(
         next: () throws -> [T]?, transform: @escaping (Classifier, ArraySlice<T>) -> R, consume: ([R]) throws -> Void
     ) throws {
+        if jobs == 1 {
+            while let batch = try next() { try consume(mapSlices(batch, transform)) }
+            return
+        }
         let queue = DispatchQueue(label: "koe.classifier-pool")
-        var current = try next()
-        while let batch = current {
+        func start(_ batch: [T]) -> (group: DispatchGroup, box: ResultBox<R>) {
             let box = ResultBox<R>()
             let group = DispatchGroup()
             nonisolated(unsafe) let work = { box.value = self.mapSlices(batch, transform) }
             queue.async(group: group) { work() }
-            current = try next()
-            group.wait()
-            try consume(box.value)
+            return (group, box)
+        }
+        guard let first = try next() else { return }
+        var running = start(first)
+        while true {
+            let following = try next()
+            running.group.wait()
+            let done = running.box
+            // The workers go on with the next batch while this one is written.
+            if let following { running = start(following) }
+            try consume(done.value)
+            if following == nil { return }
         }
     }
 }
