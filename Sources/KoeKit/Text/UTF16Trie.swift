@@ -4,11 +4,11 @@
 /// - a small bit filter (pairs of leading units) rejects most start positions outright;
 /// - a hash table jumps straight to the node after the first two units, where a plain trie
 ///   would visit the root's table, a first-level node and its edges;
-/// - deeper nodes are numbered depth-first (a walk reads memory that lies close together),
-///   8 bytes each, with their edge labels packed apart from the targets for binary search.
+/// - deeper nodes are numbered breadth-first, so that edges need no target (edge `e` leads
+///   to node `e + 1`): 8 bytes a node, 2 bytes an edge label, packed for binary search.
 public struct UTF16Trie: Sendable {
-    /// A node's edges are `edgeUnits/edgeTargets[edgeStart ..< next node's edgeStart]`
-    /// (a sentinel node closes the last range).
+    /// A node's edge labels are `edgeUnits[edgeStart ..< next node's edgeStart]` (a sentinel
+    /// node closes the last range); edge `e` leads to node `e + 1`.
     private struct Node {
         var edgeStart: Int32
         var value: Int32
@@ -26,7 +26,6 @@ public struct UTF16Trie: Sendable {
     private var pairShift: UInt32
     private var nodes: [Node] = []
     private var edgeUnits: [UInt16] = []
-    private var edgeTargets: [Int32] = []
     /// One bit per hashed pair of leading units, and per unit that is a whole key.
     private var pairBits = [UInt64](repeating: 0, count: UTF16Trie.filterBits / 64)
     private var singleBits = [UInt64](repeating: 0, count: 65536 / 64)
@@ -60,21 +59,21 @@ public struct UTF16Trie: Sendable {
                 pairBits[h >> 6] |= 1 << UInt64(h & 63)
             }
         }
-        // Depth-first numbering: a node's children follow it, and their edges follow its own.
-        var order: [Int32] = [], stack: [Int32] = [0]
-        var number = [Int32](repeating: -1, count: children.count)
-        while let node = stack.popLast() {
-            number[Int(node)] = Int32(order.count)
-            order.append(node)
-            for unit in children[Int(node)].keys.sorted(by: >) { stack.append(children[Int(node)][unit]!) }
-        }
-        nodes.reserveCapacity(children.count + 1)
-        for old in order {
+        // Breadth-first numbering with each node's children in label order: then the e-th
+        // edge of the whole trie leads to node e + 1, and no edge needs to store its target.
+        var order: [Int32] = [0], number = [Int32](repeating: -1, count: children.count)
+        number[0] = 0
+        var head = 0
+        while head < order.count {
+            let old = order[head]
             nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: values[Int(old)]))
             for unit in children[Int(old)].keys.sorted() {
+                let child = children[Int(old)][unit]!
                 edgeUnits.append(unit)
-                edgeTargets.append(number[Int(children[Int(old)][unit]!)])
+                number[Int(child)] = Int32(order.count)
+                order.append(child)
             }
+            head += 1
         }
         nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: -1))
         // The pair table: at most half full, so probes stay short.
@@ -132,8 +131,9 @@ public struct UTF16Trie: Sendable {
         in text: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int32) -> Void
     ) {
         guard start < text.count else { return }
-        let single = singleValue[Int(text[start])]
-        if single >= 0 { body(start + 1, single) }
+        let first = text[start]
+        // The bit set first: the value table is large and rarely needed.
+        if singleBits[Int(first) >> 6] & (1 << (UInt64(first) & 63)) != 0 { body(start + 1, singleValue[Int(first)]) }
         guard start + 1 < text.count else { return }
         var node = self.node(after: text[start], text[start + 1])
         var i = start + 2
@@ -149,7 +149,7 @@ public struct UTF16Trie: Sendable {
                     while lo < hi {
                         let mid = (lo + hi) >> 1
                         let u = units[mid]
-                        if u == unit { node = edgeTargets[mid]; break }
+                        if u == unit { node = Int32(mid + 1); break }
                         if u < unit { lo = mid + 1 } else { hi = mid }
                     }
                     i += 1
