@@ -45,7 +45,7 @@ public struct LexiconParser {
         for (index, rawLine) in lines(of: text).enumerated() {
             let lineNumber = index + 1
             var line = rawLine
-            // A CR is always a Character of its own here (a CR LF pair never ends a line).
+            // A lone CR at the very end (CR LF pairs are split off already).
             if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if lineNumber == 1 && line.hasPrefix("\u{FEFF}") {
                 parser.warn(1, 1, "byte order mark at the start of the file (lexicons are UTF-8 without BOM)")
@@ -56,21 +56,23 @@ public struct LexiconParser {
         return parser.result
     }
 
-    /// Splits `text` where splitting its Characters on "\n" would: at every LF byte except one
-    /// right after a CR, since CR LF is a single Character (a CRLF file reads as one line).
+    /// Splits `text` into lines at every LF, without the CR of a CR LF pair: a lexicon saved
+    /// with Windows line endings reads like any other.
     static func lines(of text: String) -> [Substring] {
         var text = text
+        // (end of the line's content, LF) byte offsets.
         let breaks = text.withUTF8 { bytes in
-            bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") && ($0 == 0 || bytes[$0 - 1] != UInt8(ascii: "\r")) }
+            bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { lf in
+                (end: lf > 0 && bytes[lf - 1] == UInt8(ascii: "\r") ? lf - 1 : lf, lf: lf)
+            }
         }
         let utf8 = text.utf8
         var lines: [Substring] = []
         lines.reserveCapacity(breaks.count + 1)
         var start = utf8.startIndex
-        for offset in breaks {
-            let end = utf8.index(utf8.startIndex, offsetBy: offset)
-            lines.append(text[start..<end])
-            start = utf8.index(after: end)
+        for (end, lf) in breaks {
+            lines.append(text[start..<utf8.index(utf8.startIndex, offsetBy: end)])
+            start = utf8.index(utf8.startIndex, offsetBy: lf + 1)
         }
         lines.append(text[start...])
         return lines

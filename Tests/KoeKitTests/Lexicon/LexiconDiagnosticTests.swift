@@ -49,4 +49,18 @@ import Testing
         let classifier = try Classifier(lexicon: CompiledLexicon(lexicon))
         #expect(try classifier.classify("神アプデ").stance == .success)
     }
+
+    /// A lexicon saved with Windows line endings reads like the same file with LF endings:
+    /// same entries, same line numbers in messages (it once read as one comment line).
+    @Test func crlfLineEndingsReadLikeLF() {
+        let lf = "# comment\n神アプデ\tpos\t2\t-\n#> 神アプデでした => success\n微妙すぎ\tneg\theavy\t-\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let a = LexiconParser.parse(lf, file: "x.tsv", kind: .entries)
+        let b = LexiconParser.parse(crlf, file: "x.tsv", kind: .entries)
+        #expect(b.entries.map(\.pattern) == ["神アプデ"])  // line 4 has an invalid weight
+        #expect(b.entries.map(\.pattern) == a.entries.map(\.pattern))
+        #expect(b.examples.map(\.text) == a.examples.map(\.text))
+        #expect(b.diagnostics.map(\.description) == a.diagnostics.map(\.description))
+        #expect(b.diagnostics.contains { $0.description.hasPrefix("x.tsv:4:") })
+    }
 }
