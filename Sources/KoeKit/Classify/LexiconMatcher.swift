@@ -14,6 +14,7 @@ struct LexiconMatcher {
     var recordDropped = false
     private var boundary: [Bool] = []
     private var candidates: [Hit] = []
+    private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
     private var owner: [Int32] = []
     /// Positions covered by content words, boilerplate and pseudo-negations.
@@ -38,7 +39,7 @@ struct LexiconMatcher {
         // words first, so that a grammatical rule word inside a content word (the ない of
         // 物足りない, the れませんでした of よく眠れませんでした) is ruled out before it can
         // shadow a shorter rule word that is not inside it (ませんでした).
-        candidates.sort { ($1.length, $0.start, $0.entry) < ($0.length, $1.start, $1.entry) }
+        candidates.sortLongestFirst(scratch: &sortKeys)
         let layerOf = lexicon.layerOf
         for hit in candidates where layerOf[Int(hit.entry)] < 2 {
             accept(hit, layer: Int(layerOf[Int(hit.entry)]), n: n)
@@ -52,9 +53,9 @@ struct LexiconMatcher {
             accept(hit, layer: 2, n: n)
         }
         resolveAcrossLayers(count: n)
-        content.sort { ($0.start, $0.entry) < ($1.start, $1.entry) }
-        topics.sort { ($0.start, $0.entry) < ($1.start, $1.entry) }
-        rules.sort { ($0.start, $0.entry) < ($1.start, $1.entry) }
+        content.sortByStart(scratch: &sortKeys)
+        topics.sortByStart(scratch: &sortKeys)
+        rules.sortByStart(scratch: &sortKeys)
     }
 
     /// Every match of the bound trie from each token start and of the free trie from every position.
