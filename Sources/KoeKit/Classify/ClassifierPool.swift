@@ -16,8 +16,8 @@ public final class ClassifierPool: @unchecked Sendable {
         classifiers = all
     }
 
-    /// `body(classifier, item)` for every item; results come back in input order. Work is
-    /// split into contiguous slices, one per worker.
+    /// `body(classifier, item)` for every item; results come back in input order (work is
+    /// shared out as in `mapSlices`).
     public func map<T, R>(_ items: [T], _ body: (Classifier, T) -> R) -> [R] {
         mapSlices(items) { classifier, slice in slice.map { body(classifier, $0) } }.flatMap { $0 }
     }
