@@ -70,21 +70,31 @@ struct LexiconMatcher {
         defer { swap(&candidates, &self.candidates) }
         let refs = lexicon.keyRefs, trie = lexicon.trie, freeTrie = lexicon.freeTrie, free = lexicon.freeKeyRefs
         boundary.withUnsafeBufferPointer { boundary in
-            func add(_ table: CompiledLexicon.KeyTable.Frozen, key: Int32, start: Int, end: Int) {
-                for r in Int(table.start[Int(key)])..<Int(table.start[Int(key) + 1]) {
-                    let ref = table.refs[r]
-                    if !ref.needsEndBoundary || boundary[end] {
-                        candidates.append(Hit(start: Int32(start), end: Int32(end), entry: ref.entry))
-                    }
-                }
-            }
             for token in tokens where token.kind != .space && trie.mayMatch(text, at: Int(token.start)) {
                 let start = Int(token.start)
-                trie.forEachMatch(in: text, from: start) { end, key in add(refs, key: key, start: start, end: end) }
+                trie.forEachMatch(in: text, from: start) { end, key in
+                    Self.add(refs, key: key, start: start, end: end, boundary: boundary, to: &candidates)
+                }
             }
             guard !freeTrie.isEmpty else { return }
             for start in 0..<text.count where freeTrie.mayMatch(text, at: start) {
-                freeTrie.forEachMatch(in: text, from: start) { end, key in add(free, key: key, start: start, end: end) }
+                freeTrie.forEachMatch(in: text, from: start) { end, key in
+                    Self.add(free, key: key, start: start, end: end, boundary: boundary, to: &candidates)
+                }
+            }
+        }
+    }
+
+    /// The hits of one trie key; entries that must end on a word boundary only where one is.
+    @inline(__always)
+    private static func add(
+        _ table: CompiledLexicon.KeyTable.Frozen, key: Int32, start: Int, end: Int,
+        boundary: UnsafeBufferPointer<Bool>, to candidates: inout [Hit]
+    ) {
+        for r in Int(table.start[Int(key)])..<Int(table.start[Int(key) + 1]) {
+            let ref = table.refs[r]
+            if !ref.needsEndBoundary || boundary[end] {
+                candidates.append(Hit(start: Int32(start), end: Int32(end), entry: ref.entry))
             }
         }
     }

@@ -1,9 +1,12 @@
 /// A reusable, growable buffer of trivial values for the per-line hot path: it is resized
 /// rarely and never copied, so the loop over lines allocates nothing once warmed up.
+///
+/// Its properties are read on every token and evidence; they skip the runtime exclusivity
+/// check, which is safe because each buffer belongs to one analyzer on one thread.
 final class ScratchBuffer<Element> {
-    private(set) var pointer: UnsafeMutablePointer<Element>
-    private(set) var capacity: Int
-    var count = 0
+    @exclusivity(unchecked) private(set) var pointer: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private(set) var capacity: Int
+    @exclusivity(unchecked) var count = 0
 
     init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)

@@ -14,7 +14,8 @@ public final class TextAnalyzer {
     private let ends = ScratchBuffer<Int32>()
     private let statuses = ScratchBuffer<Int32>()
     private let scalarPrefix = ScratchBuffer<Int32>()
-    private var hasSurrogates = false
+    // Read for every evidence offset; one analyzer is only ever used by one thread.
+    @exclusivity(unchecked) private var hasSurrogates = false
     public private(set) var tokens: [Token] = []
     /// How many ill-formed UTF-8 sequences the last line had (each became U+FFFD).
     public private(set) var substitutions = 0
