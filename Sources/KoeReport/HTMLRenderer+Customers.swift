@@ -44,13 +44,7 @@ extension HTMLRenderer {
 
     func success(_ success: WeeklyReport.SuccessSection) -> String {
         var out = ["<p><strong>\(ReportText.praise)</strong> \(HTML.escape(ReportFacts.rate(success.praise)))</p>"]
-        let groups: [(String, [WeeklyReport.Quote])] = [
-            (ReportText.agentShoutouts, success.agentShoutouts),
-            (ReportText.quantifiedOutcomes, success.quantifiedOutcomes),
-            (ReportText.caseStudyCandidates, success.caseStudyCandidates),
-            (ReportText.expansionLeads, success.expansionLeads),
-        ]
-        for (heading, quotes) in groups {
+        for (heading, quotes) in success.quoteGroups {
             out.append(HTML.heading(3, heading))
             out.append(HTML.quotes(quotes))
         }

@@ -47,13 +47,7 @@ extension MarkdownRenderer {
 
     func success(_ success: WeeklyReport.SuccessSection) -> [String] {
         var lines = ["- \(ReportText.praise): " + Markdown.text(ReportFacts.rate(success.praise))]
-        let groups: [(String, [WeeklyReport.Quote])] = [
-            (ReportText.agentShoutouts, success.agentShoutouts),
-            (ReportText.quantifiedOutcomes, success.quantifiedOutcomes),
-            (ReportText.caseStudyCandidates, success.caseStudyCandidates),
-            (ReportText.expansionLeads, success.expansionLeads),
-        ]
-        for (heading, quotes) in groups {
+        for (heading, quotes) in success.quoteGroups {
             lines += ["", "### \(heading)", ""]
             lines += quotes.isEmpty ? [ReportText.none] : Markdown.quotes(quotes)
         }

@@ -76,8 +76,20 @@ enum SVG {
         return ((value / step).rounded(.up) * step, step)
     }
 
-    /// The short label under a week's bar: `W47`; the year is shown separately.
-    static func weekParts(_ week: String) -> (year: String, week: String) {
+    /// The labels under a week on the time axis: `W47`, and below it the year when it differs
+    /// from the previous week's (`previousYear` is updated).
+    static func weekTick(_ week: String, x: Double, plotBottom: Double, isCurrent: Bool, previousYear: inout String) -> [String] {
+        let parts = weekParts(week)
+        var out = [text(parts.week, x: x, y: plotBottom + 18, anchor: "middle", className: isCurrent ? "tick strong" : "tick")]
+        if parts.year != previousYear {
+            out.append(text(parts.year, x: x, y: plotBottom + 34, anchor: "middle", className: "tick muted"))
+            previousYear = parts.year
+        }
+        return out
+    }
+
+    /// `2026-W47` → (`2026`, `W47`).
+    private static func weekParts(_ week: String) -> (year: String, week: String) {
         let parts = week.split(separator: "-", maxSplits: 1)
         guard parts.count == 2 else { return ("", week) }
         return (String(parts[0]), String(parts[1]))

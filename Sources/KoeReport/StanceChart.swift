@@ -57,14 +57,8 @@ struct StanceChart {
         for (index, week) in weeks.enumerated() {
             out += pointMarks(index: index, week: week, dissatisfaction: dissatisfaction[index], success: success[index],
                               point: point, plotTop: plotTop, plotBottom: plotBottom)
-            let parts = SVG.weekParts(week.week)
-            let x = point(index, 0).x
-            let style = week.week == reportWeek ? "tick strong" : "tick"
-            out.append(SVG.text(parts.week, x: x, y: plotBottom + 18, anchor: "middle", className: style))
-            if parts.year != previousYear {
-                out.append(SVG.text(parts.year, x: x, y: plotBottom + 34, anchor: "middle", className: "tick muted"))
-                previousYear = parts.year
-            }
+            out += SVG.weekTick(week.week, x: point(index, 0).x, plotBottom: plotBottom,
+                                isCurrent: week.week == reportWeek, previousYear: &previousYear)
         }
         out += legend.svg(y: 14)
         out.append("</svg>")

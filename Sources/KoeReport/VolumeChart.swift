@@ -62,12 +62,7 @@ struct VolumeChart {
             let top = min(y, plotBottom - Double(week.total) / scale.top * plotHeight)
             out.append(SVG.text(NumberText.count(week.total), x: center, y: top - 6,
                                 anchor: "middle", className: isCurrent ? "value strong" : "value"))
-            let parts = SVG.weekParts(week.week)
-            out.append(SVG.text(parts.week, x: center, y: plotBottom + 18, anchor: "middle", className: isCurrent ? "tick strong" : "tick"))
-            if parts.year != previousYear {
-                out.append(SVG.text(parts.year, x: center, y: plotBottom + 34, anchor: "middle", className: "tick muted"))
-                previousYear = parts.year
-            }
+            out += SVG.weekTick(week.week, x: center, plotBottom: plotBottom, isCurrent: isCurrent, previousYear: &previousYear)
         }
         out += legend.svg(y: 14)
         out.append("</svg>")
