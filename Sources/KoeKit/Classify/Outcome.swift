@@ -92,8 +92,11 @@ struct Outcome {
         return best ?? lexicon.defaultTopic
     }
 
+    /// The topic of a text when no topic word matched and the lexicons declare no `general`.
+    static let otherTopic = "other"
+
     /// The topic id: `general` (or `other`) when no topic word matched.
-    func topicID(_ lexicon: CompiledLexicon) -> String { topic.map { lexicon.topicIDs[Int($0)] } ?? "other" }
+    func topicID(_ lexicon: CompiledLexicon) -> String { topic.map { lexicon.topicIDs[Int($0)] } ?? Outcome.otherTopic }
 
     /// Scores and strengths are reported with two decimals.
     static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }

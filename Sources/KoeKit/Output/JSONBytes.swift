@@ -86,24 +86,15 @@ public enum JSONBytes {
 
     /// A decimal integer.
     public static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        guard value != Int.min else { out.append(contentsOf: String(value).utf8); return }
-        var v = value
-        if v < 0 { out.append(0x2D); v = -v }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[n] = UInt8(0x30 + v % 10)
-                v /= 10
-                n += 1
-            } while v > 0
-            while n > 0 {
-                n -= 1
-                out.append(d[n])
-            }
-        }
+        if value < 0 { out.append(0x2D) }
+        // Digits least significant first, then put in order; `magnitude` also covers Int.min.
+        var v = value.magnitude
+        let first = out.count
+        repeat {
+            out.append(UInt8(0x30 + v % 10))
+            v /= 10
+        } while v > 0
+        out[first...].reverse()
     }
 
     /// A finite number rounded to two decimals, written the way Swift prints the rounded

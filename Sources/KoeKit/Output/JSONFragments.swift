@@ -32,7 +32,7 @@ struct JSONFragments: Sendable {
             JSONBytes.appendString(family.rawValue, to: &out)
             return out
         })
-        topic = ByteTable((topicIDs + ["other"]).map { id in
+        topic = ByteTable((topicIDs + [Outcome.otherTopic]).map { id in
             var out: [UInt8] = []
             JSONBytes.appendString(id, to: &out)
             return out

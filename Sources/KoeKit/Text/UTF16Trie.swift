@@ -102,12 +102,16 @@ public struct UTF16Trie: Sendable {
         Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA6B)) >> 15)
     }
 
+    /// Whether `unit` alone is a key.
+    @inline(__always)
+    private func isSingleKey(_ unit: UInt16) -> Bool { singleBits[Int(unit) >> 6] & (1 << (UInt64(unit) & 63)) != 0 }
+
     /// Whether a key may start at `text[i]` (false positives possible, no false negatives):
     /// two bit tests in cache-resident tables.
     @inline(__always)
     public func mayMatch(_ text: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
         let a = text[i]
-        if singleBits[Int(a) >> 6] & (1 << (UInt64(a) & 63)) != 0 { return true }
+        if isSingleKey(a) { return true }
         guard i + 1 < text.count else { return false }
         let h = UTF16Trie.filterHash(a, text[i + 1])
         return pairBits[h >> 6] & (1 << UInt64(h & 63)) != 0
@@ -133,7 +137,7 @@ public struct UTF16Trie: Sendable {
         guard start < text.count else { return }
         let first = text[start]
         // The bit set first: the value table is large and rarely needed.
-        if singleBits[Int(first) >> 6] & (1 << (UInt64(first) & 63)) != 0 { body(start + 1, singleValue[Int(first)]) }
+        if isSingleKey(first) { body(start + 1, singleValue[Int(first)]) }
         guard start + 1 < text.count else { return }
         var node = self.node(after: text[start], text[start + 1])
         var i = start + 2
