@@ -45,7 +45,7 @@ public struct LexiconParser {
         for (index, rawLine) in lines(of: text).enumerated() {
             let lineNumber = index + 1
             var line = rawLine
-            // A lone CR at the very end (CR LF pairs are split off already).
+            // A CR still at the end (a last line ending in CR; CR LF pairs are split off already).
             if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if lineNumber == 1 && line.hasPrefix("\u{FEFF}") {
                 parser.warn(1, 1, "byte order mark at the start of the file (lexicons are UTF-8 without BOM)")
