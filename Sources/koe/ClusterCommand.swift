@@ -59,7 +59,7 @@ struct ClusterCommand: ParsableCommand {
             let stance = object["stance"] as? String, dominant = object["dominant"] as? String
             let signals = (object["signals"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
             let c = try classifier.classify(text)
-            let item = ClusterItem(key: id, terms: classifier.contentTerms(of: c), text: text)
+            let item = ClusterItem(key: id, terms: try classifier.contentTerms(of: c), text: text)
             if stance == "dissatisfaction" || (stance == "mixed" && dominant == "dissatisfaction") { issues.append(item) }
             if signals.contains("feature_request") { features.append(item) }
         }

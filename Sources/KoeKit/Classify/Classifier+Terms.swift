@@ -2,7 +2,8 @@ extension Classifier {
     /// Content terms of the last classified text, for clustering: normalised words that carry
     /// meaning (kanji, katakana, Latin words of two or more letters; no stopwords), plus the
     /// signals that fired and the topic, as `signal:ID` / `topic:ID` features.
-    public func contentTerms(of classification: Classification) -> [String] {
+    public func contentTerms(of classification: Classification) throws -> [String] {
+        try analyzer.completeTokens()
         var terms: [String] = []
         let text = analyzer.normalizedUnits
         for token in analyzer.tokens {

@@ -44,8 +44,8 @@ public final class Classifier {
 
     /// Analyses, matches, scores and summarises one text into `outcome`.
     func run(_ utf8: UnsafeBufferPointer<UInt8>) throws {
-        try analyzer.analyze(utf8: utf8)
-        matcher.match(analyzer)
+        try analyzer.prepare(utf8: utf8)
+        try matcher.match(analyzer)
         scorer.score(content: matcher.content, rules: matcher.rules, text: analyzer.normalizedUnits)
         outcome.summarize(scorer.contributions, topics: matcher.topics, lexicon: lexicon, policy: policy)
     }

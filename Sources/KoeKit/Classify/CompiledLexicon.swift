@@ -125,6 +125,8 @@ public final class CompiledLexicon: Sendable {
         struct Frozen: Sendable {
             let start: [Int32]
             let refs: [KeyRef]
+            /// Key -> whether any of its refs must end on a word boundary.
+            let needsEndBoundary: [Bool]
         }
 
         func frozen() -> Frozen {
@@ -134,7 +136,7 @@ public final class CompiledLexicon: Sendable {
                 flat += list
                 start.append(Int32(flat.count))
             }
-            return Frozen(start: start, refs: flat)
+            return Frozen(start: start, refs: flat, needsEndBoundary: refs.map { $0.contains(where: \.needsEndBoundary) })
         }
 
         mutating func add(_ key: String, _ ref: KeyRef) {

@@ -24,6 +24,7 @@ extension Classifier {
         matcher.recordDropped = true
         defer { matcher.recordDropped = false }
         let classification = try classify(text)
+        try analyzer.completeTokens()
         func describe(_ hit: Hit, dropped: String?) -> Explanation.Match {
             let entry = lexicon.entries[Int(hit.entry)]
             let start = analyzer.originalStart(hit.start), end = analyzer.originalEnd(hit.end)

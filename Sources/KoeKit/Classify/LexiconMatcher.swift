@@ -12,7 +12,7 @@ struct LexiconMatcher {
     /// Matches that lost to a longer or overriding match, with the reason (for `koe explain`).
     private(set) var dropped: [(hit: Hit, reason: String)] = []
     var recordDropped = false
-    private var boundary: [Bool] = []
+    private var raw: [RawHit] = []
     private var candidates: [Hit] = []
     private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
@@ -24,7 +24,7 @@ struct LexiconMatcher {
 
     init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
 
-    mutating func match(_ analyzer: TextAnalyzer) {
+    mutating func match(_ analyzer: TextAnalyzer) throws {
         let text = analyzer.normalizedUnits
         let n = text.count
         content.removeAll(keepingCapacity: true)
@@ -32,7 +32,7 @@ struct LexiconMatcher {
         rules.removeAll(keepingCapacity: true)
         dropped.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
-        collect(analyzer, text)
+        try collect(analyzer, text)
         guard !candidates.isEmpty else { return }
         owner.reset(to: -1, count: 3 * n)
         // Longest first, then leftmost, then lexicon order: deterministic. Content and topic
@@ -58,46 +58,54 @@ struct LexiconMatcher {
         rules.sortByStart(scratch: &sortKeys)
     }
 
-    /// Every match of the bound trie from each token start and of the free trie from every position.
-    private mutating func collect(_ analyzer: TextAnalyzer, _ text: UnsafeBufferPointer<UInt16>) {
-        boundary.reset(to: false, count: text.count + 1)
-        let tokens = analyzer.tokens
-        for token in tokens { boundary[Int(token.start)] = true }
-        boundary[text.count] = true
-        // Locals: reading the stored structs per match would retain their arrays.
+    /// Every match of both tries, kept where ICU's boundaries allow it: a bound entry must start
+    /// a (non-space) token, and an entry that must end on a boundary must end on one. Matches
+    /// are found first, so that the analyzer segments only the clauses they need.
+    private mutating func collect(_ analyzer: TextAnalyzer, _ text: UnsafeBufferPointer<UInt16>) throws {
+        // Locals: reading the stored arrays per match would retain them.
+        var raw: [RawHit] = []
+        swap(&raw, &self.raw)
         var candidates: [Hit] = []
         swap(&candidates, &self.candidates)
-        defer { swap(&candidates, &self.candidates) }
-        let refs = lexicon.keyRefs, trie = lexicon.trie, freeTrie = lexicon.freeTrie, free = lexicon.freeKeyRefs
-        boundary.withUnsafeBufferPointer { boundary in
-            for token in tokens where token.kind != .space && trie.mayMatch(text, at: Int(token.start)) {
-                let start = Int(token.start)
+        defer {
+            swap(&raw, &self.raw)
+            swap(&candidates, &self.candidates)
+        }
+        raw.removeAll(keepingCapacity: true)
+        let trie = lexicon.trie, freeTrie = lexicon.freeTrie
+        let bound = lexicon.keyRefs, free = lexicon.freeKeyRefs
+        for start in 0..<text.count {
+            if trie.mayMatch(text, at: start) {
                 trie.forEachMatch(in: text, from: start) { end, key in
-                    Self.add(refs, key: key, start: start, end: end, boundary: boundary, to: &candidates)
+                    Self.add(RawHit(start: start, end: end, key: key, isFree: false), to: &raw)
                 }
             }
-            guard !freeTrie.isEmpty else { return }
-            for start in 0..<text.count where freeTrie.mayMatch(text, at: start) {
+            if freeTrie.mayMatch(text, at: start) {
                 freeTrie.forEachMatch(in: text, from: start) { end, key in
-                    Self.add(free, key: key, start: start, end: end, boundary: boundary, to: &candidates)
+                    Self.add(RawHit(start: start, end: end, key: key, isFree: true), to: &raw)
+                }
+            }
+        }
+        guard !raw.isEmpty else { return }
+        for r in raw {
+            if !r.isFree { analyzer.requireBoundary(at: r.start) }
+            if (r.isFree ? free : bound).needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
+        }
+        try analyzer.segmentRequired()
+        for r in raw {
+            if !r.isFree && analyzer.tokenStart(at: r.start) != .word { continue }
+            let table = r.isFree ? free : bound
+            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
+                let ref = table.refs[i]
+                if !ref.needsEndBoundary || analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue {
+                    candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
                 }
             }
         }
     }
 
-    /// The hits of one trie key; entries that must end on a word boundary only where one is.
     @inline(__always)
-    private static func add(
-        _ table: CompiledLexicon.KeyTable.Frozen, key: Int32, start: Int, end: Int,
-        boundary: UnsafeBufferPointer<Bool>, to candidates: inout [Hit]
-    ) {
-        for r in Int(table.start[Int(key)])..<Int(table.start[Int(key) + 1]) {
-            let ref = table.refs[r]
-            if !ref.needsEndBoundary || boundary[end] {
-                candidates.append(Hit(start: Int32(start), end: Int32(end), entry: ref.entry))
-            }
-        }
-    }
+    private static func add(_ hit: RawHit, to raw: inout [RawHit]) { raw.append(hit) }
 
     /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
     /// very same span are all kept (one pattern may carry several targets).
@@ -176,5 +184,20 @@ struct LexiconMatcher {
     private static func mark(_ mask: inout [Bool], _ hits: [Hit], count: Int) {
         mask.reset(to: false, count: count)
         for h in hits { for p in Int(h.start)..<Int(h.end) { mask[p] = true } }
+    }
+}
+
+/// A trie match before ICU's boundaries are checked: the key stands for one or more entries.
+private struct RawHit {
+    var start: Int32
+    var end: Int32
+    var key: Int32
+    var isFree: Bool
+
+    init(start: Int, end: Int, key: Int32, isFree: Bool) {
+        self.start = Int32(start)
+        self.end = Int32(end)
+        self.key = key
+        self.isFree = isFree
     }
 }

@@ -62,12 +62,12 @@ extension Classifier {
         guard let created = record.createdAt, let date = TicketTimestamp.tokyo(created)?.date else { return (nil, "no_date") }
         let subject = record.subject.map { $0.isEmpty ? "" : $0 + "\n" } ?? ""
         let text = subject + record.text
-        guard let c = try? classify(text) else { return (nil, "unreadable") }
+        guard let c = try? classify(text), let terms = try? contentTerms(of: c) else { return (nil, "unreadable") }
         let key = record.id ?? "\(record.source):\(record.line)"
         let item = ReportItem(
             key: key, date: date, channel: record.channel?.isEmpty == false ? record.channel! : "unknown",
             account: record.accountID ?? record.customerID, plan: record.plan, text: text,
-            classification: c, terms: contentTerms(of: c))
+            classification: c, terms: terms)
         return (item, nil)
     }
 }

@@ -4,19 +4,33 @@ import KoeICU
 /// Everything lives in reused buffers; after `analyze` the buffers describe the last line.
 /// Offsets: `Token.start/end` index the normalised buffer; `originalStart/End` map them back to
 /// UTF-16 offsets of the original line, and `scalarOffset` to Unicode scalar offsets.
+///
+/// `analyze` segments the whole line. `prepare` leaves segmentation for later: see
+/// `TextAnalyzer+Clauses.swift`, which segments only the parts of a line that need it.
 public final class TextAnalyzer {
-    private let breaker: ICUWordBreaker
+    let breaker: ICUWordBreaker
     public let userWords: UserWordList
 
     let original = ScratchBuffer<UInt16>()
     let normalized = ScratchBuffer<UInt16>()
     let map = ScratchBuffer<Int32>()
-    private let ends = ScratchBuffer<Int32>()
-    private let statuses = ScratchBuffer<Int32>()
+    let ends = ScratchBuffer<Int32>()
+    let statuses = ScratchBuffer<Int32>()
     private let scalarPrefix = ScratchBuffer<Int32>()
+    /// Per normalised position (and one past the end): whether a token starts there, once known.
+    let starts = ScratchBuffer<TokenStart>()
+    /// The line's clauses (runs between hard breaks) and the ranges segmented so far, with
+    /// their tokens in `partialTokens`.
+    // Used on one thread only (like the scratch buffers), so exclusivity checks are skipped.
+    @exclusivity(unchecked) var clauses: [Clause] = []
+    @exclusivity(unchecked) var segmented: [SegmentedRange] = []
+    @exclusivity(unchecked) var partialTokens: [Token] = []
+    @exclusivity(unchecked) var neededClauses = 0
     // Read for every evidence offset; one analyzer is only ever used by one thread.
     @exclusivity(unchecked) private var hasSurrogates = false
-    public private(set) var tokens: [Token] = []
+    /// The whole line's tokens after `analyze` or `completeTokens()`; empty after `prepare`.
+    @exclusivity(unchecked) public internal(set) var tokens: [Token] = []
+    @exclusivity(unchecked) var tokensComplete = false
     /// How many ill-formed UTF-8 sequences the last line had (each became U+FFFD).
     public private(set) var substitutions = 0
 
@@ -34,12 +48,10 @@ public final class TextAnalyzer {
     public var originalUnits: UnsafeBufferPointer<UInt16> { original.buffer }
     public var normalizedUnits: UnsafeBufferPointer<UInt16> { normalized.buffer }
 
-    /// Analyses one line (without its line terminator).
+    /// Analyses one line (without its line terminator): normalised text and all its tokens.
     public func analyze(utf8 line: UnsafeBufferPointer<UInt8>) throws {
-        try decode(line)
-        try normalize()
-        try segment()
-        indexScalars()
+        try prepare(utf8: line)
+        try completeTokens()
     }
 
     public func analyze(_ text: String) throws {
@@ -47,7 +59,7 @@ public final class TextAnalyzer {
         try text.withUTF8 { try analyze(utf8: $0) }
     }
 
-    private func decode(_ line: UnsafeBufferPointer<UInt8>) throws {
+    func decode(_ line: UnsafeBufferPointer<UInt8>) throws {
         original.reserve(line.count + 1)
         var subs: Int32 = 0
         var status: Int32 = 0
@@ -59,7 +71,7 @@ public final class TextAnalyzer {
         substitutions = Int(subs)
     }
 
-    private func normalize() throws {
+    func normalize() throws {
         var needed = original.count + 16
         while true {
             normalized.reserve(needed)
@@ -77,29 +89,7 @@ public final class TextAnalyzer {
         }
     }
 
-    private func segment() throws {
-        // Work on a local array: class properties in a hot loop pay an exclusivity check per access.
-        var tokens: [Token] = []
-        swap(&tokens, &self.tokens)
-        defer { swap(&tokens, &self.tokens) }
-        tokens.removeAll(keepingCapacity: true)
-        let count = normalized.count
-        guard count > 0 else { return }
-        ends.reserve(count + 1)
-        statuses.reserve(count + 1)
-        let n = try breaker.segment(
-            normalized.buffer, ends: ends.mutableBuffer, statuses: statuses.mutableBuffer)
-        let text = normalized.pointer, ends = ends.pointer, statuses = statuses.pointer
-        var start: Int32 = 0
-        for k in 0..<n {
-            let end = ends[k]
-            tokens.append(Token(start: start, end: end, kind: TokenKind(ruleStatus: statuses[k], firstUnit: text[Int(start)])))
-            start = end
-        }
-        if !userWords.isEmpty { userWords.merge(&tokens, in: normalized.buffer) }
-    }
-
-    private func indexScalars() {
+    func indexScalars() {
         let units = original.pointer, count = original.count
         var found = false
         for i in 0..<count where units[i] & 0xFC00 == 0xD800 {

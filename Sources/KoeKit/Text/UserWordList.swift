@@ -3,6 +3,9 @@
 public struct UserWordList: Sendable {
     public private(set) var words: [String] = []
     private var trie = UTF16Trie(keys: [])
+    /// False when a word holds a hard break or starts with a space: then a line cannot be
+    /// segmented clause by clause (see `TextAnalyzer+Clauses.swift`).
+    private(set) var allowsClauses = true
 
     public init() {}
 
@@ -18,15 +21,16 @@ public struct UserWordList: Sendable {
             }
         }
         trie = UTF16Trie(keys: keys)
+        allowsClauses = !keys.contains { key in key.contains(where: HardBreak.isBreak) || TokenKind.isSpace(key[0]) }
     }
 
     public var isEmpty: Bool { trie.isEmpty }
 
-    /// Merges runs of tokens that together spell a user word. A word must start and end on
-    /// token boundaries; the longest word wins.
-    func merge(_ tokens: inout [Token], in text: UnsafeBufferPointer<UInt16>) {
-        var out = 0
-        var i = 0
+    /// Merges runs of `tokens[first...]` that together spell a user word. A word must start
+    /// and end on token boundaries; the longest word wins.
+    func merge(_ tokens: inout [Token], from first: Int = 0, in text: UnsafeBufferPointer<UInt16>) {
+        var out = first
+        var i = first
         while i < tokens.count {
             guard trie.mayMatch(text, at: Int(tokens[i].start)) else {
                 tokens[out] = tokens[i]

@@ -1,0 +1,30 @@
+/// Characters around which ICU's word rules always break: punctuation of no word class
+/// (UAX #29 WB999), which no rule joins to a neighbour. A line cut at them segments exactly
+/// as it does whole, so each piece between them can be segmented on its own, or not at all.
+/// A combining mark or format character after one would attach to it (WB4), so a break
+/// counts only when a plain character follows.
+enum HardBreak {
+    /// ! ( ) ? 、 。 「 」 『 』 【 】 (full-width forms are ASCII after NFKC).
+    @inline(__always)
+    static func isBreak(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x21, 0x28, 0x29, 0x3F, 0x3001, 0x3002, 0x300C...0x300F, 0x3010, 0x3011: true
+        default: false
+        }
+    }
+
+    /// Characters that never attach to the one before them (no Extend, Format or ZWJ):
+    /// ASCII, CJK punctuation before the tone marks, kana without the combining sound marks,
+    /// and the unified ideographs.
+    @inline(__always)
+    static func isPlain(_ u: UInt16) -> Bool {
+        u < 0x80 || (0x3001...0x3029).contains(u) || (0x3041...0x3096).contains(u)
+            || (0x309B...0x30FF).contains(u) || (0x4E00...0x9FFF).contains(u)
+    }
+
+    /// Whether `text[q]` is a break character with a safe neighbour after it.
+    @inline(__always)
+    static func isBreak(in text: UnsafeBufferPointer<UInt16>, at q: Int) -> Bool {
+        isBreak(text[q]) && (q + 1 == text.count || isPlain(text[q + 1]))
+    }
+}

@@ -1,0 +1,156 @@
+/// Segmentation on demand. ICU's dictionary segmentation is most of the cost of a line, and
+/// the matcher needs word boundaries only where a lexicon match starts or ends. So `prepare`
+/// normalises a line and cuts it at hard breaks (、。「」!? …) into clauses, whose edges are
+/// token boundaries whatever ICU decides inside them; the matcher asks for the boundaries
+/// it needs (`requireBoundary`), and only the clauses holding them are segmented
+/// (`segmentRequired`). The tokens found are exactly those of one ICU pass over the whole
+/// line: tests compare the two on every kind of text.
+extension TextAnalyzer {
+    /// What is known about a normalised position.
+    enum TokenStart: UInt8 {
+        case unknown, inside, word, space
+    }
+
+    /// A run of text between hard breaks.
+    struct Clause {
+        var start: Int32
+        var end: Int32
+        var needed = false
+        var done = false
+    }
+
+    /// A segmented range of the line and its tokens: `partialTokens[tokens]`.
+    struct SegmentedRange {
+        var start: Int32
+        var end: Int32
+        var tokens: Range<Int>
+    }
+
+    /// Decodes and normalises one line and finds its clauses; no token is known yet except
+    /// at clause edges.
+    public func prepare(utf8 line: UnsafeBufferPointer<UInt8>) throws {
+        try decode(line)
+        try normalize()
+        indexScalars()
+        findClauses()
+    }
+
+    public func prepare(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { try prepare(utf8: $0) }
+    }
+
+    private func findClauses() {
+        let n = normalized.count
+        tokens.removeAll(keepingCapacity: true)
+        tokensComplete = false
+        clauses.removeAll(keepingCapacity: true)
+        segmented.removeAll(keepingCapacity: true)
+        partialTokens.removeAll(keepingCapacity: true)
+        neededClauses = 0
+        starts.reserve(n + 1)
+        let state = starts.pointer
+        state.initialize(repeating: .unknown, count: n + 1)
+        state[n] = .word
+        guard n > 0 else { return }
+        // User words that contain a hard break, or start with a space, would make clause edges
+        // differ from ICU's tokens: then the line is one clause.
+        guard userWords.allowsClauses else {
+            clauses.append(Clause(start: 0, end: Int32(n)))
+            return
+        }
+        let text = normalized.buffer
+        var start = 0
+        for q in 0..<n where HardBreak.isBreak(in: text, at: q) {
+            if q > start { clauses.append(Clause(start: Int32(start), end: Int32(q))) }
+            state[q] = .word
+            start = q + 1
+        }
+        if n > start { clauses.append(Clause(start: Int32(start), end: Int32(n))) }
+        for c in clauses { state[Int(c.start)] = TokenKind.isSpace(text[Int(c.start)]) ? .space : .word }
+    }
+
+    /// What is known about position `q` (0...count) of the normalised text.
+    @inline(__always)
+    func tokenStart(at q: Int32) -> TokenStart { starts.pointer[Int(q)] }
+
+    /// Asks for position `q` to be known by the next `segmentRequired()`.
+    @inline(__always)
+    func requireBoundary(at q: Int32) {
+        guard starts.pointer[Int(q)] == .unknown else { return }
+        // Binary search: the clause holding q (q is strictly inside one).
+        var lo = 0, hi = clauses.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) >> 1
+            if clauses[mid].start <= q { lo = mid } else { hi = mid - 1 }
+        }
+        if !clauses[lo].needed {
+            clauses[lo].needed = true
+            neededClauses += 1
+        }
+    }
+
+    /// Segments the clauses asked for; neighbouring ones in one ICU pass.
+    func segmentRequired() throws {
+        guard neededClauses > 0 else { return }
+        neededClauses = 0
+        var i = 0
+        while i < clauses.count {
+            guard clauses[i].needed && !clauses[i].done else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j + 1 < clauses.count && clauses[j + 1].needed && !clauses[j + 1].done { j += 1 }
+            let first = partialTokens.count
+            try segment(from: Int(clauses[i].start), to: Int(clauses[j].end), into: &partialTokens)
+            segmented.append(SegmentedRange(start: clauses[i].start, end: clauses[j].end, tokens: first..<partialTokens.count))
+            for k in i...j { clauses[k].done = true }
+            i = j + 1
+        }
+    }
+
+    /// Makes `tokens` the whole line's tokens, segmenting what is not segmented yet.
+    public func completeTokens() throws {
+        guard !tokensComplete else { return }
+        var all: [Token] = []
+        swap(&all, &tokens)
+        all.removeAll(keepingCapacity: true)
+        defer {
+            swap(&all, &tokens)
+            tokensComplete = true
+        }
+        segmented.sort { $0.start < $1.start }
+        var q = 0
+        for range in segmented {
+            if q < Int(range.start) { try segment(from: q, to: Int(range.start), into: &all) }
+            all.append(contentsOf: partialTokens[range.tokens])
+            q = Int(range.end)
+        }
+        if q < normalized.count { try segment(from: q, to: normalized.count, into: &all) }
+    }
+
+    /// Segments `start..<end` (both token boundaries) with ICU, merges user words, appends
+    /// the tokens to `out` and records which positions start one.
+    private func segment(from start: Int, to end: Int, into out: inout [Token]) throws {
+        let count = end - start
+        guard count > 0 else { return }
+        ends.reserve(count + 1)
+        statuses.reserve(count + 1)
+        let text = normalized.buffer
+        let n = try breaker.segment(
+            UnsafeBufferPointer(rebasing: text[start..<end]), ends: ends.mutableBuffer, statuses: statuses.mutableBuffer)
+        let first = out.count
+        let ends = ends.pointer, statuses = statuses.pointer
+        var from = Int32(start)
+        for k in 0..<n {
+            let to = Int32(start) + ends[k]
+            out.append(Token(start: from, end: to, kind: TokenKind(ruleStatus: statuses[k], firstUnit: text[Int(from)])))
+            from = to
+        }
+        if !userWords.isEmpty { userWords.merge(&out, from: first, in: text) }
+        let state = starts.pointer
+        (state + start).update(repeating: .inside, count: count)
+        for k in first..<out.count { state[Int(out[k].start)] = out[k].kind == .space ? .space : .word }
+    }
+}

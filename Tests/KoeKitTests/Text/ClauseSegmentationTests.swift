@@ -1,0 +1,86 @@
+import Testing
+@testable import KoeKit
+
+/// Segmenting a line clause by clause, and only where the matcher asks, must find exactly the
+/// tokens of one ICU pass over the whole line, and so exactly the same lexicon matches.
+@Suite struct ClauseSegmentationTests {
+    /// Texts around the hard breaks: where a break would join its neighbours if it were not
+    /// one (3.5, a:b), marks that attach to it, and breaks in a row.
+    static let edgeCases = [
+        "", "。", "!!", "??!", "「」", "（笑）", "a!b", "3.5!", "a:b、c", "1,000円。", "Wi-Fi!", "e.g.?",
+        "ｶﾞ。", "、\u{3099}が", "。\u{200D}😀", "!\u{FE0F}", "「\u{301C}」", "ー!ー", "(　)", "。。。",
+        " !", "! ", "解約!解約?", "【重要】ログインできません!!", "使いにくい。でも、サポートは丁寧。",
+        "\u{3000}改善されないなら解約します(本当に)", "ﾛｸﾞｲﾝ!ｴﾗｰ", "#85405です。至急!",
+    ]
+
+    static var texts: [String] {
+        var random = SeededGenerator(seed: 11)
+        let breaks = ["。", "、", "!", "?", "(", ")", "「", "」", "『", "』", "【", "】", "！", "？", "（", "）"]
+        let mixed = (0..<600).map { i -> String in
+            var s = random.mixedJapanese(length: Int.random(in: 0...50, using: &random))
+            // Sprinkle break characters, some followed by marks that attach to them.
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                let at = s.index(s.startIndex, offsetBy: Int.random(in: 0...s.count, using: &random))
+                let mark = i % 3 == 0 ? ["\u{3099}", "\u{200D}", "\u{FE0F}", "\u{302A}", ""][Int.random(in: 0...4, using: &random)] : ""
+                s.insert(contentsOf: breaks[Int.random(in: 0..<breaks.count, using: &random)] + mark, at: at)
+            }
+            return s
+        }
+        return edgeCases + BuiltInLexicon.loaded.lexicon.examples.map(\.text) + mixed
+    }
+
+    @Test func clausesSegmentAsTheWholeLine() throws {
+        let whole = try TextAnalyzer(), pieces = try TextAnalyzer()
+        var random = SeededGenerator(seed: 12)
+        for text in Self.texts {
+            try whole.analyze(text)
+            try pieces.prepare(text)
+            let n = pieces.normalizedUnits.count
+            // Ask for a few positions first, as the matcher does, then for the rest.
+            for _ in 0..<min(n, 3) { pieces.requireBoundary(at: Int32(Int.random(in: 0..<n, using: &random))) }
+            try pieces.segmentRequired()
+            for q in 0...n {
+                let known = pieces.tokenStart(at: Int32(q))
+                if known != .unknown { #expect(known == Self.state(whole, q), "\(text.debugDescription) at \(q)") }
+            }
+            try pieces.completeTokens()
+            #expect(pieces.tokens == whole.tokens, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func matchesAreThoseOfTheWholeLine() throws {
+        let lexicon = BuiltInLexicon.compiled
+        let whole = try TextAnalyzer(userWords: lexicon.userWords), pieces = try TextAnalyzer(userWords: lexicon.userWords)
+        var a = LexiconMatcher(lexicon: lexicon), b = LexiconMatcher(lexicon: lexicon)
+        var segmentedPart = 0, total = 0
+        for text in Self.texts {
+            try whole.analyze(text)
+            try a.match(whole)
+            try pieces.prepare(text)
+            try b.match(pieces)
+            #expect(a.content == b.content && a.topics == b.topics && a.rules == b.rules, "\(text.debugDescription)")
+            segmentedPart += pieces.segmented.reduce(0) { $0 + Int($1.end - $1.start) }
+            total += pieces.normalizedUnits.count
+        }
+        // The point of it all: some text is never segmented.
+        #expect(segmentedPart < total)
+    }
+
+    /// Whether a token of `analyzer`'s (whole) tokens starts at `q`, and its kind.
+    static func state(_ analyzer: TextAnalyzer, _ q: Int) -> TextAnalyzer.TokenStart {
+        if q == analyzer.normalizedUnits.count { return .word }
+        guard let token = analyzer.tokens.first(where: { Int($0.start) == q }) else { return .inside }
+        return token.kind == .space ? .space : .word
+    }
+
+    @Test func userWordsAcrossABreakKeepTheLineWhole() throws {
+        let words = try UserWordList(words: ["ヘルプ!センター"])
+        #expect(!words.allowsClauses)
+        let whole = try TextAnalyzer(userWords: words), pieces = try TextAnalyzer(userWords: words)
+        try whole.analyze("ヘルプ!センターで解約")
+        try pieces.prepare("ヘルプ!センターで解約")
+        try pieces.completeTokens()
+        #expect(pieces.tokens == whole.tokens)
+        #expect(whole.tokenViews().first?.text == "ヘルプ!センター")
+    }
+}
