@@ -5,14 +5,15 @@ struct ClauseMap {
     private(set) var sentenceEnds: [Int32] = []
     private(set) var clauseEnds: [Int32] = []
 
-    mutating func build(text: UnsafeBufferPointer<UInt16>, rules: [Hit], roleOf: (Hit) -> RuleRole?) {
+    /// `roleOf`: entry index -> rule role (`CompiledLexicon.roleOf`).
+    mutating func build(text: UnsafeBufferPointer<UInt16>, rules: [Hit], roleOf: [RuleRole?]) {
         sentenceEnds.removeAll(keepingCapacity: true)
         clauseEnds.removeAll(keepingCapacity: true)
         for i in 0..<text.count {
             if text[i] == 0x0A { sentenceEnds.append(Int32(i + 1)) }
         }
         for h in rules {
-            switch roleOf(h) {
+            switch roleOf[Int(h.entry)] {
             case .clauseEnd?: sentenceEnds.append(h.end)
             case .contrast?: clauseEnds.append(h.end)
             default: break

@@ -88,18 +88,33 @@ struct LexiconMatcher {
         }
         guard !raw.isEmpty else { return }
         for r in raw {
-            if !r.isFree { analyzer.requireBoundary(at: r.start) }
-            if (r.isFree ? free : bound).needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
+            if r.isFree {
+                if free.needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
+            } else {
+                analyzer.requireBoundary(at: r.start)
+                if bound.needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
+            }
         }
         try analyzer.segmentRequired()
         for r in raw {
-            if !r.isFree && analyzer.tokenStart(at: r.start) != .word { continue }
-            let table = r.isFree ? free : bound
-            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
-                let ref = table.refs[i]
-                if !ref.needsEndBoundary || analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue {
-                    candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
-                }
+            if r.isFree {
+                Self.emit(r, free, analyzer, to: &candidates)
+            } else if analyzer.tokenStart(at: r.start) == .word {
+                Self.emit(r, bound, analyzer, to: &candidates)
+            }
+        }
+    }
+
+    /// The hits of one trie match; entries that must end on a word boundary only where one is.
+    @inline(__always)
+    private static func emit(
+        _ r: RawHit, _ table: borrowing CompiledLexicon.KeyTable.Frozen, _ analyzer: TextAnalyzer,
+        to candidates: inout [Hit]
+    ) {
+        for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
+            let ref = table.refs[i]
+            if !ref.needsEndBoundary || analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue {
+                candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
             }
         }
     }

@@ -29,7 +29,8 @@ struct Scorer {
         log.removeAll()
         for hit in content { contributions.append(base(hit)) }
         guard !rules.isEmpty else { return }
-        clauses.build(text: text, rules: rules, roleOf: role(of:))
+        // The table, not `role(of:)`: a method reference would copy the whole scorer.
+        clauses.build(text: text, rules: rules, roleOf: lexicon.roleOf)
         applyNegation(rules, text: text)
         applySuggestions(rules)
         mergePending()

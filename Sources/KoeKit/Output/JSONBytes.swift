@@ -94,7 +94,13 @@ public enum JSONBytes {
             out.append(UInt8(0x30 + v % 10))
             v /= 10
         } while v > 0
-        out[first...].reverse()
+        // Swapped in place: reversing the slice `out[first...]` would copy the array.
+        var i = first, j = out.count - 1
+        while i < j {
+            out.swapAt(i, j)
+            i += 1
+            j -= 1
+        }
     }
 
     /// A finite number rounded to two decimals, written the way Swift prints the rounded
