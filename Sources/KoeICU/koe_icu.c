@@ -38,6 +38,14 @@ static int is_katakana(uint16_t c) {
     return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
 }
 
+// NFKC_QC=Yes, canonical combining class 0, and no composition with what follows: printable
+// ASCII, CJK punctuation and brackets (U+3001-3011), kana without the sound marks, the
+// long-vowel mark, and the unified ideographs. A run of these is already NFKC.
+static int is_plain(uint16_t c) {
+    return (c >= 0x20 && c <= 0x7E) || (c >= 0x3001 && c <= 0x3011) || (c >= 0x3041 && c <= 0x3096) ||
+           (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF);
+}
+
 // The Japanese extras on top of NFKC. One unit in, one unit out, so offsets are unchanged.
 // Idempotent: every output of a rule is a fixed point of all rules.
 static uint16_t koe_fold(uint16_t c, uint16_t previous) {
@@ -47,6 +55,26 @@ static uint16_t koe_fold(uint16_t c, uint16_t previous) {
         (c == '-' || c == '~' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212))
         return 0x30FC;                                           // ｰ ‐ − 〜 after katakana
     return c;
+}
+
+static int32_t append_folded(const uint16_t *chunk, int32_t n, int32_t origin, uint16_t *dst,
+                             int32_t *map, int32_t out, int32_t cap);
+
+// The common case, a run that NFKC leaves alone: each unit is its own source offset.
+static int32_t copy_folded(const uint16_t *src, int32_t from, int32_t to, uint16_t *dst,
+                           int32_t *map, int32_t out, int32_t cap) {
+    if (out + (to - from) > cap) {
+        for (int32_t k = from; k < to; k++) out = append_folded(&src[k], 1, k, dst, map, out, cap);
+        return out;
+    }
+    uint16_t previous = out > 0 ? dst[out - 1] : 0;
+    for (int32_t k = from; k < to; k++, out++) {
+        // Kana and kanji (from U+3031) are never folded: only ASCII, wave dashes and dashes are.
+        previous = src[k] >= 0x3031 ? src[k] : koe_fold(src[k], previous);
+        dst[out] = previous;
+        map[out] = k;
+    }
+    return out;
 }
 
 static int32_t append_folded(const uint16_t *chunk, int32_t n, int32_t origin, uint16_t *dst,
@@ -70,11 +98,14 @@ int32_t koe_normalize(const uint16_t *src, int32_t src_len, uint16_t *dst, int32
     UChar scratch[64];
     int32_t i = 0, out = 0;
     while (i < src_len) {
-        int32_t span = unorm2_spanQuickCheckYes(nfkc, s + i, src_len - i, &err);
+        // Characters NFKC leaves alone and never composes with a neighbour are skipped
+        // here; ICU's quick check takes over at the first other one.
+        int32_t j = i;
+        while (j < src_len && is_plain(src[j])) j++;
+        if (j < src_len) j += unorm2_spanQuickCheckYes(nfkc, s + j, src_len - j, &err);
         if (U_FAILURE(err)) { *status = (int32_t)err; return 0; }
-        int32_t j = i + span;
         if (j == src_len) {
-            for (int32_t k = i; k < j; k++) out = append_folded(&src[k], 1, k, dst, map, out, dst_cap);
+            out = copy_folded(src, i, j, dst, map, out, dst_cap);
             break;
         }
         // The character at j may combine with what precedes it (a dakuten after か): then
@@ -90,7 +121,7 @@ int32_t koe_normalize(const uint16_t *src, int32_t src_len, uint16_t *dst, int32
                 if (unorm2_hasBoundaryBefore(nfkc, c)) break;
             }
         }
-        for (int32_t k = i; k < start; k++) out = append_folded(&src[k], 1, k, dst, map, out, dst_cap);
+        out = copy_folded(src, i, start, dst, map, out, dst_cap);
         // Chunk: from start up to the next boundary after the character at j.
         int32_t end = j;
         UChar32 c;

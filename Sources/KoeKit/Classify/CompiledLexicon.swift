@@ -116,7 +116,9 @@ public final class CompiledLexicon: Sendable {
 
     /// Unique keys with the entries each one stands for.
     struct KeyTable {
-        var index: [String: Int] = [:]
+        /// By UTF-16 units: hashing them is far cheaper than hashing a `String` (which
+        /// hashes its canonical form), and this runs for every stem at startup.
+        var index: [[UInt16]: Int] = [:]
         var keys: [[UInt16]] = []
         var refs: [[KeyRef]] = []
 
@@ -140,11 +142,12 @@ public final class CompiledLexicon: Sendable {
         }
 
         mutating func add(_ key: String, _ ref: KeyRef) {
-            if let k = index[key] {
+            let units = Array(key.utf16)
+            if let k = index[units] {
                 refs[k].append(ref)
             } else {
-                index[key] = keys.count
-                keys.append(Array(key.utf16))
+                index[units] = keys.count
+                keys.append(units)
                 refs.append([ref])
             }
         }
