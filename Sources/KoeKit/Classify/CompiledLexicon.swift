@@ -4,15 +4,16 @@ public final class CompiledLexicon: Sendable {
     struct KeyRef: Sendable {
         let entry: Int32
         let needsEndBoundary: Bool
+        /// Grammatical rule words (negators, question and conditional endings, contrast) may
+        /// start inside an ICU token, because ICU glues them to the verb: しま|せん, 使った|ら.
+        /// Every other entry must start a token.
+        let startsFreely: Bool
     }
 
     public let lexicon: Lexicon
+    /// Every entry's stems, in one trie walked from every position of a line.
     let trie: UTF16Trie
     let keyRefs: KeyTable.Frozen
-    /// Grammatical rule words (negators, question and conditional endings, contrast) that may
-    /// start inside an ICU token, because ICU glues them to the verb: しま|せん, 使った|ら.
-    let freeTrie: UTF16Trie
-    let freeKeyRefs: KeyTable.Frozen
     /// Entry index -> layer (0 content, 1 topic, 2 rule word) and rule role, as plain values
     /// for the per-line loops (no strings to retain).
     let layerOf: [UInt8]
@@ -38,7 +39,7 @@ public final class CompiledLexicon: Sendable {
 
     public init(_ lexicon: Lexicon) throws {
         self.lexicon = lexicon
-        var bound = KeyTable(), free = KeyTable()
+        var table = KeyTable()
         var kinds: [HitKind] = []
         let signals = lexicon.signals.values.sorted { $0.id < $1.id }
         let topics = lexicon.topics.values.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
@@ -71,14 +72,13 @@ public final class CompiledLexicon: Sendable {
             let startsFreely = CompiledLexicon.startsFreely(target) && entry.normalizedPattern.count >= 2
             for stem in stems {
                 // Grammatical rule words are fragments of ICU tokens at both ends.
-                let ref = KeyRef(entry: Int32(i), needsEndBoundary: entry.inflection.needsEndBoundary && !startsFreely)
-                if startsFreely { free.add(stem, ref) } else { bound.add(stem, ref) }
+                table.add(stem, KeyRef(
+                    entry: Int32(i), needsEndBoundary: entry.inflection.needsEndBoundary && !startsFreely,
+                    startsFreely: startsFreely))
             }
         }
-        trie = UTF16Trie(keys: bound.keys)
-        keyRefs = bound.frozen()
-        freeTrie = UTF16Trie(keys: free.keys)
-        freeKeyRefs = free.frozen()
+        trie = UTF16Trie(keys: table.keys)
+        keyRefs = table.frozen()
         layerOf = kinds.map { kind in
             switch kind {
             case .polarity, .signal: 0
@@ -127,8 +127,9 @@ public final class CompiledLexicon: Sendable {
         struct Frozen: Sendable {
             let start: [Int32]
             let refs: [KeyRef]
-            /// Key -> whether any of its refs must end on a word boundary.
+            /// Key -> whether any of its refs must end on a word boundary, or start on one.
             let needsEndBoundary: [Bool]
+            let needsStartBoundary: [Bool]
         }
 
         func frozen() -> Frozen {
@@ -138,7 +139,9 @@ public final class CompiledLexicon: Sendable {
                 flat += list
                 start.append(Int32(flat.count))
             }
-            return Frozen(start: start, refs: flat, needsEndBoundary: refs.map { $0.contains(where: \.needsEndBoundary) })
+            return Frozen(
+                start: start, refs: flat, needsEndBoundary: refs.map { $0.contains(where: \.needsEndBoundary) },
+                needsStartBoundary: refs.map { $0.contains { !$0.startsFreely } })
         }
 
         mutating func add(_ key: String, _ ref: KeyRef) {

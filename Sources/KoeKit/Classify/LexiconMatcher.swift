@@ -58,8 +58,8 @@ struct LexiconMatcher {
         rules.sortByStart(scratch: &sortKeys)
     }
 
-    /// Every match of both tries, kept where ICU's boundaries allow it: a bound entry must start
-    /// a (non-space) token, and an entry that must end on a boundary must end on one. Matches
+    /// Every match of the trie, kept where ICU's boundaries allow it: an entry that must start
+    /// a (non-space) token starts one, and one that must end on a boundary ends on one. Matches
     /// are found first, so that the analyzer segments only the clauses they need.
     private mutating func collect(_ analyzer: TextAnalyzer, _ text: UnsafeBufferPointer<UInt16>) throws {
         // Locals: reading the stored arrays per match would retain them.
@@ -72,49 +72,26 @@ struct LexiconMatcher {
             swap(&candidates, &self.candidates)
         }
         raw.removeAll(keepingCapacity: true)
-        let trie = lexicon.trie, freeTrie = lexicon.freeTrie
-        let bound = lexicon.keyRefs, free = lexicon.freeKeyRefs
-        for start in 0..<text.count {
-            if trie.mayMatch(text, at: start) {
-                trie.forEachMatch(in: text, from: start) { end, key in
-                    Self.add(RawHit(start: start, end: end, key: key, isFree: false), to: &raw)
-                }
-            }
-            if freeTrie.mayMatch(text, at: start) {
-                freeTrie.forEachMatch(in: text, from: start) { end, key in
-                    Self.add(RawHit(start: start, end: end, key: key, isFree: true), to: &raw)
-                }
+        let trie = lexicon.trie, table = lexicon.keyRefs
+        for start in 0..<text.count where trie.mayMatch(text, at: start) {
+            trie.forEachMatch(in: text, from: start) { end, key in
+                Self.add(RawHit(start: start, end: end, key: key), to: &raw)
             }
         }
         guard !raw.isEmpty else { return }
         for r in raw {
-            if r.isFree {
-                if free.needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
-            } else {
-                analyzer.requireBoundary(at: r.start)
-                if bound.needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
-            }
+            if table.needsStartBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.start) }
+            if table.needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
         }
         try analyzer.segmentRequired()
         for r in raw {
-            if r.isFree {
-                Self.emit(r, free, analyzer, to: &candidates)
-            } else if analyzer.tokenStart(at: r.start) == .word {
-                Self.emit(r, bound, analyzer, to: &candidates)
-            }
-        }
-    }
-
-    /// The hits of one trie match; entries that must end on a word boundary only where one is.
-    @inline(__always)
-    private static func emit(
-        _ r: RawHit, _ table: borrowing CompiledLexicon.KeyTable.Frozen, _ analyzer: TextAnalyzer,
-        to candidates: inout [Hit]
-    ) {
-        for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
-            let ref = table.refs[i]
-            if !ref.needsEndBoundary || analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue {
-                candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
+            let startsWord = analyzer.tokenStart(at: r.start) == .word
+            let endsWord = analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue
+            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
+                let ref = table.refs[i]
+                if (ref.startsFreely || startsWord) && (!ref.needsEndBoundary || endsWord) {
+                    candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
+                }
             }
         }
     }
@@ -207,12 +184,10 @@ private struct RawHit {
     var start: Int32
     var end: Int32
     var key: Int32
-    var isFree: Bool
 
-    init(start: Int, end: Int, key: Int32, isFree: Bool) {
+    init(start: Int, end: Int, key: Int32) {
         self.start = Int32(start)
         self.end = Int32(end)
         self.key = key
-        self.isFree = isFree
     }
 }

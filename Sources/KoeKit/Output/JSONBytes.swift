@@ -10,16 +10,45 @@ public enum JSONBytes {
     /// `utf8` as a JSON string literal (quotes included).
     public static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        var runStart = 0
-        for i in 0..<utf8.count {
+        var runStart = 0, i = 0
+        let n = utf8.count
+        // Eight bytes at a time: most text has nothing to escape.
+        if let base = utf8.baseAddress {
+            while i + 8 <= n {
+                if mayNeedEscape(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    escape(utf8, from: i, to: i + 8, runStart: &runStart, to: &out)
+                }
+                i += 8
+            }
+        }
+        escape(utf8, from: i, to: n, runStart: &runStart, to: &out)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        out.append(0x22)
+    }
+
+    /// Whether one of the eight bytes of `x` may be a control character, `"` or `\`; never
+    /// false when one is (the usual bit tricks for "has a byte below n / equal to c").
+    @inline(__always)
+    static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+        let below = (x &- ones &* 0x20) & ~x
+        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        return (below | zeros) & highs != 0
+    }
+
+    /// Escapes what needs it in `utf8[from..<to]`, flushing the plain run before each escape.
+    @inline(__always)
+    private static func escape(
+        _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, runStart: inout Int, to out: inout [UInt8]
+    ) {
+        for i in from..<to {
             let b = utf8[i]
             guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             appendEscape(UInt16(b), to: &out)
             runStart = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        out.append(0x22)
     }
 
     public static func appendString(_ string: String, to out: inout [UInt8]) {

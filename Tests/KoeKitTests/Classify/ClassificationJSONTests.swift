@@ -79,4 +79,46 @@ import Testing
             #expect(String(decoding: out, as: UTF8.self) == String(v))
         }
     }
+
+    /// The eight-bytes-at-a-time test for bytes to escape: any such byte, in any lane, next to
+    /// any kind of neighbour, is seen.
+    @Test func escapeTestSeesEveryByteInEveryLane() {
+        let neighbours: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x41, 0x7F, 0x80, 0x81, 0xA2, 0xDC, 0xE3, 0xFF]
+        for b in 0...255 {
+            for lane in 0..<8 {
+                for n in neighbours {
+                    var bytes = [UInt8](repeating: n, count: 8)
+                    bytes[lane] = UInt8(b)
+                    let x = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    let needs = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+                    if needs { #expect(JSONBytes.mayNeedEscape(x), "byte \(b) lane \(lane) next to \(n)") }
+                }
+            }
+        }
+    }
+
+    /// Strings are escaped exactly as a byte-by-byte escaper does, wherever the specials fall.
+    @Test func stringsEscapeLikeAPlainLoop() {
+        var random = SeededGenerator(seed: 3)
+        let pool: [UInt8] = Array("あ".utf8) + [0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x01, 0x1F, 0x41, 0x20, 0x7F]
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in pool[Int.random(in: 0..<pool.count, using: &random)] }
+            var out: [UInt8] = []
+            bytes.withUnsafeBufferPointer { JSONBytes.appendString(utf8: $0, to: &out) }
+            var expected: [UInt8] = [0x22]
+            for b in bytes {
+                switch b {
+                case 0x22: expected += Array("\\\"".utf8)
+                case 0x5C: expected += Array("\\\\".utf8)
+                case 0x0A: expected += Array("\\n".utf8)
+                case 0x0D: expected += Array("\\r".utf8)
+                case 0x09: expected += Array("\\t".utf8)
+                case 0..<0x20: expected += Array(String(format: "\\u%04x", b).utf8)
+                default: expected.append(b)
+                }
+            }
+            expected.append(0x22)
+            #expect(out == expected, "\(bytes)")
+        }
+    }
 }
