@@ -29,32 +29,35 @@ public struct UserWordList: Sendable {
     /// Merges runs of `tokens[first...]` that together spell a user word. A word must start
     /// and end on token boundaries; the longest word wins.
     func merge(_ tokens: inout [Token], from first: Int = 0, in text: UnsafeBufferPointer<UInt16>) {
-        var out = first
-        var i = first
-        while i < tokens.count {
-            guard trie.mayMatch(text, at: Int(tokens[i].start)) else {
-                tokens[out] = tokens[i]
+        let kept = tokens.withUnsafeMutableBufferPointer { tokens in
+            var out = first
+            var i = first
+            while i < tokens.count {
+                guard trie.mayMatch(text, at: Int(tokens[i].start)) else {
+                    tokens[out] = tokens[i]
+                    out += 1
+                    i += 1
+                    continue
+                }
+                var lastToken = -1
+                var j = i
+                trie.forEachMatch(in: text, from: Int(tokens[i].start)) { end, _ in
+                    while j < tokens.count && Int(tokens[j].end) < end { j += 1 }
+                    if j < tokens.count && Int(tokens[j].end) == end { lastToken = j }
+                }
+                var token = tokens[i]
+                if lastToken > i {
+                    for k in (i + 1)...lastToken { token.kind = TokenKind.merged(token.kind, tokens[k].kind) }
+                    token.end = tokens[lastToken].end
+                    i = lastToken + 1
+                } else {
+                    i += 1
+                }
+                tokens[out] = token
                 out += 1
-                i += 1
-                continue
             }
-            var lastToken = -1
-            var j = i
-            trie.forEachMatch(in: text, from: Int(tokens[i].start)) { end, _ in
-                while j < tokens.count && Int(tokens[j].end) < end { j += 1 }
-                if j < tokens.count && Int(tokens[j].end) == end { lastToken = j }
-            }
-            var token = tokens[i]
-            if lastToken > i {
-                for k in (i + 1)...lastToken { token.kind = TokenKind.merged(token.kind, tokens[k].kind) }
-                token.end = tokens[lastToken].end
-                i = lastToken + 1
-            } else {
-                i += 1
-            }
-            tokens[out] = token
-            out += 1
+            return out
         }
-        tokens.removeLast(tokens.count - out)
+        tokens.removeLast(tokens.count - kept)
     }
 }
