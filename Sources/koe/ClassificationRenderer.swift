@@ -18,14 +18,13 @@ struct ClassificationRenderer: Sendable {
     /// The rendered lines of `records` (each ending in a newline), appended to `out`, and
     /// their counts.
     func render(
-        _ records: ArraySlice<Record>, with classifier: Classifier, into out: [UInt8]
-    ) -> (bytes: [UInt8], summary: ClassifySummary) {
-        var out = out
+        _ records: ArraySlice<Record>, with classifier: Classifier, into out: ByteBuffer
+    ) -> (bytes: ByteBuffer, summary: ClassifySummary) {
         var summary = ClassifySummary()
         records.withUnsafeBufferPointer { records in
             // Indexing the buffer lends each record to `render` without copying its fields.
             for i in records.indices {
-                summary.count(render(records[i], with: classifier, to: &out))
+                summary.count(render(records[i], with: classifier, to: out))
                 out.append(0x0A)
             }
         }
@@ -33,46 +32,46 @@ struct ClassificationRenderer: Sendable {
     }
 
     /// Appends one record's line (without newline); returns its stance (nil for an error).
-    private func render(_ record: borrowing Record, with classifier: Classifier, to out: inout [UInt8]) -> Stance? {
+    private func render(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) -> Stance? {
         if format == .jsonl {
-            JSONBytes.append("{\"id\":", to: &out)
-            if let id = record.id { JSONBytes.appendString(id, to: &out) } else { JSONBytes.appendDecimal(record.number, to: &out) }
+            JSONBytes.append("{\"id\":", to: out)
+            if let id = record.id { JSONBytes.appendString(id, to: out) } else { JSONBytes.appendDecimal(record.number, to: out) }
         }
         if let error = record.error {
-            renderError(record, message: error, to: &out)
+            renderError(record, message: error, to: out)
             return nil
         }
         do {
             switch format {
-            case .jsonl: return try renderJSON(record, with: classifier, to: &out)
+            case .jsonl: return try renderJSON(record, with: classifier, to: out)
             case .csv, .tsv:
                 let c = try classifier.classify(record.text)
-                renderRow(c, record: record, to: &out)
+                renderRow(c, record: record, to: out)
                 return c.stance
             }
         } catch {
-            renderError(record, message: "\(error)", to: &out)
+            renderError(record, message: "\(error)", to: out)
             return nil
         }
     }
 
-    private func renderJSON(_ record: borrowing Record, with classifier: Classifier, to out: inout [UInt8]) throws -> Stance {
+    private func renderJSON(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) throws -> Stance {
         var text = record.text
         let stance = try text.withUTF8 { utf8 in
-            let stance = try classifier.classifyJSON(utf8: utf8, appendingTo: &out)
+            let stance = try classifier.classifyJSON(utf8: utf8, appendingTo: out)
             if includeText {
-                JSONBytes.append(",\"text\":", to: &out)
-                JSONBytes.appendString(utf8: utf8, to: &out)
+                JSONBytes.append(",\"text\":", to: out)
+                JSONBytes.appendString(utf8: utf8, to: out)
             }
             return stance
         }
         if keepFields && !record.fields.isEmpty {
-            JSONBytes.append(",\"fields\":{", to: &out)
+            JSONBytes.append(",\"fields\":{", to: out)
             for (i, f) in record.fields.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                JSONBytes.appendString(f.name, to: &out)
+                JSONBytes.appendString(f.name, to: out)
                 out.append(0x3A)
-                if f.isJSON { out.append(contentsOf: f.value.utf8) } else { JSONBytes.appendString(f.value, to: &out) }
+                if f.isJSON { out.append(f.value) } else { JSONBytes.appendString(f.value, to: out) }
             }
             out.append(0x7D)
         }
@@ -81,26 +80,26 @@ struct ClassificationRenderer: Sendable {
     }
 
     /// The error members of a JSON line (after the id), or a whole CSV/TSV error row.
-    private func renderError(_ record: Record, message: String, to out: inout [UInt8]) {
+    private func renderError(_ record: Record, message: String, to out: ByteBuffer) {
         switch format {
         case .jsonl:
-            JSONBytes.append(",\"error\":", to: &out)
-            JSONBytes.appendString(message, to: &out)
-            JSONBytes.append(",\"source\":", to: &out)
-            JSONBytes.appendString("\(record.source):\(record.line)", to: &out)
+            JSONBytes.append(",\"error\":", to: out)
+            JSONBytes.appendString(message, to: out)
+            JSONBytes.append(",\"source\":", to: out)
+            JSONBytes.appendString("\(record.source):\(record.line)", to: out)
             out.append(0x7D)
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"
-            out.append(contentsOf: [cell(id(record)), "error", "", "", "", cell(message)].joined(separator: sep).utf8)
+            out.append([cell(id(record)), "error", "", "", "", cell(message)].joined(separator: sep))
         }
     }
 
-    private func renderRow(_ c: Classification, record: Record, to out: inout [UInt8]) {
+    private func renderRow(_ c: Classification, record: Record, to out: ByteBuffer) {
         let sep = format == .csv ? "," : "\t"
         var cells = [id(record), c.stance.rawValue, c.dominant?.rawValue ?? "", String(c.score), c.topic,
                      c.signals.map(\.id).joined(separator: " ")]
         if includeText { cells.append(record.text) }
-        out.append(contentsOf: cells.map(cell).joined(separator: sep).utf8)
+        out.append(cells.map(cell).joined(separator: sep))
     }
 
     private func id(_ record: Record) -> String { record.id ?? String(record.number) }

@@ -72,7 +72,7 @@ struct ClassifyCommand: ParsableCommand {
                 consume: { rendered in
                     for slice in rendered {
                         summary.add(slice.summary)
-                        try slice.bytes.withUnsafeBufferPointer { try writer.appendLines($0) }
+                        try slice.bytes.withBytes { try writer.appendLines($0) }
                         buffers.give(slice.bytes)
                     }
                 })

@@ -8,13 +8,13 @@ import Darwin
 /// appended as bytes; nothing goes through `String` on the hot path.
 public final class ByteWriter {
     private let fd: Int32
-    private var bytes: [UInt8] = []
+    private let bytes: ByteBuffer
     private let flushThreshold = 1 << 16
 
     public init(fd: Int32 = 1) {
         self.fd = fd
         // A collecting writer holds one record: do not reserve a flush buffer for it.
-        bytes.reserveCapacity(fd >= 0 ? flushThreshold * 2 : 1024)
+        bytes = ByteBuffer(capacity: fd >= 0 ? flushThreshold * 2 : 1024)
     }
 
     /// A writer that only collects (fd -1): `flush` keeps the bytes; take them with `take()`.
@@ -22,40 +22,36 @@ public final class ByteWriter {
 
     /// The collected bytes, emptied.
     public func take() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
+        defer { bytes.removeAll() }
+        return bytes.array
     }
 
     deinit { try? flush() }
 
     @inline(__always) public func append(_ byte: UInt8) { bytes.append(byte) }
 
-    public func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+    public func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(buffer) }
 
-    public func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    public func append(_ string: String) { bytes.append(string) }
 
-    public func appendDecimal(_ value: Int) { JSONBytes.appendDecimal(value, to: &bytes) }
+    public func appendDecimal(_ value: Int) { JSONBytes.appendDecimal(value, to: bytes) }
 
     /// Appends `units[from..<to]` (well-formed UTF-16) as UTF-8.
     public func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) {
-        JSONBytes.appendUTF8(units, from: from, to: to, to: &bytes)
+        JSONBytes.appendUTF8(units, from: from, to: to, to: bytes)
     }
 
     /// Appends the spans of `units` as UTF-8, separated by `separator`: a whole line of
     /// tokens in one call.
     public func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, spans: [(Int, Int)], separator: UInt8) {
-        // A local buffer: one exclusivity check per call instead of one per span.
-        var bytes: [UInt8] = []
-        swap(&bytes, &self.bytes)
-        defer { swap(&bytes, &self.bytes) }
         for (k, span) in spans.enumerated() {
             if k > 0 { bytes.append(separator) }
-            JSONBytes.appendUTF8(units, from: span.0, to: span.1, to: &bytes)
+            JSONBytes.appendUTF8(units, from: span.0, to: span.1, to: bytes)
         }
     }
 
     /// Appends bytes that a `JSONBytes` function writes.
-    public func appendJSON(_ body: (inout [UInt8]) -> Void) { body(&bytes) }
+    public func appendJSON(_ body: (ByteBuffer) -> Void) { body(bytes) }
 
     /// Ends a record: flushes when enough has accumulated.
     public func endLine() throws {
@@ -67,7 +63,7 @@ public final class ByteWriter {
     /// batch of results) goes straight to the file after what is buffered, without a copy.
     public func appendLines(_ lines: UnsafeBufferPointer<UInt8>) throws {
         guard fd >= 0 && lines.count >= flushThreshold else {
-            bytes.append(contentsOf: lines)
+            bytes.append(lines)
             if fd >= 0 && bytes.count >= flushThreshold { try flush() }
             return
         }
@@ -77,8 +73,8 @@ public final class ByteWriter {
 
     public func flush() throws {
         guard fd >= 0 else { return }
-        defer { bytes.removeAll(keepingCapacity: true) }
-        try bytes.withUnsafeBytes { try write($0) }
+        defer { bytes.removeAll() }
+        try bytes.withBytes { try write(UnsafeRawBufferPointer($0)) }
     }
 
     private func write(_ data: UnsafeRawBufferPointer) throws {

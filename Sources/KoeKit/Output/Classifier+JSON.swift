@@ -3,79 +3,79 @@ extension Classifier {
     /// `,"stance":…,"dominant":…,"score":…,"topic":…,"signals":[…],"evidence":[…]`. The same
     /// values as `classify(utf8:)`, written straight from the scorer's buffers. When the text
     /// cannot be classified, it throws and appends nothing.
-    public func classifyJSON(utf8: UnsafeBufferPointer<UInt8>, appendingTo out: inout [UInt8]) throws -> Stance {
+    public func classifyJSON(utf8: UnsafeBufferPointer<UInt8>, appendingTo out: ByteBuffer) throws -> Stance {
         try run(utf8)
-        writeJSON(to: &out)
+        writeJSON(to: out)
         return outcome.stance
     }
 
-    private func writeJSON(to out: inout [UInt8]) {
+    private func writeJSON(to out: ByteBuffer) {
         let json = lexicon.json
-        JSONBytes.append(",\"stance\":\"", to: &out)
-        JSONBytes.append(outcome.stance.jsonName, to: &out)
-        JSONBytes.append("\",\"dominant\":", to: &out)
+        JSONBytes.append(",\"stance\":\"", to: out)
+        JSONBytes.append(outcome.stance.jsonName, to: out)
+        JSONBytes.append("\",\"dominant\":", to: out)
         if let d = outcome.dominant {
             out.append(0x22)
-            JSONBytes.append(d.jsonName, to: &out)
+            JSONBytes.append(d.jsonName, to: out)
             out.append(0x22)
         } else {
-            JSONBytes.append("null", to: &out)
+            JSONBytes.append("null", to: out)
         }
-        JSONBytes.append(",\"score\":", to: &out)
-        JSONBytes.appendNumber(Outcome.rounded(outcome.positive - outcome.negative), to: &out)
-        JSONBytes.append(",\"topic\":", to: &out)
-        json.topic.append(Int(outcome.topic ?? Int32(json.topic.count - 1)), to: &out)
-        JSONBytes.append(",\"signals\":[", to: &out)
+        JSONBytes.append(",\"score\":", to: out)
+        JSONBytes.appendNumber(Outcome.rounded(outcome.positive - outcome.negative), to: out)
+        JSONBytes.append(",\"topic\":", to: out)
+        json.topic.append(Int(outcome.topic ?? Int32(json.topic.count - 1)), to: out)
+        JSONBytes.append(",\"signals\":[", to: out)
         for (k, slot) in outcome.signals.enumerated() {
             if k > 0 { out.append(0x2C) }
-            json.signal.append(Int(slot.signal), to: &out)
-            JSONBytes.append(",\"strength\":", to: &out)
-            JSONBytes.appendNumber(Outcome.rounded(slot.strength), to: &out)
-            JSONBytes.append(slot.conditional ? ",\"conditional\":true" : ",\"conditional\":false", to: &out)
-            JSONBytes.append(",\"evidence\":[", to: &out)
+            json.signal.append(Int(slot.signal), to: out)
+            JSONBytes.append(",\"strength\":", to: out)
+            JSONBytes.appendNumber(Outcome.rounded(slot.strength), to: out)
+            JSONBytes.append(slot.conditional ? ",\"conditional\":true" : ",\"conditional\":false", to: out)
+            JSONBytes.append(",\"evidence\":[", to: out)
             var first = true
             outcome.forEachMember(of: slot) { i in
                 if !first { out.append(0x2C) }
                 first = false
-                writeEvidence(scorer.contributions[Int(i)], to: &out)
+                writeEvidence(scorer.contributions[Int(i)], to: out)
             }
-            JSONBytes.append("]}", to: &out)
+            JSONBytes.append("]}", to: out)
         }
-        JSONBytes.append("],\"evidence\":[", to: &out)
+        JSONBytes.append("],\"evidence\":[", to: out)
         for (k, i) in outcome.polarity.enumerated() {
             if k > 0 { out.append(0x2C) }
-            writeEvidence(scorer.contributions[Int(i)], to: &out)
+            writeEvidence(scorer.contributions[Int(i)], to: out)
         }
         out.append(0x5D)
     }
 
-    private func writeEvidence(_ c: Contribution, to out: inout [UInt8]) {
+    private func writeEvidence(_ c: Contribution, to out: ByteBuffer) {
         let json = lexicon.json
         let start = analyzer.originalStart(c.hit.start), end = analyzer.originalEnd(c.hit.end)
-        JSONBytes.append("{\"text\":", to: &out)
-        JSONBytes.appendString(utf16: analyzer.originalUnits, from: Int(start), to: Int(end), to: &out)
-        JSONBytes.append(",\"start\":", to: &out)
-        JSONBytes.appendDecimal(Int(analyzer.scalarOffset(start)), to: &out)
-        JSONBytes.append(",\"end\":", to: &out)
-        JSONBytes.appendDecimal(Int(analyzer.scalarOffset(end)), to: &out)
-        json.entry.append(Int(c.hit.entry), to: &out)
-        JSONBytes.append(",\"contribution\":", to: &out)
-        JSONBytes.appendNumber(Outcome.rounded(c.value), to: &out)
-        JSONBytes.append(",\"rules\":[", to: &out)
+        JSONBytes.append("{\"text\":", to: out)
+        JSONBytes.appendString(utf16: analyzer.originalUnits, from: Int(start), to: Int(end), to: out)
+        JSONBytes.append(",\"start\":", to: out)
+        JSONBytes.appendDecimal(Int(analyzer.scalarOffset(start)), to: out)
+        JSONBytes.append(",\"end\":", to: out)
+        JSONBytes.appendDecimal(Int(analyzer.scalarOffset(end)), to: out)
+        json.entry.append(Int(c.hit.entry), to: out)
+        JSONBytes.append(",\"contribution\":", to: out)
+        JSONBytes.appendNumber(Outcome.rounded(c.value), to: out)
+        JSONBytes.append(",\"rules\":[", to: out)
         var first = true
         scorer.log.forEach(of: c) { rule in
             if !first { out.append(0x2C) }
             first = false
             out.append(0x22)
-            JSONBytes.append(rule.kind.name, to: &out)
+            JSONBytes.append(rule.kind.name, to: out)
             if rule.entry >= 0 {
                 out.append(0x28)
-                json.pattern.append(Int(rule.entry), to: &out)
+                json.pattern.append(Int(rule.entry), to: out)
                 out.append(0x29)
             }
             out.append(0x22)
         }
-        JSONBytes.append("]}", to: &out)
+        JSONBytes.append("]}", to: out)
     }
 }
 

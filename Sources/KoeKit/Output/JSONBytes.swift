@@ -1,14 +1,14 @@
-/// JSON encoding straight into a byte array: strings from UTF-8 or UTF-16, integers and
+/// JSON encoding straight into a byte buffer: strings from UTF-8 or UTF-16, integers and
 /// two-decimal numbers without going through `String`. The one implementation behind
 /// `ByteWriter`'s JSON methods and the classification output.
 public enum JSONBytes {
     @inline(__always)
-    public static func append(_ s: StaticString, to out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    public static func append(_ s: StaticString, to out: ByteBuffer) {
+        out.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     /// `utf8` as a JSON string literal (quotes included).
-    public static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    public static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: ByteBuffer) {
         out.append(0x22)
         var runStart = 0, i = 0
         let n = utf8.count
@@ -16,13 +16,13 @@ public enum JSONBytes {
         if let base = utf8.baseAddress {
             while i + 8 <= n {
                 if mayNeedEscape(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                    escape(utf8, from: i, to: i + 8, runStart: &runStart, to: &out)
+                    escape(utf8, from: i, to: i + 8, runStart: &runStart, to: out)
                 }
                 i += 8
             }
         }
-        escape(utf8, from: i, to: n, runStart: &runStart, to: &out)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        escape(utf8, from: i, to: n, runStart: &runStart, to: out)
+        out.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         out.append(0x22)
     }
 
@@ -40,39 +40,39 @@ public enum JSONBytes {
     /// Escapes what needs it in `utf8[from..<to]`, flushing the plain run before each escape.
     @inline(__always)
     private static func escape(
-        _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, runStart: inout Int, to out: inout [UInt8]
+        _ utf8: UnsafeBufferPointer<UInt8>, from: Int, to: Int, runStart: inout Int, to out: ByteBuffer
     ) {
         for i in from..<to {
             let b = utf8[i]
             guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-            appendEscape(UInt16(b), to: &out)
+            out.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            appendEscape(UInt16(b), to: out)
             runStart = i + 1
         }
     }
 
-    public static func appendString(_ string: String, to out: inout [UInt8]) {
+    public static func appendString(_ string: String, to out: ByteBuffer) {
         var string = string
-        string.withUTF8 { appendString(utf8: $0, to: &out) }
+        string.withUTF8 { appendString(utf8: $0, to: out) }
     }
 
     /// `units[from..<to]` (UTF-16; lone surrogates become U+FFFD) as a JSON string literal.
-    public static func appendString(utf16 units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, to out: inout [UInt8]) {
+    public static func appendString(utf16 units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, to out: ByteBuffer) {
         out.append(0x22)
         var runStart = from
         for i in from..<to {
             let u = units[i]
             guard u < 0x20 || u == 0x22 || u == 0x5C else { continue }
-            appendUTF8(units, from: runStart, to: i, to: &out)
-            appendEscape(u, to: &out)
+            appendUTF8(units, from: runStart, to: i, to: out)
+            appendEscape(u, to: out)
             runStart = i + 1
         }
-        appendUTF8(units, from: runStart, to: to, to: &out)
+        appendUTF8(units, from: runStart, to: to, to: out)
         out.append(0x22)
     }
 
     /// `units[from..<to]` as UTF-8 (lone surrogates become U+FFFD).
-    public static func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, to bytes: inout [UInt8]) {
+    public static func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int, to bytes: ByteBuffer) {
         var i = from
         while i < to {
             let u = UInt32(units[i])
@@ -98,23 +98,23 @@ public enum JSONBytes {
         }
     }
 
-    private static func appendEscape(_ u: UInt16, to out: inout [UInt8]) {
+    private static func appendEscape(_ u: UInt16, to out: ByteBuffer) {
         switch u {
-        case 0x22: append("\\\"", to: &out)
-        case 0x5C: append("\\\\", to: &out)
-        case 0x0A: append("\\n", to: &out)
-        case 0x0D: append("\\r", to: &out)
-        case 0x09: append("\\t", to: &out)
+        case 0x22: append("\\\"", to: out)
+        case 0x5C: append("\\\\", to: out)
+        case 0x0A: append("\\n", to: out)
+        case 0x0D: append("\\r", to: out)
+        case 0x09: append("\\t", to: out)
         default:
             let hex: StaticString = "0123456789abcdef"
-            append("\\u00", to: &out)
+            append("\\u00", to: out)
             out.append(hex.utf8Start[Int(u >> 4)])
             out.append(hex.utf8Start[Int(u & 0xF)])
         }
     }
 
     /// A decimal integer.
-    public static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    public static func appendDecimal(_ value: Int, to out: ByteBuffer) {
         if value < 0 { out.append(0x2D) }
         // Digits least significant first, then put in order; `magnitude` also covers Int.min.
         var v = value.magnitude
@@ -123,28 +123,22 @@ public enum JSONBytes {
             out.append(UInt8(0x30 + v % 10))
             v /= 10
         } while v > 0
-        // Swapped in place: reversing the slice `out[first...]` would copy the array.
-        var i = first, j = out.count - 1
-        while i < j {
-            out.swapAt(i, j)
-            i += 1
-            j -= 1
-        }
+        out.reverseTail(from: first)
     }
 
     /// A finite number rounded to two decimals, written the way Swift prints the rounded
     /// `Double` (`-3.6`, `0.25`, `2`; `-0` is written as `0`).
-    public static func appendNumber(_ x: Double, to out: inout [UInt8]) {
+    public static func appendNumber(_ x: Double, to out: ByteBuffer) {
         let scaled = (x * 100).rounded()
         guard scaled.magnitude < 1e15 else {
             let r = scaled / 100
-            out.append(contentsOf: (r.magnitude < 9e18 && r == r.rounded() ? String(Int(r)) : String(r)).utf8)
+            out.append(r.magnitude < 9e18 && r == r.rounded() ? String(Int(r)) : String(r))
             return
         }
         var k = Int(scaled)
         if k == 0 { out.append(0x30); return }
         if k < 0 { out.append(0x2D); k = -k }
-        appendDecimal(k / 100, to: &out)
+        appendDecimal(k / 100, to: out)
         let cents = k % 100
         guard cents != 0 else { return }
         out.append(0x2E)

@@ -12,30 +12,30 @@ struct JSONFragments: Sendable {
 
     init(locations: [String], patterns: [String], signalIDs: [String], families: [SignalFamily], topicIDs: [String]) {
         entry = ByteTable(zip(locations, patterns).map { location, pattern in
-            var out: [UInt8] = []
-            JSONBytes.append(",\"entry\":", to: &out)
-            JSONBytes.appendString(location, to: &out)
-            JSONBytes.append(",\"pattern\":", to: &out)
-            JSONBytes.appendString(pattern, to: &out)
-            return out
+            let out = ByteBuffer()
+            JSONBytes.append(",\"entry\":", to: out)
+            JSONBytes.appendString(location, to: out)
+            JSONBytes.append(",\"pattern\":", to: out)
+            JSONBytes.appendString(pattern, to: out)
+            return out.array
         })
         pattern = ByteTable(patterns.map { pattern in
-            var out: [UInt8] = []
-            JSONBytes.appendString(pattern, to: &out)
-            return Array(out.dropFirst().dropLast())
+            let out = ByteBuffer()
+            JSONBytes.appendString(pattern, to: out)
+            return Array(out.array.dropFirst().dropLast())
         })
         signal = ByteTable(zip(signalIDs, families).map { id, family in
-            var out: [UInt8] = []
-            JSONBytes.append("{\"id\":", to: &out)
-            JSONBytes.appendString(id, to: &out)
-            JSONBytes.append(",\"family\":", to: &out)
-            JSONBytes.appendString(family.rawValue, to: &out)
-            return out
+            let out = ByteBuffer()
+            JSONBytes.append("{\"id\":", to: out)
+            JSONBytes.appendString(id, to: out)
+            JSONBytes.append(",\"family\":", to: out)
+            JSONBytes.appendString(family.rawValue, to: out)
+            return out.array
         })
         topic = ByteTable((topicIDs + [Outcome.otherTopic]).map { id in
-            var out: [UInt8] = []
-            JSONBytes.appendString(id, to: &out)
-            return out
+            let out = ByteBuffer()
+            JSONBytes.appendString(id, to: out)
+            return out.array
         })
     }
 }
@@ -57,8 +57,8 @@ struct ByteTable: Sendable {
 
     var count: Int { start.count - 1 }
 
-    func append(_ i: Int, to out: inout [UInt8]) {
+    func append(_ i: Int, to out: ByteBuffer) {
         let lo = Int(start[i]), hi = Int(start[i + 1])
-        bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+        bytes.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
     }
 }

@@ -22,12 +22,13 @@ import Testing
         let classifier = try BuiltInLexicon.classifier()
         for text in Self.texts {
             let expected = try classifier.classify(text)
-            var bytes: [UInt8] = Array("{\"id\":1".utf8)
+            let bytes = ByteBuffer()
+            bytes.append("{\"id\":1")
             var copy = text
-            let stance = try copy.withUTF8 { try classifier.classifyJSON(utf8: $0, appendingTo: &bytes) }
+            let stance = try copy.withUTF8 { try classifier.classifyJSON(utf8: $0, appendingTo: bytes) }
             bytes.append(0x7D)
             #expect(stance == expected.stance)
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], "\(text)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes.array)) as? [String: Any], "\(text)")
             #expect(object["stance"] as? String == expected.stance.rawValue, "\(text)")
             #expect(object["dominant"] as? String == expected.dominant?.rawValue, "\(text)")
             #expect((object["score"] as? NSNumber)?.doubleValue == expected.score, "\(text)")
@@ -64,19 +65,19 @@ import Testing
         var random = SeededGenerator(seed: 11)
         for _ in 0..<2000 { values.append(Double.random(in: -50...50, using: &random)) }
         for x in values {
-            var out: [UInt8] = []
-            JSONBytes.appendNumber(x, to: &out)
+            let out = ByteBuffer()
+            JSONBytes.appendNumber(x, to: out)
             let r = (x * 100).rounded() / 100
             let expected = r == 0 ? "0" : r == r.rounded() ? String(Int(r)) : String(r)
-            #expect(String(decoding: out, as: UTF8.self) == expected, "\(x)")
+            #expect(String(decoding: out.array, as: UTF8.self) == expected, "\(x)")
         }
     }
 
     @Test func decimals() {
         for v in [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min] {
-            var out: [UInt8] = []
-            JSONBytes.appendDecimal(v, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == String(v))
+            let out = ByteBuffer()
+            JSONBytes.appendDecimal(v, to: out)
+            #expect(String(decoding: out.array, as: UTF8.self) == String(v))
         }
     }
 
@@ -103,8 +104,8 @@ import Testing
         let pool: [UInt8] = Array("あ".utf8) + [0x22, 0x5C, 0x0A, 0x0D, 0x09, 0x01, 0x1F, 0x41, 0x20, 0x7F]
         for _ in 0..<3000 {
             let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in pool[Int.random(in: 0..<pool.count, using: &random)] }
-            var out: [UInt8] = []
-            bytes.withUnsafeBufferPointer { JSONBytes.appendString(utf8: $0, to: &out) }
+            let out = ByteBuffer(capacity: 1)
+            bytes.withUnsafeBufferPointer { JSONBytes.appendString(utf8: $0, to: out) }
             var expected: [UInt8] = [0x22]
             for b in bytes {
                 switch b {
@@ -118,7 +119,7 @@ import Testing
                 }
             }
             expected.append(0x22)
-            #expect(out == expected, "\(bytes)")
+            #expect(out.array == expected, "\(bytes)")
         }
     }
 }
