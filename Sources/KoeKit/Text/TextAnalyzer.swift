@@ -20,8 +20,8 @@ public final class TextAnalyzer {
     /// Per normalised position (and one past the end): whether a token starts there, once known.
     let starts = ScratchBuffer<TokenStart>()
     /// The line's clauses (runs between hard breaks) and the ranges segmented so far, with
-    /// their tokens in `partialTokens`.
-    // Used on one thread only (like the scratch buffers), so exclusivity checks are skipped.
+    /// their tokens in `partialTokens`. Used on one thread only, like the scratch buffers, so
+    /// they skip the runtime exclusivity checks.
     @exclusivity(unchecked) var clauses: [Clause] = []
     @exclusivity(unchecked) var segmented: [SegmentedRange] = []
     @exclusivity(unchecked) var partialTokens: [Token] = []
