@@ -1,9 +1,10 @@
-/// Finds lexicon entries in an analysed line. Matching runs on the normalised character
-/// stream from every token start (so phrases ICU splits still match), and ICU boundaries
-/// reject matches that start — or, for fixed phrases, end — inside a word. Grammatical rule
-/// words may start anywhere (ICU glues them to the verb). Overlaps are then resolved per
-/// layer (content, topic, rule words): the longest match wins. All per-line buffers are
-/// reused, and a megabyte-long line costs no more per character than a short one.
+/// Finds lexicon entries in a prepared line. Matching runs on the normalised character
+/// stream from every position (so phrases ICU splits still match), and ICU boundaries —
+/// segmented only where a match needs them — reject matches that start, or for fixed
+/// phrases end, inside a word. Grammatical rule words may start anywhere (ICU glues them to
+/// the verb). Overlaps are then resolved per layer (content, topic, rule words): the longest
+/// match wins. All per-line buffers are reused, and a megabyte-long line costs no more per
+/// character than a short one.
 struct LexiconMatcher {
     let lexicon: CompiledLexicon
     private(set) var content: [Hit] = []
