@@ -11,12 +11,11 @@ extension TextAnalyzer {
         case unknown, inside, word, space
     }
 
-    /// A run of text between hard breaks.
+    /// A run of text between hard breaks; `needed` until it is segmented.
     struct Clause {
         var start: Int32
         var end: Int32
         var needed = false
-        var done = false
     }
 
     /// A segmented range of the line and its tokens: `partialTokens[tokens]`.
@@ -32,6 +31,10 @@ extension TextAnalyzer {
         try decode(line)
         try normalize()
         indexScalars()
+        tokens.removeAll(keepingCapacity: true)
+        tokensComplete = false
+        segmented.removeAll(keepingCapacity: true)
+        partialTokens.removeAll(keepingCapacity: true)
         findClauses()
     }
 
@@ -42,12 +45,7 @@ extension TextAnalyzer {
 
     private func findClauses() {
         let n = normalized.count
-        tokens.removeAll(keepingCapacity: true)
-        tokensComplete = false
         clauses.removeAll(keepingCapacity: true)
-        segmented.removeAll(keepingCapacity: true)
-        partialTokens.removeAll(keepingCapacity: true)
-        neededClauses = 0
         starts.reserve(n + 1)
         let state = starts.pointer
         state.initialize(repeating: .unknown, count: n + 1)
@@ -84,28 +82,24 @@ extension TextAnalyzer {
             let mid = (lo + hi + 1) >> 1
             if clauses[mid].start <= q { lo = mid } else { hi = mid - 1 }
         }
-        if !clauses[lo].needed {
-            clauses[lo].needed = true
-            neededClauses += 1
-        }
+        clauses[lo].needed = true
     }
 
     /// Segments the clauses asked for; neighbouring ones in one ICU pass.
     func segmentRequired() throws {
-        guard neededClauses > 0 else { return }
-        neededClauses = 0
         var i = 0
         while i < clauses.count {
-            guard clauses[i].needed && !clauses[i].done else {
+            guard clauses[i].needed else {
                 i += 1
                 continue
             }
             var j = i
-            while j + 1 < clauses.count && clauses[j + 1].needed && !clauses[j + 1].done { j += 1 }
+            while j + 1 < clauses.count && clauses[j + 1].needed { j += 1 }
             let first = partialTokens.count
             try segment(from: Int(clauses[i].start), to: Int(clauses[j].end), into: &partialTokens)
             segmented.append(SegmentedRange(start: clauses[i].start, end: clauses[j].end, tokens: first..<partialTokens.count))
-            for k in i...j { clauses[k].done = true }
+            // Every position in them is known now, so they are never asked for again.
+            for k in i...j { clauses[k].needed = false }
             i = j + 1
         }
     }

@@ -25,7 +25,6 @@ public final class TextAnalyzer {
     @exclusivity(unchecked) var clauses: [Clause] = []
     @exclusivity(unchecked) var segmented: [SegmentedRange] = []
     @exclusivity(unchecked) var partialTokens: [Token] = []
-    @exclusivity(unchecked) var neededClauses = 0
     // Read for every evidence offset; one analyzer is only ever used by one thread.
     @exclusivity(unchecked) private var hasSurrogates = false
     /// The whole line's tokens after `analyze` or `completeTokens()`; empty after `prepare`.
