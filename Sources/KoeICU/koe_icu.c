@@ -41,7 +41,7 @@ static int is_katakana(uint16_t c) {
 // NFKC_QC=Yes, canonical combining class 0, and no composition with what follows: printable
 // ASCII, CJK punctuation and brackets (U+3001-3011), kana without the sound marks, the
 // long-vowel mark, and the unified ideographs. A run of these is already NFKC.
-static int is_plain(uint16_t c) {
+static int is_nfkc_inert(uint16_t c) {
     return (c >= 0x20 && c <= 0x7E) || (c >= 0x3001 && c <= 0x3011) || (c >= 0x3041 && c <= 0x3096) ||
            (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC || (c >= 0x4E00 && c <= 0x9FFF);
 }
@@ -101,7 +101,7 @@ int32_t koe_normalize(const uint16_t *src, int32_t src_len, uint16_t *dst, int32
         // Characters NFKC leaves alone and never composes with a neighbour are skipped
         // here; ICU's quick check takes over at the first other one.
         int32_t j = i;
-        while (j < src_len && is_plain(src[j])) j++;
+        while (j < src_len && is_nfkc_inert(src[j])) j++;
         if (j < src_len) j += unorm2_spanQuickCheckYes(nfkc, s + j, src_len - j, &err);
         if (U_FAILURE(err)) { *status = (int32_t)err; return 0; }
         if (j == src_len) {

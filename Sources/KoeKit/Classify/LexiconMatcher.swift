@@ -76,7 +76,7 @@ struct LexiconMatcher {
         let trie = lexicon.trie, table = lexicon.keyRefs
         for start in 0..<text.count where trie.mayMatch(text, at: start) {
             trie.forEachMatch(in: text, from: start) { end, key in
-                Self.add(RawHit(start: start, end: end, key: key), to: &raw)
+                raw.append(RawHit(start: start, end: end, key: key))
             }
         }
         guard !raw.isEmpty else { return }
@@ -96,9 +96,6 @@ struct LexiconMatcher {
             }
         }
     }
-
-    @inline(__always)
-    private static func add(_ hit: RawHit, to raw: inout [RawHit]) { raw.append(hit) }
 
     /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
     /// very same span are all kept (one pattern may carry several targets).
