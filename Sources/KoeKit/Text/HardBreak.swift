@@ -1,8 +1,9 @@
-/// Characters around which ICU's word rules always break: punctuation of no word class
-/// (UAX #29 WB999), which no rule joins to a neighbour. A line cut at them segments exactly
-/// as it does whole, so each piece between them can be segmented on its own, or not at all.
-/// A combining mark or format character after one would attach to it (WB4), so a break
-/// counts only when a plain character follows.
+/// Where ICU's word rules always break: around punctuation of no word class (UAX #29
+/// WB999), which no rule joins to a neighbour, and at script edges between kana or kanji and
+/// ASCII (`isScriptEdge`). A line cut there segments exactly as it does whole, so each piece
+/// can be segmented on its own, or not at all. A combining mark or format character after a
+/// break character would attach to it (WB4), so a break counts only when a plain character
+/// follows.
 enum HardBreak {
     /// ! ( ) ? 、 。 「 」 『 』 【 】 (full-width forms are ASCII after NFKC).
     @inline(__always)
@@ -26,5 +27,20 @@ enum HardBreak {
     @inline(__always)
     static func isBreak(in text: UnsafeBufferPointer<UInt16>, at q: Int) -> Bool {
         isBreak(text[q]) && (q + 1 == text.count || isPlain(text[q + 1]))
+    }
+
+    /// Kana and the unified ideographs: what ICU's Japanese dictionary segments.
+    @inline(__always)
+    static func isKanaKanji(_ u: UInt16) -> Bool {
+        (0x3041...0x3096).contains(u) || (0x30A1...0x30FA).contains(u) || u == 0x30FC || (0x4E00...0x9FFF).contains(u)
+    }
+
+    /// Whether ICU always breaks between `a` and `b`: one is kana or kanji and the other ASCII
+    /// other than `_` (which joins katakana, WB13a/b). No word rule joins them, and the
+    /// dictionary's runs end there.
+    @inline(__always)
+    static func isScriptEdge(_ a: UInt16, _ b: UInt16) -> Bool {
+        guard (a < 0x80) != (b < 0x80) else { return false }
+        return a < 0x80 ? a != 0x5F && isKanaKanji(b) : b != 0x5F && isKanaKanji(a)
     }
 }

@@ -1,9 +1,9 @@
 /// Segmentation on demand. ICU's dictionary segmentation is most of the cost of a line, and
 /// the matcher needs word boundaries only where a lexicon match starts or ends. So `prepare`
-/// normalises a line and cuts it at hard breaks (、。「」!? …) into clauses, whose edges are
-/// token boundaries whatever ICU decides inside them; the matcher asks for the boundaries
-/// it needs (`requireBoundary`), and only the clauses holding them are segmented
-/// (`segmentRequired`). The tokens found are exactly those of one ICU pass over the whole
+/// normalises a line and cuts it into clauses at hard breaks (、。「」!? …, and kana or kanji
+/// next to ASCII), whose edges are token boundaries whatever ICU decides inside them; the
+/// matcher asks for the boundaries it needs (`requireBoundary`), and only the clauses holding
+/// them are segmented (`segmentRequired`). The tokens found are exactly those of one ICU pass over the whole
 /// line: tests compare the two on every kind of text.
 extension TextAnalyzer {
     /// What is known about a normalised position.
@@ -11,7 +11,7 @@ extension TextAnalyzer {
         case unknown, inside, word, space
     }
 
-    /// A run of text between hard breaks; `needed` until it is segmented.
+    /// A run of text between hard breaks or script edges; `needed` until it is segmented.
     struct Clause {
         var start: Int32
         var end: Int32
@@ -52,17 +52,23 @@ extension TextAnalyzer {
         state[n] = .word
         guard n > 0 else { return }
         // User words that contain a hard break, or start with a space, would make clause edges
-        // differ from ICU's tokens: then the line is one clause.
+        // differ from ICU's tokens: then the line is one clause. A user word across a script
+        // edge (api連携) only keeps that edge uncut.
         guard userWords.allowsClauses else {
             clauses.append(Clause(start: 0, end: Int32(n)))
             return
         }
         let text = normalized.buffer
         var start = 0
-        for q in 0..<n where HardBreak.isBreak(in: text, at: q) {
-            if q > start { clauses.append(Clause(start: Int32(start), end: Int32(q))) }
-            state[q] = .word
-            start = q + 1
+        for q in 0..<n {
+            if HardBreak.isBreak(in: text, at: q) {
+                if q > start { clauses.append(Clause(start: Int32(start), end: Int32(q))) }
+                state[q] = .word
+                start = q + 1
+            } else if q > start && HardBreak.isScriptEdge(text[q - 1], text[q]) && !userWords.mayJoin(across: q, in: text) {
+                clauses.append(Clause(start: Int32(start), end: Int32(q)))
+                start = q
+            }
         }
         if n > start { clauses.append(Clause(start: Int32(start), end: Int32(n))) }
         for c in clauses { state[Int(c.start)] = TokenKind.isSpace(text[Int(c.start)]) ? .space : .word }

@@ -6,6 +6,9 @@ public struct UserWordList: Sendable {
     /// False when a word holds a hard break or starts with a space: then a line cannot be
     /// segmented clause by clause (see `TextAnalyzer+Clauses.swift`).
     private(set) var allowsClauses = true
+    /// Words that contain a script edge (api連携), with the edge's offset in the word: a line is
+    /// not cut at an edge that such a word spans.
+    private var edgeSpans: [(key: [UInt16], offset: Int)] = []
 
     public init() {}
 
@@ -21,10 +24,21 @@ public struct UserWordList: Sendable {
             }
         }
         trie = UTF16Trie(keys: keys)
+        for key in keys {
+            for k in 1..<max(key.count, 1) where HardBreak.isScriptEdge(key[k - 1], key[k]) { edgeSpans.append((key, k)) }
+        }
         allowsClauses = !keys.contains { key in key.contains(where: HardBreak.isBreak) || TokenKind.isSpace(key[0]) }
     }
 
     public var isEmpty: Bool { trie.isEmpty }
+
+    /// Whether a word containing a script edge spells `text` across position `q`.
+    func mayJoin(across q: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
+        edgeSpans.contains { key, offset in
+            let s = q - offset
+            return s >= 0 && s + key.count <= text.count && key.indices.allSatisfy { text[s + $0] == key[$0] }
+        }
+    }
 
     /// Merges runs of `tokens[first...]` that together spell a user word. A word must start
     /// and end on token boundaries; the longest word wins.

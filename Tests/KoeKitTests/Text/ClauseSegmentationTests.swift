@@ -11,6 +11,11 @@ import Testing
         "ｶﾞ。", "、\u{3099}が", "。\u{200D}😀", "!\u{FE0F}", "「\u{301C}」", "ー!ー", "(　)", "。。。",
         " !", "! ", "解約!解約?", "【重要】ログインできません!!", "使いにくい。でも、サポートは丁寧。",
         "\u{3000}改善されないなら解約します(本当に)", "ﾛｸﾞｲﾝ!ｴﾗｰ", "#85405です。至急!",
+        // Script edges: kana or kanji next to ASCII, where the line is cut too; `_` joins
+        // katakana to letters and digits (WB13a/b), so it is no edge.
+        "SMSの認証コード", "ＡＰＩ連携でエラー", "api連携の設定", "Wi-Fiが切れる", "3日後に解約", "ver2.0で直った",
+        "a_カナ", "カナ_a", "1_カナ_2", "ひら_がな", "漢字abc漢字", "ｺｰﾄﾞ123です", "テスト test テスト",
+        "か\u{3099}a", "aか\u{3099}", "ーa", "aー", "x々", "ゝa", "ヶ月1", "カナ.com", "a.かな", "5,000円",
     ]
 
     static var texts: [String] {
@@ -45,6 +50,16 @@ import Testing
             }
             try pieces.completeTokens()
             #expect(pieces.tokens == whole.tokens, "\(text.debugDescription)")
+            // Every other clause first, then the rest: each clause is segmented on its own.
+            for parity in 0..<2 {
+                try pieces.prepare(text)
+                for (i, clause) in pieces.clauses.enumerated() where i % 2 == parity && clause.end - clause.start > 1 {
+                    pieces.requireBoundary(at: clause.start + 1)
+                }
+                try pieces.segmentRequired()
+                try pieces.completeTokens()
+                #expect(pieces.tokens == whole.tokens, "\(text.debugDescription), clauses alone")
+            }
         }
     }
 
@@ -71,6 +86,24 @@ import Testing
         if q == analyzer.normalizedUnits.count { return .word }
         guard let token = analyzer.tokens.first(where: { Int($0.start) == q }) else { return .inside }
         return token.kind == .space ? .space : .word
+    }
+
+    @Test func userWordsAcrossAScriptEdgeKeepItUncut() throws {
+        let words = try UserWordList(words: ["API連携", "ＣＳＶエクスポート"])
+        #expect(words.allowsClauses)
+        let whole = try TextAnalyzer(userWords: words), pieces = try TextAnalyzer(userWords: words)
+        for text in ["API連携で解約", "apiの連携、csvエクスポートが重い", "xapi連携y"] {
+            try whole.analyze(text)
+            try pieces.prepare(text)
+            for (i, clause) in pieces.clauses.enumerated() where i % 2 == 0 && clause.end - clause.start > 1 {
+                pieces.requireBoundary(at: clause.start + 1)
+            }
+            try pieces.segmentRequired()
+            try pieces.completeTokens()
+            #expect(pieces.tokens == whole.tokens, "\(text.debugDescription)")
+        }
+        try whole.analyze("API連携で解約")
+        #expect(whole.tokenViews().first?.text == "API連携")
     }
 
     @Test func userWordsAcrossABreakKeepTheLineWhole() throws {
