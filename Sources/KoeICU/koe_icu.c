@@ -1,5 +1,5 @@
-// The only file in koe that includes ICU headers. Keep it small and allocation-free on the
-// per-line paths: callers own every buffer.
+// With koe_dictionary.cpp, the only files in koe that include ICU headers. Keep it small and
+// allocation-free on the per-line paths: callers own every buffer.
 #include "koe_icu.h"
 
 #include <stdlib.h>

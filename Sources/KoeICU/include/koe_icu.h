@@ -47,6 +47,16 @@ int32_t koe_charset_to_utf16(const char *charset, const uint8_t *src, int32_t sr
                              uint16_t *dst, int32_t dst_cap, int32_t *substitutions,
                              int32_t *status);
 
+/// The bit of a `1 << log2_bits`-bit table that stands for the pair of units (a, b).
+static inline uint32_t koe_pair_slot(uint16_t a, uint16_t b, int32_t log2_bits) {
+    return (((uint32_t)a << 16 | b) * 0x9E3779B1u) >> (32 - log2_bits);
+}
+
+/// Sets, in a zeroed table of `1 << log2_bits` bits, the slot (koe_pair_slot) of every pair of
+/// units that occur next to each other inside a word of ICU's Chinese/Japanese dictionary.
+/// Returns the number of words, or -1 when the dictionary cannot be read (see `status`).
+int32_t koe_dictionary_pairs(uint64_t *bits, int32_t log2_bits, int32_t *status);
+
 /// The name of an ICU error code, for messages.
 const char *koe_error_name(int32_t status);
 

@@ -1,17 +1,18 @@
 /// Segmentation on demand. ICU's dictionary segmentation is most of the cost of a line, and
 /// the matcher needs word boundaries only where a lexicon match starts or ends. So `prepare`
-/// normalises a line and cuts it into clauses at hard breaks (、。「」!? …, and kana or kanji
-/// next to ASCII), whose edges are token boundaries whatever ICU decides inside them; the
-/// matcher asks for the boundaries it needs (`requireBoundary`), and only the clauses holding
-/// them are segmented (`segmentRequired`). The tokens found are exactly those of one ICU pass over the whole
-/// line: tests compare the two on every kind of text.
+/// normalises a line and cuts it into clauses where ICU always breaks: at hard breaks
+/// (、。「」!? …), where kana or kanji meet ASCII, and where the dictionary allows no word
+/// across (`DictionaryPairs`). The matcher asks for the boundaries it needs
+/// (`requireBoundary`), and only the clauses holding them are segmented (`segmentRequired`).
+/// The tokens found are exactly those of one ICU pass over the whole line: tests compare the
+/// two on every kind of text.
 extension TextAnalyzer {
     /// What is known about a normalised position.
     enum TokenStart: UInt8 {
         case unknown, inside, word, space
     }
 
-    /// A run of text between hard breaks or script edges; `needed` until it is segmented.
+    /// A run of text between two cuts; `needed` until it is segmented.
     struct Clause {
         var start: Int32
         var end: Int32
@@ -26,8 +27,9 @@ extension TextAnalyzer {
     }
 
     /// Decodes and normalises one line and finds its clauses; no token is known yet except
-    /// at clause edges.
-    public func prepare(utf8 line: UnsafeBufferPointer<UInt8>) throws {
+    /// at clause edges. `cutRuns` also cuts runs of kana and kanji where ICU's dictionary must
+    /// break (`DictionaryPairs`), which pays when only some of the line will be segmented.
+    public func prepare(utf8 line: UnsafeBufferPointer<UInt8>, cutRuns: Bool = true) throws {
         try decode(line)
         try normalize()
         indexScalars()
@@ -35,15 +37,15 @@ extension TextAnalyzer {
         tokensComplete = false
         segmented.removeAll(keepingCapacity: true)
         partialTokens.removeAll(keepingCapacity: true)
-        findClauses()
+        findClauses(cutRuns: cutRuns)
     }
 
-    public func prepare(_ text: String) throws {
+    public func prepare(_ text: String, cutRuns: Bool = true) throws {
         var text = text
-        try text.withUTF8 { try prepare(utf8: $0) }
+        try text.withUTF8 { try prepare(utf8: $0, cutRuns: cutRuns) }
     }
 
-    private func findClauses() {
+    private func findClauses(cutRuns: Bool) {
         let n = normalized.count
         clauses.removeAll(keepingCapacity: true)
         starts.reserve(n + 1)
@@ -65,13 +67,36 @@ extension TextAnalyzer {
                 if q > start { clauses.append(Clause(start: Int32(start), end: Int32(q))) }
                 state[q] = .word
                 start = q + 1
-            } else if q > start && HardBreak.isScriptEdge(text[q - 1], text[q]) && !userWords.mayJoin(across: q, in: text) {
+            } else if q > start && HardBreak.isScriptEdge(text[q - 1], text[q]) && !userWords.joins(text[q - 1], text[q]) {
                 clauses.append(Clause(start: Int32(start), end: Int32(q)))
                 start = q
             }
         }
         if n > start { clauses.append(Clause(start: Int32(start), end: Int32(n))) }
+        if cutRuns && DictionaryPairs.shared.isLoaded { cutDictionaryRuns(text) }
         for c in clauses { state[Int(c.start)] = TokenKind.isSpace(text[Int(c.start)]) ? .space : .word }
+    }
+
+    /// Cuts each clause made only of dictionary characters (one run for ICU) where ICU's
+    /// dictionary must break, unless a user word could span the cut.
+    private func cutDictionaryRuns(_ text: UnsafeBufferPointer<UInt16>) {
+        let pairs = DictionaryPairs.shared
+        var pieces: [Clause] = []
+        swap(&pieces, &clauseScratch)
+        pieces.removeAll(keepingCapacity: true)
+        for clause in clauses {
+            var start = Int(clause.start)
+            let end = Int(clause.end)
+            if (start..<end).allSatisfy({ DictionaryPairs.isDictionaryCharacter(text[$0]) }) {
+                for q in (start + 1)..<end where pairs.mustBreak(text[q - 1], text[q]) && !userWords.joins(text[q - 1], text[q]) {
+                    pieces.append(Clause(start: Int32(start), end: Int32(q)))
+                    start = q
+                }
+            }
+            pieces.append(Clause(start: Int32(start), end: clause.end))
+        }
+        swap(&pieces, &clauses)
+        swap(&pieces, &clauseScratch)
     }
 
     /// What is known about position `q` (0...count) of the normalised text.

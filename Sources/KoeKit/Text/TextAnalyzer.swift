@@ -19,10 +19,11 @@ public final class TextAnalyzer {
     private let scalarPrefix = ScratchBuffer<Int32>()
     /// Per normalised position (and one past the end): whether a token starts there, once known.
     let starts = ScratchBuffer<TokenStart>()
-    /// The line's clauses (runs between hard breaks) and the ranges segmented so far, with
+    /// The line's clauses (runs between cuts) and the ranges segmented so far, with
     /// their tokens in `partialTokens`. Used on one thread only, like the scratch buffers, so
     /// they skip the runtime exclusivity checks.
     @exclusivity(unchecked) var clauses: [Clause] = []
+    @exclusivity(unchecked) var clauseScratch: [Clause] = []
     @exclusivity(unchecked) var segmented: [SegmentedRange] = []
     @exclusivity(unchecked) var partialTokens: [Token] = []
     // Read for every evidence offset; one analyzer is only ever used by one thread.
@@ -49,7 +50,7 @@ public final class TextAnalyzer {
 
     /// Analyses one line (without its line terminator): normalised text and all its tokens.
     public func analyze(utf8 line: UnsafeBufferPointer<UInt8>) throws {
-        try prepare(utf8: line)
+        try prepare(utf8: line, cutRuns: false)
         try completeTokens()
     }
 

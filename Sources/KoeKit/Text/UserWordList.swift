@@ -1,3 +1,5 @@
+import KoeICU
+
 /// Words the tokenizer keeps whole although ICU splits them (product names, compounds such as
 /// 二段階認証 or チェックアウト). Loaded from `words.tsv` files; matched on normalised text.
 public struct UserWordList: Sendable {
@@ -6,9 +8,9 @@ public struct UserWordList: Sendable {
     /// False when a word holds a hard break or starts with a space: then a line cannot be
     /// segmented clause by clause (see `TextAnalyzer+Clauses.swift`).
     private(set) var allowsClauses = true
-    /// Words that contain a script edge (api連携), with the edge's offset in the word: a line is
-    /// not cut at an edge that such a word spans.
-    private var edgeSpans: [(key: [UInt16], offset: Int)] = []
+    /// The pairs of units found side by side inside a word, hashed into 2^16 bits (as in
+    /// `DictionaryPairs`): a line is never cut between such a pair, so no word is cut apart.
+    private var pairBits: [UInt64] = []
 
     public init() {}
 
@@ -24,20 +26,26 @@ public struct UserWordList: Sendable {
             }
         }
         trie = UTF16Trie(keys: keys)
+        pairBits = Array(repeating: 0, count: keys.isEmpty ? 0 : 1 << (Int(Self.log2PairBits) - 6))
         for key in keys {
-            for k in 1..<max(key.count, 1) where HardBreak.isScriptEdge(key[k - 1], key[k]) { edgeSpans.append((key, k)) }
+            for k in 1..<max(key.count, 1) {
+                let slot = koe_pair_slot(key[k - 1], key[k], Self.log2PairBits)
+                pairBits[Int(slot >> 6)] |= 1 << UInt64(slot & 63)
+            }
         }
         allowsClauses = !keys.contains { key in key.contains(where: HardBreak.isBreak) || TokenKind.isSpace(key[0]) }
     }
 
     public var isEmpty: Bool { trie.isEmpty }
 
-    /// Whether a word containing a script edge spells `text` across position `q`.
-    func mayJoin(across q: Int, in text: UnsafeBufferPointer<UInt16>) -> Bool {
-        edgeSpans.contains { key, offset in
-            let s = q - offset
-            return s >= 0 && s + key.count <= text.count && key.indices.allSatisfy { text[s + $0] == key[$0] }
-        }
+    private static let log2PairBits: Int32 = 16
+
+    /// Whether `a` then `b` may occur inside a user word.
+    @inline(__always)
+    func joins(_ a: UInt16, _ b: UInt16) -> Bool {
+        guard !pairBits.isEmpty else { return false }
+        let slot = koe_pair_slot(a, b, Self.log2PairBits)
+        return pairBits[Int(slot >> 6)] >> UInt64(slot & 63) & 1 != 0
     }
 
     /// Merges runs of `tokens[first...]` that together spell a user word. A word must start

@@ -106,6 +106,36 @@ import Testing
         #expect(whole.tokenViews().first?.text == "API連携")
     }
 
+    /// ICU's dictionary is read, and runs of kana and kanji are cut where it must break.
+    @Test func runsAreCutWhereTheDictionaryMustBreak() throws {
+        #expect(DictionaryPairs.shared.isLoaded)
+        let analyzer = try TextAnalyzer()
+        let text = "ログインできないんだけど全然来ない"
+        try analyzer.prepare(text, cutRuns: false)
+        #expect(analyzer.clauses.count == 1)
+        try analyzer.prepare(text)
+        #expect(analyzer.clauses.count > 1)
+        // Never inside a katakana run: ICU weighs the whole run as one candidate word.
+        try analyzer.prepare("ポクポクと")
+        #expect(!analyzer.clauses.contains { $0.start > 0 && $0.start < 4 })
+    }
+
+    @Test func userWordsAcrossADictionaryCutKeepItUncut() throws {
+        let plain = try TextAnalyzer()
+        let text = "二段階認証が届かない"
+        try plain.prepare(text)
+        let cuts = plain.clauses.map(\.start).filter { $0 > 0 && $0 < 5 }
+        #expect(!cuts.isEmpty, "the test needs a cut inside the word")
+        let words = try UserWordList(words: ["二段階認証"])
+        let whole = try TextAnalyzer(userWords: words), pieces = try TextAnalyzer(userWords: words)
+        try whole.analyze(text)
+        try pieces.prepare(text)
+        #expect(!pieces.clauses.contains { $0.start > 0 && $0.start < 5 })
+        try pieces.completeTokens()
+        #expect(pieces.tokens == whole.tokens)
+        #expect(whole.tokenViews().first?.text == "二段階認証")
+    }
+
     @Test func userWordsAcrossABreakKeepTheLineWhole() throws {
         let words = try UserWordList(words: ["ヘルプ!センター"])
         #expect(!words.allowsClauses)
