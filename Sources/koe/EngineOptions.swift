@@ -16,6 +16,7 @@ struct EngineOptions: ParsableArguments {
 
     /// The layered lexicon and one classifier per worker; lexicon errors exit 78.
     func load(quiet: Bool) throws -> (Lexicon, ClassifierPool) {
+        TextAnalyzer.preloadDictionaryPairs()
         let lexicon = try loadLexicon(extra: lexicons, quiet: quiet)
         return (lexicon, try ClassifierPool(lexicon: CompiledLexicon(lexicon), jobs: jobs))
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import KoeICU
 
 /// Where ICU's Japanese segmentation must break, known without running it. ICU splits a run
@@ -59,5 +60,13 @@ final class DictionaryPairs: @unchecked Sendable {
     @inline(__always)
     static func isKatakana(_ u: UInt16) -> Bool {
         (0x30A1...0x30FE).contains(u) && u != 0x30FB
+    }
+}
+
+extension TextAnalyzer {
+    /// Starts reading ICU's dictionary pairs on another thread, so that it overlaps loading
+    /// the lexicon; otherwise the first line prepared reads them.
+    public static func preloadDictionaryPairs() {
+        DispatchQueue.global().async { _ = DictionaryPairs.shared }
     }
 }
