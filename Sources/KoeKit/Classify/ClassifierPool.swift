@@ -23,15 +23,17 @@ public final class ClassifierPool: @unchecked Sendable {
     }
 
     /// `body(classifier, slice)` for contiguous slices of `items`; the results come back in
-    /// slice order. Lets a worker write a whole slice into one buffer. There are several
-    /// slices per worker, taken in turn, so a worker that drew short texts takes more of them
-    /// and no core waits for the other at the end of a batch.
+    /// slice order. Lets a worker write a whole slice into one buffer. The workers take slices
+    /// in turn, large ones first and ever smaller ones after (guided scheduling), so a worker
+    /// that drew short texts takes more of them and neither waits long for the other at the
+    /// end of a batch.
     public func mapSlices<T, R>(_ items: [T], _ body: (Classifier, ArraySlice<T>) -> R) -> [R] {
         let n = items.count
         guard n > 0 else { return [] }
         if classifiers.count == 1 || n < 64 { return [body(classifiers[0], items[...])] }
         let workers = classifiers.count
-        let slices = min(n / 16, workers * 8)
+        let bounds = Self.sliceBounds(count: n, workers: workers)
+        let slices = bounds.count - 1
         let results = UnsafeMutablePointer<R>.allocate(capacity: slices)
         defer { results.deallocate() }
         let counter = SliceCounter()
@@ -41,14 +43,27 @@ public final class ClassifierPool: @unchecked Sendable {
             nonisolated(unsafe) let results = results
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 while let s = counter.take(below: slices) {
-                    let lo = n * s / slices, hi = n * (s + 1) / slices
-                    (results + s).initialize(to: body(self.classifiers[w], items[lo..<hi]))
+                    (results + s).initialize(to: body(self.classifiers[w], items[bounds[s]..<bounds[s + 1]]))
                 }
             }
         }
         let out = Array(UnsafeBufferPointer(start: results, count: slices))
         results.deinitialize(count: slices)
         return out
+    }
+}
+
+extension ClassifierPool {
+    /// Slice bounds for `count` items: each slice takes a share of what is left (at least 16
+    /// items), so the last slices are small.
+    static func sliceBounds(count: Int, workers: Int) -> [Int] {
+        var bounds = [0]
+        var done = 0
+        while done < count {
+            done = min(count, done + max(16, (count - done) / (2 * workers)))
+            bounds.append(done)
+        }
+        return bounds
     }
 }
 

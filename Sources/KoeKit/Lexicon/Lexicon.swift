@@ -29,19 +29,19 @@ public struct Lexicon: Sendable {
     /// `lexicons/ja/…`, wherever it is installed, so output does not depend on the machine).
     static func load(layers: [(path: String, shownAs: String?)], only kinds: Set<LexiconParser.FileKind>?) -> (Lexicon, [Diagnostic]) {
         var builder = LexiconBuilder()
-        builder.kinds = kinds
+        var files: [(file: String, shown: String, layer: Int)] = []
         for (index, (layer, shownAs)) in layers.enumerated() {
-            let files = LexiconBuilder.tsvFiles(in: layer)
-            if files.isEmpty {
+            let found = LexiconBuilder.tsvFiles(in: layer)
+            if found.isEmpty {
                 builder.diagnostics.append(Diagnostic(
                     file: layer, line: 0, column: 0, severity: .error,
                     message: "no lexicon files found (expected a folder of .tsv files or a .tsv file)"))
             }
-            for file in files {
-                let shown = shownAs.map { $0 + file.dropFirst(layer.count) } ?? LexiconBuilder.displayPath(file)
-                builder.read(file, shownAs: shown, layer: index)
+            for file in found {
+                files.append((file, shownAs.map { $0 + file.dropFirst(layer.count) } ?? LexiconBuilder.displayPath(file), index))
             }
         }
+        for parsed in LexiconBuilder.parseAll(files, kinds: kinds) { builder.add(parsed) }
         return builder.finish()
     }
 

@@ -1,11 +1,10 @@
+import Dispatch
 import Foundation
 
 /// Accumulates parsed files into a `Lexicon`: resolves targets against declarations, applies
 /// layer overrides, and reports duplicates and conflicts.
 struct LexiconBuilder {
     var diagnostics: [Diagnostic] = []
-    /// When set, files of other kinds are skipped.
-    var kinds: Set<LexiconParser.FileKind>?
     private var lexicon = Lexicon()
     private var raw: [(entry: LexiconParser.RawEntry, layer: Int)] = []
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -27,27 +26,59 @@ struct LexiconBuilder {
         return standardized.hasPrefix(cwd + "/") ? String(standardized.dropFirst(cwd.count + 1)) : path
     }
 
-    mutating func read(_ file: String, shownAs shown: String, layer: Int) {
+    /// One file read and parsed, to be added in layer order (files parse on all cores).
+    struct ParsedFile: Sendable {
+        let file: String
+        let shown: String
+        let layer: Int
+        /// nil: the file cannot be read.
+        let data: Data?
+        /// nil: the file is not UTF-8.
+        let result: LexiconParser.Result?
+    }
+
+    /// Reads and parses `file`; nil when its kind is not wanted.
+    static func parse(_ file: String, shownAs shown: String, layer: Int, kinds: Set<LexiconParser.FileKind>?) -> ParsedFile? {
         let kind = LexiconParser.kind(ofFileNamed: (file as NSString).lastPathComponent)
-        if let kinds, !kinds.contains(kind) { return }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(Diagnostic(file: file, line: 0, column: 0, severity: .error, message: "cannot read file"))
+        if let kinds, !kinds.contains(kind) { return nil }
+        let data = FileManager.default.contents(atPath: file)
+        let text = data.flatMap { String(data: $0, encoding: .utf8) }
+        return ParsedFile(
+            file: file, shown: shown, layer: layer, data: data,
+            result: text.map { LexiconParser.parse($0, file: shown, kind: kind) })
+    }
+
+    /// `parse` for each file, on all cores; the results in file order.
+    static func parseAll(_ files: [(file: String, shown: String, layer: Int)], kinds: Set<LexiconParser.FileKind>?) -> [ParsedFile] {
+        let results = UnsafeMutablePointer<ParsedFile?>.allocate(capacity: files.count)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            (out + i).initialize(to: parse(files[i].file, shownAs: files[i].shown, layer: files[i].layer, kinds: kinds))
+        }
+        let parsed = UnsafeBufferPointer(start: results, count: files.count).compactMap { $0 }
+        results.deinitialize(count: files.count)
+        return parsed
+    }
+
+    mutating func add(_ parsed: ParsedFile) {
+        guard let data = parsed.data else {
+            diagnostics.append(Diagnostic(file: parsed.file, line: 0, column: 0, severity: .error, message: "cannot read file"))
             return
         }
         hash = data.withUnsafeBytes { bytes in bytes.reduce(hash) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(Diagnostic(file: file, line: 1, column: 1, severity: .error, message: "not valid UTF-8"))
+        guard let result = parsed.result else {
+            diagnostics.append(Diagnostic(file: parsed.file, line: 1, column: 1, severity: .error, message: "not valid UTF-8"))
             return
         }
-        lexicon.files.append(shown)
-        let parsed = LexiconParser.parse(text, file: shown, kind: kind)
-        diagnostics += parsed.diagnostics
-        for s in parsed.signals { lexicon.signals[s.id] = s }
-        for t in parsed.topics { lexicon.topics[t.id] = t }
-        lexicon.words += parsed.words
-        lexicon.stopwords += parsed.stopwords
-        lexicon.examples += parsed.examples
-        raw += parsed.entries.map { ($0, layer) }
+        lexicon.files.append(parsed.shown)
+        diagnostics += result.diagnostics
+        for s in result.signals { lexicon.signals[s.id] = s }
+        for t in result.topics { lexicon.topics[t.id] = t }
+        lexicon.words += result.words
+        lexicon.stopwords += result.stopwords
+        lexicon.examples += result.examples
+        raw += result.entries.map { ($0, parsed.layer) }
     }
 
     mutating func finish() -> (Lexicon, [Diagnostic]) {
