@@ -4,7 +4,8 @@
 #   tools/bench.sh tokenize [MB]   koe tokenize vs the C loop, one core each (default 35 MB)
 #   tools/bench.sh classify [MB]   koe classify --jobs 1 / --jobs 2 vs the C loop, peak memory
 #   tools/bench.sh report [N]      koe report over N tickets (default 100000), wall time
-# The corpus is generated deterministically by tools/gen_corpus.py (seed 7).
+# The corpus is generated deterministically by tools/gen_corpus.py (seed 7). Each time is the
+# best of KOE_BENCH_ROUNDS (default 5) rounds, the commands compared taking turns.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-tokenize}
@@ -19,16 +20,26 @@ corpus() { # MB -> path of a deterministic plain-text ticket corpus
   echo "$path"
 }
 
-best_of_3() { # input, command...: best wall-clock seconds of three runs
+# The machine may be shared and noisy: the commands compared run in turn, round after
+# round, so that each sees the same conditions, and each keeps its best time.
+rounds=${KOE_BENCH_ROUNDS:-5}
+times=()
+interleaved() { # input, then commands separated by ';;' -> best seconds of each, in `times`
   local input=$1; shift
-  local best=""
-  for _ in 1 2 3; do
-    local t0 t1 dt
-    t0=$(date +%s.%N); "$@" < "$input" > /dev/null 2>>"$out/stderr.log"; t1=$(date +%s.%N)
-    dt=$(echo "$t1 - $t0" | bc -l)
-    if [ -z "$best" ] || [ "$(echo "$dt < $best" | bc -l)" = 1 ]; then best=$dt; fi
+  local cmds=() cmd=()
+  for a in "$@"; do
+    if [ "$a" = ";;" ]; then cmds+=("${cmd[*]}"); cmd=(); else cmd+=("$a"); fi
   done
-  echo "$best"
+  cmds+=("${cmd[*]}")
+  times=()
+  for _ in $(seq "$rounds"); do
+    for i in "${!cmds[@]}"; do
+      local t0 t1 dt
+      t0=$(date +%s.%N); ${cmds[$i]} < "$input" > /dev/null 2>>"$out/stderr.log"; t1=$(date +%s.%N)
+      dt=$(echo "$t1 - $t0" | bc -l)
+      if [ -z "${times[$i]:-}" ] || [ "$(echo "$dt < ${times[$i]}" | bc -l)" = 1 ]; then times[$i]=$dt; fi
+    done
+  done
 }
 
 line() { # name seconds bytes lines
@@ -45,15 +56,17 @@ tokenize|classify)
   input=$(corpus "${2:-35}")
   bytes=$(stat -c %s "$input"); lines=$(wc -l < "$input")
   printf 'corpus: %s (%.1f MB, %d lines)\n' "$input" "$(echo "$bytes/1000000" | bc -l)" "$lines"
-  c=$(best_of_3 "$input" taskset -c 0 "$(c_loop)")
-  line "C ICU loop (1 core)" "$c" "$bytes" "$lines"
+  cloop=$(c_loop)
   if [ "$what" = tokenize ]; then
-    k=$(best_of_3 "$input" taskset -c 0 $koe tokenize)
+    interleaved "$input" taskset -c 0 "$cloop" ";;" taskset -c 0 $koe tokenize
+    c=${times[0]}; k=${times[1]}
+    line "C ICU loop (1 core)" "$c" "$bytes" "$lines"
     line "koe tokenize (1 core)" "$k" "$bytes" "$lines"
     printf 'koe/C ratio: %.2f (target >= 0.70)\n' "$(echo "$c/$k" | bc -l)"
   else
-    k1=$(best_of_3 "$input" taskset -c 0 $koe classify --jobs 1 -q)
-    k2=$(best_of_3 "$input" $koe classify --jobs 2 -q)
+    interleaved "$input" taskset -c 0 "$cloop" ";;" taskset -c 0 $koe classify --jobs 1 -q ";;" $koe classify --jobs 2 -q
+    c=${times[0]}; k1=${times[1]}; k2=${times[2]}
+    line "C ICU loop (1 core)" "$c" "$bytes" "$lines"
     line "koe classify --jobs 1" "$k1" "$bytes" "$lines"
     line "koe classify --jobs 2" "$k2" "$bytes" "$lines"
     printf 'koe/C ratio, 1 job: %.2f (target >= 0.60); 2 jobs / 1 job: %.2fx (target >= 1.7)\n' \
