@@ -15,7 +15,7 @@ final class DictionaryPairs: @unchecked Sendable {
 
     private static let log2Bits: Int32 = 21
     /// Immutable after `init`; nil when ICU's dictionary could not be read (then nothing is
-    /// known this way and lines are cut only at hard breaks).
+    /// known this way and lines are cut only at hard breaks and script edges).
     private let bits: UnsafeMutablePointer<UInt64>?
 
     private init() {
