@@ -29,18 +29,13 @@ enum HardBreak {
         isBreak(text[q]) && (q + 1 == text.count || isPlain(text[q + 1]))
     }
 
-    /// Kana and the unified ideographs: what ICU's Japanese dictionary segments.
-    @inline(__always)
-    static func isKanaKanji(_ u: UInt16) -> Bool {
-        (0x3041...0x3096).contains(u) || (0x30A1...0x30FA).contains(u) || u == 0x30FC || (0x4E00...0x9FFF).contains(u)
-    }
-
-    /// Whether ICU always breaks between `a` and `b`: one is kana or kanji and the other ASCII
-    /// other than `_` (which joins katakana, WB13a/b). No word rule joins them, and the
-    /// dictionary's runs end there.
+    /// Whether ICU always breaks between `a` and `b`: one is kana or kanji (a dictionary
+    /// character) and the other ASCII other than `_` (which joins katakana, WB13a/b). No word
+    /// rule joins them, and the dictionary's runs end there.
     @inline(__always)
     static func isScriptEdge(_ a: UInt16, _ b: UInt16) -> Bool {
         guard (a < 0x80) != (b < 0x80) else { return false }
-        return a < 0x80 ? a != 0x5F && isKanaKanji(b) : b != 0x5F && isKanaKanji(a)
+        let (ascii, other) = a < 0x80 ? (a, b) : (b, a)
+        return ascii != 0x5F && DictionaryPairs.isDictionaryCharacter(other)
     }
 }
