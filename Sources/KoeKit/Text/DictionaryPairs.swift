@@ -10,35 +10,25 @@ import KoeICU
 ///
 /// The pairs are hashed into 2^21 bits (256 KB, about 11% set): an unrelated pair that shares
 /// a slot only costs a cut. Read once per process from ICU's data (about 20 ms).
-final class DictionaryPairs: @unchecked Sendable {
+final class DictionaryPairs: Sendable {
     static let shared = DictionaryPairs()
 
-    private static let log2Bits: Int32 = 21
-    /// Immutable after `init`; nil when ICU's dictionary could not be read (then nothing is
-    /// known this way and lines are cut only at hard breaks and script edges).
-    private let bits: UnsafeMutablePointer<UInt64>?
+    /// False when ICU's dictionary could not be read: then nothing is known this way and lines
+    /// are cut only at hard breaks and script edges.
+    let isLoaded: Bool
+    private let pairs: PairSet
 
     private init() {
-        let words = 1 << (Int(Self.log2Bits) - 6)
-        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
-        bits.initialize(repeating: 0, count: words)
+        var pairs = PairSet(log2Bits: 21)
         var status: Int32 = 0
-        if koe_dictionary_pairs(bits, Self.log2Bits, &status) > 0 {
-            self.bits = bits
-        } else {
-            bits.deallocate()
-            self.bits = nil
-        }
+        isLoaded = pairs.fill { koe_dictionary_pairs($0, $1, &status) } > 0
+        self.pairs = pairs
     }
-
-    var isLoaded: Bool { bits != nil }
 
     /// Whether `a` then `b` may occur inside a dictionary word.
     @inline(__always)
     func joins(_ a: UInt16, _ b: UInt16) -> Bool {
-        guard let bits else { return true }
-        let slot = koe_pair_slot(a, b, Self.log2Bits)
-        return bits[Int(slot >> 6)] >> UInt64(slot & 63) & 1 != 0
+        !isLoaded || pairs.contains(a, b)
     }
 
     /// Whether ICU must break between `a` and `b` inside a run of dictionary characters.

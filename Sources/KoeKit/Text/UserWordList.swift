@@ -1,5 +1,3 @@
-import KoeICU
-
 /// Words the tokenizer keeps whole although ICU splits them (product names, compounds such as
 /// 二段階認証 or チェックアウト). Loaded from `words.tsv` files; matched on normalised text.
 public struct UserWordList: Sendable {
@@ -8,9 +6,9 @@ public struct UserWordList: Sendable {
     /// False when a word holds a hard break or starts with a space: then a line cannot be
     /// segmented clause by clause (see `TextAnalyzer+Clauses.swift`).
     private(set) var allowsClauses = true
-    /// The pairs of units found side by side inside a word, hashed into 2^16 bits (as in
-    /// `DictionaryPairs`): a line is never cut between such a pair, so no word is cut apart.
-    private var pairBits: [UInt64] = []
+    /// The pairs of units found side by side inside a word (nil: no words): a line is never
+    /// cut between such a pair, so no word is cut apart.
+    private var pairs: PairSet?
 
     public init() {}
 
@@ -26,27 +24,19 @@ public struct UserWordList: Sendable {
             }
         }
         trie = UTF16Trie(keys: keys)
-        pairBits = Array(repeating: 0, count: keys.isEmpty ? 0 : 1 << (Int(Self.log2PairBits) - 6))
-        for key in keys {
-            for k in 1..<max(key.count, 1) {
-                let slot = koe_pair_slot(key[k - 1], key[k], Self.log2PairBits)
-                pairBits[Int(slot >> 6)] |= 1 << UInt64(slot & 63)
-            }
+        if !keys.isEmpty {
+            var pairs = PairSet(log2Bits: 16)
+            for key in keys { for k in 1..<key.count { pairs.insert(key[k - 1], key[k]) } }
+            self.pairs = pairs
         }
         allowsClauses = !keys.contains { key in key.contains(where: HardBreak.isBreak) || TokenKind.isSpace(key[0]) }
     }
 
     public var isEmpty: Bool { trie.isEmpty }
 
-    private static let log2PairBits: Int32 = 16
-
     /// Whether `a` then `b` may occur inside a user word.
     @inline(__always)
-    func joins(_ a: UInt16, _ b: UInt16) -> Bool {
-        guard !pairBits.isEmpty else { return false }
-        let slot = koe_pair_slot(a, b, Self.log2PairBits)
-        return pairBits[Int(slot >> 6)] >> UInt64(slot & 63) & 1 != 0
-    }
+    func joins(_ a: UInt16, _ b: UInt16) -> Bool { pairs?.contains(a, b) ?? false }
 
     /// Merges runs of `tokens[first...]` that together spell a user word. A word must start
     /// and end on token boundaries; the longest word wins.
