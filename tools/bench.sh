@@ -24,7 +24,7 @@ corpus() { # MB -> path of a deterministic plain-text ticket corpus
 # round, so that each sees the same conditions, and each keeps its best time.
 rounds=${KOE_BENCH_ROUNDS:-5}
 times=()
-interleaved() { # input, then commands separated by ';;' -> best seconds of each, in `times`
+interleaved() { # input, then commands separated by ";;" -> best seconds of each, in `times` (a command is re-split on spaces: no spaces in its paths)
   local input=$1; shift
   local cmds=() cmd=()
   for a in "$@"; do
