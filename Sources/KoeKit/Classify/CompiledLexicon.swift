@@ -8,6 +8,8 @@ public final class CompiledLexicon: Sendable {
         /// start inside an ICU token, because ICU glues them to the verb: しま|せん, 使った|ら.
         /// Every other entry must start a token.
         let startsFreely: Bool
+        /// -1: the key matches the whole entry; else the gap-separated part it matches.
+        let part: Int16
     }
 
     public let lexicon: Lexicon
@@ -18,6 +20,8 @@ public final class CompiledLexicon: Sendable {
     /// for the per-line loops (no strings to retain).
     let layerOf: [UInt8]
     let roleOf: [RuleRole?]
+    /// Entry index -> the largest distance between its gap-separated parts (empty: no gaps).
+    let gaps: [[Int32]]
     /// Entry index -> `file:line`, built once instead of per evidence.
     let locations: [String]
     /// Entry index -> what kind of hit it produces (so the hot path never switches on strings).
@@ -68,15 +72,18 @@ public final class CompiledLexicon: Sendable {
                 kinds.append(.topic(topicIndex[id]!))
             case let .rule(role): kinds.append(.rule(role))
             }
-            guard case let .success(stems) = entry.inflection.stems(of: entry.normalizedPattern) else { continue }
-            let startsFreely = CompiledLexicon.startsFreely(target) && entry.normalizedPattern.count >= 2
-            for stem in stems {
-                // Grammatical rule words are fragments of ICU tokens at both ends.
-                table.add(stem, KeyRef(
-                    entry: Int32(i), needsEndBoundary: entry.inflection.needsEndBoundary && !startsFreely,
-                    startsFreely: startsFreely))
+            let last = entry.segments.count - 1
+            for k in entry.segments.indices {
+                for key in entry.keys(ofSegment: k) {
+                    // Grammatical rule words are fragments of ICU tokens at both ends.
+                    let startsFreely = CompiledLexicon.startsFreely(target) && key.count >= 2
+                    table.add(key, KeyRef(
+                        entry: Int32(i), needsEndBoundary: k == last && entry.inflection.needsEndBoundary && !startsFreely,
+                        startsFreely: startsFreely, part: last == 0 ? -1 : Int16(k)))
+                }
             }
         }
+        gaps = lexicon.entries.map { $0.gaps.map(Int32.init) }
         trie = UTF16Trie(keys: table.keys)
         keyRefs = table.frozen()
         layerOf = kinds.map { kind in
@@ -145,7 +152,8 @@ public final class CompiledLexicon: Sendable {
         }
 
         mutating func add(_ key: String, _ ref: KeyRef) {
-            let units = Array(key.utf16)
+            // Folded like the trie's keys, so that 3日 and 5日 share one key and all its refs.
+            let units = key.utf16.map(UTF16Trie.fold)
             if let k = index[units] {
                 refs[k].append(ref)
             } else {

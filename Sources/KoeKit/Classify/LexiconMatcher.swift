@@ -14,6 +14,8 @@ struct LexiconMatcher {
     private(set) var dropped: [(hit: Hit, reason: String)] = []
     var recordDropped = false
     private var raw: [RawHit] = []
+    /// Matches of one part of a gapped pattern, to be chained.
+    private var parts: [PartHit] = []
     private var candidates: [Hit] = []
     private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
@@ -91,10 +93,61 @@ struct LexiconMatcher {
             for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
                 let ref = table.refs[i]
                 if (ref.startsFreely || startsWord) && (!ref.needsEndBoundary || endsWord) {
-                    candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
+                    if ref.part < 0 {
+                        candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
+                    } else {
+                        parts.append(PartHit(hit: Hit(start: r.start, end: r.end, entry: ref.entry), part: ref.part))
+                    }
                 }
             }
         }
+        if !parts.isEmpty { chainParts(text, into: &candidates) }
+    }
+
+    /// Joins the parts of gapped patterns (`A…B`): part k+1 must start at most the entry's gap
+    /// after part k ends, with no sentence end between. One hit per chain, from the first
+    /// part's start to the last part's end; a chain starts as late as it can (the tightest).
+    private mutating func chainParts(_ text: UnsafeBufferPointer<UInt16>, into candidates: inout [Hit]) {
+        parts.sort { ($0.hit.entry, $0.part, $0.hit.start, $0.hit.end) < ($1.hit.entry, $1.part, $1.hit.start, $1.hit.end) }
+        var i = 0
+        var reached: [(start: Int32, end: Int32)] = [], next: [(start: Int32, end: Int32)] = []
+        while i < parts.count {
+            let entry = parts[i].hit.entry
+            var j = i
+            while j < parts.count && parts[j].hit.entry == entry { j += 1 }
+            let group = parts[i..<j], gaps = lexicon.gaps[Int(entry)]
+            i = j
+            reached = group.filter { $0.part == 0 }.map { ($0.hit.start, $0.hit.end) }
+            for k in 1...max(1, gaps.count) where !reached.isEmpty && k <= gaps.count {
+                next.removeAll(keepingCapacity: true)
+                for p in group where p.part == k {
+                    let h = p.hit
+                    var best: Int32 = -1
+                    for c in reached where c.end <= h.start && h.start - c.end <= gaps[k - 1] && c.start > best {
+                        if !Self.crossesSentence(text, from: c.end, to: h.start) { best = c.start }
+                    }
+                    guard best >= 0 else { continue }
+                    if k == gaps.count {
+                        candidates.append(Hit(start: best, end: h.end, entry: entry))
+                    } else {
+                        next.append((best, h.end))
+                    }
+                }
+                swap(&reached, &next)
+            }
+        }
+        parts.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether a sentence ends (。 ! ? or a line break) in `text[from..<to]`.
+    private static func crossesSentence(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        for p in Int(from)..<Int(to) {
+            switch text[p] {
+            case 0x3002, 0x21, 0x3F, 0x0A, 0x0D: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
@@ -175,6 +228,12 @@ struct LexiconMatcher {
         mask.reset(to: false, count: count)
         for h in hits { for p in Int(h.start)..<Int(h.end) { mask[p] = true } }
     }
+}
+
+/// A match of one gap-separated part of an entry.
+private struct PartHit {
+    var hit: Hit
+    var part: Int16
 }
 
 /// A trie match before ICU's boundaries are checked: the key stands for one or more entries.

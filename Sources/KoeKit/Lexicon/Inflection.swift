@@ -8,6 +8,10 @@ public enum Inflection: String, Sendable, CaseIterable {
     case v1
     case v5
     case vs
+    /// 来る / くる (カ変): for `<neg>` / `<cannot>`; affirmative forms index こ/き/く/来.
+    case kuru
+    /// ある: for `<neg>` (ない, ありません, なし …); affirmative forms index あ.
+    case aru
     case prefix
 
     /// Parses the lexicon column; an empty column means `fixed`.
@@ -30,6 +34,13 @@ public enum Inflection: String, Sendable, CaseIterable {
             // い (plain), かっ (past), く (adverbial/negative/て), けれ (conditional), さ (noun),
             // そう (looks), すぎ (too), げ (seems): what follows an い-adjective stem.
             return .success(["い", "かっ", "く", "けれ", "さ", "そう", "すぎ", "げ", "め"].map { stem + $0 })
+        case .kuru:
+            guard pattern.hasSuffix("来る") || pattern.hasSuffix("くる") else { return .failure(.expectedEnding(expectedEnding)) }
+            let head = String(pattern.dropLast(2))
+            return .success(pattern.hasSuffix("来る") ? [head + "来"] : ["こ", "き", "く"].map { head + $0 })
+        case .aru:
+            guard pattern.hasSuffix("ある") else { return .failure(.expectedEnding(expectedEnding)) }
+            return .success([String(pattern.dropLast(2)) + "あ"])
         case .v1:
             guard pattern.hasSuffix("る"), pattern.count >= 2 else { return .failure(.expectedEnding("る")) }
             return .success([String(pattern.dropLast())])
@@ -44,6 +55,19 @@ public enum Inflection: String, Sendable, CaseIterable {
             var forms = row.map { stem + String($0) }
             if pattern.hasSuffix("行く") || pattern.hasSuffix("いく") { forms.append(stem + "っ") }
             return .success(forms)
+        }
+    }
+
+    /// What a pattern of this class must end in, for messages.
+    var expectedEnding: String {
+        switch self {
+        case .adjI: "い"
+        case .v1: "る"
+        case .v5: "う く ぐ す つ ぬ ぶ む る"
+        case .kuru: "来る or くる"
+        case .aru: "ある"
+        case .vs: "する"
+        case .fixed, .adjNa, .prefix: "anything"
         }
     }
 
@@ -63,4 +87,6 @@ public enum Inflection: String, Sendable, CaseIterable {
 
 public enum InflectionError: Error, Equatable, Sendable {
     case expectedEnding(String)
+    /// `<neg>` / `<cannot>` on a word whose class its ending does not tell (る, ない).
+    case needsClass(String)
 }

@@ -6,6 +6,8 @@ public struct Lexicon: Sendable {
     public internal(set) var signals: [String: SignalDeclaration] = [:]
     public internal(set) var topics: [String: TopicDeclaration] = [:]
     public internal(set) var words: [String] = []
+    /// Word classes by name (`classes/*.tsv`), after layering.
+    public internal(set) var classes: [String: WordClass] = [:]
     /// Words too generic to name or group recurring issues (`stopwords.tsv`).
     public internal(set) var stopwords: [String] = []
     public internal(set) var entries: [LexiconEntry] = []

@@ -8,6 +8,8 @@ struct LexiconBuilder {
     private var lexicon = Lexicon()
     private var raw: [(entry: LexiconParser.RawEntry, layer: Int)] = []
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// Word classes by name; a later layer's class replaces an earlier one.
+    private var classes: [String: (wordClass: WordClass, layer: Int)] = [:]
 
     static func tsvFiles(in path: String) -> [String] {
         var isDir: ObjCBool = false
@@ -39,7 +41,7 @@ struct LexiconBuilder {
 
     /// Reads and parses `file`; nil when its kind is not wanted.
     static func parse(_ file: String, shownAs shown: String, layer: Int, kinds: Set<LexiconParser.FileKind>?) -> ParsedFile? {
-        let kind = LexiconParser.kind(ofFileNamed: (file as NSString).lastPathComponent)
+        let kind = LexiconParser.kind(ofFile: file)
         if let kinds, !kinds.contains(kind) { return nil }
         let data = FileManager.default.contents(atPath: file)
         let text = data.flatMap { String(data: $0, encoding: .utf8) }
@@ -76,6 +78,15 @@ struct LexiconBuilder {
         for s in result.signals { lexicon.signals[s.id] = s }
         for t in result.topics { lexicon.topics[t.id] = t }
         lexicon.words += result.words
+        for c in result.classes {
+            if let previous = classes[c.name], previous.layer == parsed.layer {
+                diagnostics.append(Diagnostic(
+                    file: c.location.file, line: c.location.line, column: 1, severity: .error,
+                    message: "word class '@\(c.name)' is already defined at \(previous.wordClass.location)"))
+            } else {
+                classes[c.name] = (c, parsed.layer)
+            }
+        }
         lexicon.stopwords += result.stopwords
         lexicon.examples += result.examples
         raw += result.entries.map { ($0, parsed.layer) }
@@ -87,14 +98,18 @@ struct LexiconBuilder {
         slot.reserveCapacity(targetCount)
         var resolved: [(entry: LexiconEntry, layer: Int)?] = []
         resolved.reserveCapacity(targetCount)
+        lexicon.classes = classes.mapValues(\.wordClass)
+        let expander = PatternExpander(classes: lexicon.classes, negationClass: nil)
         for (entry, layer) in raw {
             let normalized = (try? Normalizer.normalize(entry.pattern)) ?? entry.pattern
+            guard let (expansion, inflection) = expand(entry, expander) else { continue }
             for (text, column) in entry.targets {
                 guard let target = resolve(text, column: column, at: entry.location) else { continue }
                 let key = normalized + "\t" + target.description
                 let compiled = LexiconEntry(
                     pattern: entry.pattern, normalizedPattern: normalized, targets: [target],
-                    weight: entry.weight, inflection: entry.inflection, location: entry.location)
+                    weight: entry.weight, inflection: inflection, location: entry.location,
+                    segments: expansion.segments, gaps: expansion.gaps)
                 // One lookup per key (hashing Japanese text is slow): the key takes a new slot, and
                 // goes back to its old one if that still holds an entry; an emptied slot counts as none.
                 if let i = slot.updateValue(resolved.count, forKey: key), let previous = resolved[i] {
@@ -113,6 +128,37 @@ struct LexiconBuilder {
         checkExamples()
         lexicon.version = String(hash, radix: 16).prefix(8).description
         return (lexicon, diagnostics)
+    }
+
+    /// The entry's expansion and effective inflection, or nil after reporting why it has none.
+    private mutating func expand(
+        _ entry: LexiconParser.RawEntry, _ base: PatternExpander
+    ) -> (PatternExpander.Expansion, Inflection)? {
+        var expander = base
+        let negates = entry.parsed.hasNegation
+        if negates && entry.inflectionGiven { expander = PatternExpander(classes: base.classes, negationClass: entry.inflection) }
+        let expansion: PatternExpander.Expansion
+        do {
+            expansion = try expander.expand(entry.parsed)
+        } catch {
+            diagnostics.append(Diagnostic(
+                file: entry.location.file, line: entry.location.line, column: error.column, severity: .error, message: error.message))
+            return nil
+        }
+        if expansion.count > PatternExpander.warningLimit {
+            warn(entry.location, 1, "the pattern expands to \(expansion.count) strings (more than \(PatternExpander.warningLimit)); consider splitting it")
+        }
+        let inflection = negates ? Inflection.prefix : entry.inflection
+        for s in expansion.segments[expansion.segments.count - 1] {
+            if case let .failure(.expectedEnding(ending)) = inflection.stems(of: s) {
+                let what = s == entry.pattern ? "pattern '\(s)'" : "pattern '\(entry.pattern)' (as '\(s)')"
+                diagnostics.append(Diagnostic(
+                    file: entry.location.file, line: entry.location.line, column: 1, severity: .error,
+                    message: "\(what) does not fit inflection '\(inflection.rawValue)': expected it to end in \(ending)"))
+                return nil
+            }
+        }
+        return (expansion, inflection)
     }
 
     private mutating func resolve(_ text: String, column: Int, at location: SourceLocation) -> Target? {

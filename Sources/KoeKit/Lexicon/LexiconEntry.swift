@@ -75,6 +75,20 @@ public struct LexiconEntry: Sendable {
     public let normalizedPattern: String
     public let targets: [Target]
     public let weight: Double
+    /// How the last word conjugates; `prefix` for a pattern with `<neg>` / `<cannot>`.
     public let inflection: Inflection
     public let location: SourceLocation
+    /// The strings the pattern stands for, per gap-separated part, before conjugation stems.
+    public let segments: [[String]]
+    /// The largest distance in characters between part k and k+1.
+    public let gaps: [Int]
+
+    /// The strings the matcher indexes for part `k`: the last part's strings conjugate.
+    public func keys(ofSegment k: Int) -> [String] {
+        guard k == segments.count - 1 else { return segments[k] }
+        return segments[k].flatMap { s -> [String] in
+            if case let .success(stems) = inflection.stems(of: s) { return stems }
+            return []
+        }
+    }
 }

@@ -8,9 +8,12 @@
 public struct LexiconParser {
     public struct RawEntry: Sendable {
         public let pattern: String
+        public let parsed: Pattern
         public let targets: [(text: String, column: Int)]
         public let weight: Double
         public let inflection: Inflection
+        /// Whether the inflection column was filled in (a `<neg>` word's class is inferred otherwise).
+        public let inflectionGiven: Bool
         public let location: SourceLocation
     }
 
@@ -19,12 +22,20 @@ public struct LexiconParser {
         public var signals: [SignalDeclaration] = []
         public var topics: [TopicDeclaration] = []
         public var words: [String] = []
+        public var classes: [WordClass] = []
         public var stopwords: [String] = []
         public var examples: [LexiconExample] = []
         public var diagnostics: [Diagnostic] = []
     }
 
-    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, entries }
+    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, classes, entries }
+
+    /// The kind of the file at `path`: files in a `classes` folder define word classes.
+    public static func kind(ofFile path: String) -> FileKind {
+        let parts = path.split(separator: "/")
+        if parts.count >= 2 && parts[parts.count - 2] == "classes" { return .classes }
+        return kind(ofFileNamed: String(parts.last ?? ""))
+    }
 
     public static func kind(ofFileNamed name: String) -> FileKind {
         switch name {
@@ -95,6 +106,7 @@ public struct LexiconParser {
             if word.hasSurroundingSpaces { warn(n, 1, "word '\(word)' has surrounding spaces") }
             let trimmed = String(word.trimmingSpaces)
             if kind == .words { result.words.append(trimmed) } else { result.stopwords.append(trimmed) }
+        case .classes: parseClass(columns, n)
         case .signals: parseSignal(columns, n)
         case .topics: parseTopic(columns, n)
         case .entries: parseEntry(columns, n)
@@ -143,15 +155,36 @@ public struct LexiconParser {
             }
             weight = w
         }
-        guard let inflection = Inflection(column: c.count > 3 ? String(c[3]) : "") else {
+        let column = c.count > 3 ? String(c[3]) : ""
+        guard let inflection = Inflection(column: column) else {
             let known = Inflection.allCases.map(\.rawValue).joined(separator: " ")
             return error(n, LexiconParser.start(ofColumn: 3, in: c), "unknown inflection class '\(c[3])' (one of: \(known))")
         }
-        if case let .failure(.expectedEnding(ending)) = inflection.stems(of: pattern) {
-            return error(n, 1, "pattern '\(pattern)' does not fit inflection '\(inflection.rawValue)': expected it to end in \(ending)")
+        let parsed: Pattern
+        do {
+            parsed = try Pattern(parsing: pattern)
+        } catch {
+            return self.error(n, error.column, error.message)
         }
         result.entries.append(RawEntry(
-            pattern: pattern, targets: targets, weight: weight, inflection: inflection, location: loc(n)))
+            pattern: pattern, parsed: parsed, targets: targets, weight: weight, inflection: inflection,
+            inflectionGiven: !column.isEmpty && column != "-", location: loc(n)))
+    }
+
+    /// `@name <TAB> body`: a word class (files in `classes/`).
+    mutating func parseClass(_ c: [Substring], _ n: Int) {
+        guard c.count == 2 else { return error(n, 1, "expected '@name<TAB>alternatives', found \(c.count) column(s)") }
+        guard c[0].hasPrefix("@"), LexiconParser.isIdentifier(c[0].dropFirst()) else {
+            return error(n, 1, "a class name is '@' and snake_case ASCII, found '\(c[0])'")
+        }
+        let body = c[1].trimmingSpaces
+        guard !body.isEmpty else { return error(n, LexiconParser.start(ofColumn: 1, in: c), "empty class") }
+        do {
+            let pattern = try Pattern(parsing: String(body), topLevelAlternation: true)
+            result.classes.append(WordClass(name: String(c[0].dropFirst()), pattern: pattern, location: loc(n)))
+        } catch {
+            self.error(n, LexiconParser.start(ofColumn: 1, in: c) + error.column - 1, error.message)
+        }
     }
 
     mutating func parseExample(_ line: String, _ n: Int) {

@@ -31,8 +31,14 @@ public struct UTF16Trie: Sendable {
     private var singleBits = [UInt64](repeating: 0, count: 65536 / 64)
     private static let filterBits = 1 << 17
 
+    /// ASCII digits are all one unit for matching (text and keys alike), so a key written with
+    /// one number matches every number of the same shape: `<num>`, 3日 ≡ 5日.
+    @inline(__always)
+    static func fold(_ unit: UInt16) -> UInt16 { unit &- 0x31 < 9 ? 0x30 : unit }
+
     /// `keys[i]` gets value `i`. Empty keys are ignored; for duplicate keys the last wins.
-    public init(keys: [[UInt16]]) {
+    public init(keys rawKeys: [[UInt16]]) {
+        let keys = rawKeys.map { $0.map(UTF16Trie.fold) }
         singleValue = [Int32](repeating: -1, count: 65536)
         // Build with per-node dictionaries, then freeze into sorted flat arrays.
         var children: [[UInt16: Int32]] = [[:]]
@@ -110,10 +116,10 @@ public struct UTF16Trie: Sendable {
     /// two bit tests in cache-resident tables.
     @inline(__always)
     public func mayMatch(_ text: UnsafeBufferPointer<UInt16>, at i: Int) -> Bool {
-        let a = text[i]
+        let a = UTF16Trie.fold(text[i])
         if isSingleKey(a) { return true }
         guard i + 1 < text.count else { return false }
-        let h = UTF16Trie.filterHash(a, text[i + 1])
+        let h = UTF16Trie.filterHash(a, UTF16Trie.fold(text[i + 1]))
         return pairBits[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 
@@ -135,11 +141,11 @@ public struct UTF16Trie: Sendable {
         in text: UnsafeBufferPointer<UInt16>, from start: Int, _ body: (Int, Int32) -> Void
     ) {
         guard start < text.count else { return }
-        let first = text[start]
+        let first = UTF16Trie.fold(text[start])
         // The bit set first: the value table is large and rarely needed.
         if isSingleKey(first) { body(start + 1, singleValue[Int(first)]) }
         guard start + 1 < text.count else { return }
-        var node = self.node(after: text[start], text[start + 1])
+        var node = self.node(after: first, UTF16Trie.fold(text[start + 1]))
         var i = start + 2
         nodes.withUnsafeBufferPointer { nodes in
             edgeUnits.withUnsafeBufferPointer { units in
@@ -148,7 +154,7 @@ public struct UTF16Trie: Sendable {
                     if value >= 0 { body(i, value) }
                     var lo = Int(nodes[Int(node)].edgeStart), hi = Int(nodes[Int(node) + 1].edgeStart)
                     guard i < text.count, lo < hi else { return }
-                    let unit = text[i]
+                    let unit = UTF16Trie.fold(text[i])
                     node = -1
                     while lo < hi {
                         let mid = (lo + hi) >> 1

@@ -1,0 +1,125 @@
+/// Expands a parsed `Pattern` into the literal strings the matcher indexes: alternatives and
+/// optional parts multiply, word classes are inlined, `<num>` becomes the number shapes,
+/// `<neg>` / `<cannot>` conjugate what precedes them. Gaps split the result into segments,
+/// matched separately and chained within a sentence (`LexiconMatcher`).
+struct PatternExpander {
+    /// The expansion of one pattern: `segments[k]` are the strings of part k; part k and k+1
+    /// may be up to `gaps[k]` characters apart.
+    struct Expansion: Sendable, Equatable {
+        var segments: [[String]]
+        var gaps: [Int]
+        var count: Int { segments.reduce(0) { $0 + $1.count } }
+    }
+
+    /// Word classes by name.
+    let classes: [String: WordClass]
+    /// The class of a `<neg>` word when the line's inflection column names one.
+    let negationClass: Inflection?
+    /// Stop expanding past this many strings (the caller reports it).
+    var limit = PatternExpander.errorLimit
+
+    static let warningLimit = 2_000
+    static let errorLimit = 20_000
+
+    /// Number shapes once digits are folded to 0 (the trie folds every digit the same way),
+    /// and kanji numerals.
+    static let numberForms: [String] = {
+        let digits = ["0", "00", "000", "0000", "0,000", "00,000", "0.0", "00.0"]
+        let kanji = Array("一二三四五六七八九").map(String.init)
+        let tens = kanji.map { $0 + "十" } + kanji.map { "十" + $0 }
+        return digits + kanji + ["十", "百", "千", "数", "何", "両", "十数", "数十", "何十", "数百", "何百", "何千"] + tens
+    }()
+
+    func expand(_ pattern: Pattern) throws(PatternError) -> Expansion {
+        var segments: [[String]] = []
+        var gaps: [Int] = []
+        var current = [""]
+        for node in pattern.nodes {
+            if case let .gap(reach) = node {
+                segments.append(current)
+                gaps.append(reach)
+                current = [""]
+            } else {
+                var visiting: Set<String> = []
+                current = try apply(node, to: current, visiting: &visiting)
+            }
+        }
+        segments.append(current)
+        for (k, segment) in segments.enumerated() {
+            var seen: Set<String> = []
+            segments[k] = segment.filter { !$0.isEmpty && seen.insert($0).inserted }
+            if segments[k].isEmpty {
+                throw PatternError(column: 1, message: "part \(k + 1) of the pattern can be empty (a gap needs text on each side)")
+            }
+        }
+        return Expansion(segments: segments, gaps: gaps)
+    }
+
+    private func apply(_ node: Pattern.Node, to prefixes: [String], visiting: inout Set<String>) throws(PatternError) -> [String] {
+        switch node {
+        case let .literal(text):
+            return prefixes.map { $0 + text }
+        case let .choice(alternatives):
+            var out: [String] = []
+            for alternative in alternatives {
+                var strings = prefixes
+                for n in alternative { strings = try apply(n, to: strings, visiting: &visiting) }
+                out += strings
+                try check(out.count)
+            }
+            return out
+        case let .wordClass(name, column):
+            guard let wordClass = classes[name] else {
+                throw PatternError(column: column, message: "unknown word class '@\(name)' (not defined in classes/*.tsv)")
+            }
+            guard visiting.insert(name).inserted else {
+                throw PatternError(column: column, message: "word class '@\(name)' refers to itself")
+            }
+            defer { visiting.remove(name) }
+            var strings = prefixes
+            for n in wordClass.pattern.nodes {
+                do {
+                    strings = try apply(n, to: strings, visiting: &visiting)
+                } catch {
+                    throw PatternError(column: column, message: "in @\(name) (\(wordClass.location)): \(error.message)")
+                }
+            }
+            return strings
+        case .number:
+            let out = prefixes.flatMap { p in PatternExpander.numberForms.map { p + $0 } }
+            try check(out.count)
+            return out
+        case let .negation(op, column):
+            var out: [String] = []
+            for p in prefixes {
+                switch Negation.forms(of: p, op, as: negationClass) {
+                case let .success(forms): out += forms
+                case let .failure(.needsClass(word)):
+                    throw PatternError(column: column, message: "cannot tell how '\(word)' conjugates: put v1 or v5 in the inflection column")
+                case let .failure(.expectedEnding(ending)):
+                    throw PatternError(column: column, message: "'\(p)' does not fit the inflection column: expected it to end in \(ending)")
+                }
+                if op == .cannot && out.isEmpty {
+                    throw PatternError(column: column, message: "<cannot> needs a verb ('\(p)' is not one)")
+                }
+            }
+            try check(out.count)
+            return out
+        case .gap:
+            throw PatternError(column: 1, message: "a gap '…' may only stand at the top level of a pattern")
+        }
+    }
+
+    private func check(_ count: Int) throws(PatternError) {
+        if count > limit {
+            throw PatternError(column: 1, message: "the pattern expands to more than \(limit) strings; split it into several lines")
+        }
+    }
+}
+
+/// A word class: `@name <TAB> body` in `classes/*.tsv`.
+public struct WordClass: Sendable {
+    public let name: String
+    public let pattern: Pattern
+    public let location: SourceLocation
+}
