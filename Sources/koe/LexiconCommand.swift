@@ -6,7 +6,7 @@ struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Check lexicon files and run their examples.",
-        subcommands: [Check.self, Test.self]
+        subcommands: [Check.self, Test.self, Expand.self]
     )
 
     struct Check: ParsableCommand {
@@ -64,6 +64,66 @@ struct LexiconCommand: ParsableCommand {
             let passed = lexicon.examples.count - failed
             print("lexicon examples: \(passed) passed, \(failed) failed")
             if failed > 0 { throw ExitCode.failure }
+        }
+    }
+
+    struct Expand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the strings a lexicon line (FILE:LINE) or a word class (@name) stands for.",
+            discussion: """
+                Expands the pattern language (alternatives, optional parts, @classes, <num>, <neg>,
+                <cannot>) into the literal strings the matcher looks for, one per line, after
+                normalisation. Parts of a pattern with gaps are printed under '--- part N'.
+                With --keys, the conjugation stems the matcher indexes are printed instead.
+                Example: koe lexicon expand lexicons/ja/signals/effort.tsv:40
+                """
+        )
+
+        @Argument(help: "FILE:LINE of an entry, or @name of a word class.")
+        var target: String
+
+        @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
+        var lexicons: [String] = []
+
+        @Flag(help: "Print the indexed keys (with conjugation stems) instead of the expansions.")
+        var keys = false
+
+        func run() throws {
+            let lexicon = try loadLexicon(extra: lexicons, quiet: false)
+            if target.hasPrefix("@") {
+                let name = String(target.dropFirst())
+                guard let wordClass = lexicon.classes[name] else {
+                    Stderr.print("koe: unknown word class '\(target)'")
+                    throw ExitStatus.usage
+                }
+                do {
+                    let expansion = try PatternExpander(classes: lexicon.classes).expand(wordClass.pattern)
+                    for s in expansion.segments.flatMap({ $0 }) { print(s) }
+                } catch {
+                    Stderr.print("koe: \(wordClass.location): error: \(error.message)")
+                    throw ExitStatus.badConfig
+                }
+                return
+            }
+            guard let colon = target.lastIndex(of: ":"), let line = Int(target[target.index(after: colon)...]) else {
+                throw ValidationError("expected FILE:LINE or @name, got '\(target)'")
+            }
+            let file = String(target[..<colon])
+            let matches = lexicon.entries.filter { e in
+                e.location.line == line
+                    && (e.location.file == file || e.location.file.hasSuffix("/" + file) || file.hasSuffix("/" + e.location.file))
+            }
+            guard let entry = matches.first else {
+                Stderr.print("koe: no lexicon entry at \(target) (a comment, a blank line, a line with errors, or not a lexicon file)")
+                throw ExitStatus.noInput
+            }
+            Stderr.print("\(entry.location): \(entry.pattern)  → \(matches.map { $0.targets[0].description }.joined(separator: ", "))  [\(entry.inflection.rawValue)]")
+            for k in entry.segments.indices {
+                if entry.segments.count > 1 {
+                    print("--- part \(k + 1)" + (k > 0 ? " (at most \(entry.gaps[k - 1]) characters after part \(k))" : ""))
+                }
+                for s in keys ? entry.keys(ofSegment: k) : entry.segments[k] { print(s) }
+            }
         }
     }
 }

@@ -158,7 +158,20 @@ struct LexiconMatcher {
             let o = owner[base + p]
             guard o >= 0 else { continue }
             let winner = layer == 0 ? content[Int(o)] : layer == 1 ? topics[Int(o)] : rules[Int(o)]
-            if winner.start == hit.start && winner.end == hit.end { break }
+            if winner.start == hit.start && winner.end == hit.end {
+                // Several lines may find the same span with the same effect (楽しめる and 楽しむ
+                // both index 楽しめ): it counts once, for the first line.
+                let layerHits = layer == 0 ? content : layer == 1 ? topics : rules
+                let kinds = lexicon.kinds
+                for other in layerHits.reversed() {
+                    guard other.start == hit.start && other.end == hit.end else { break }
+                    if kinds[Int(other.entry)] == kinds[Int(hit.entry)] {
+                        if recordDropped { dropped.append((hit, "same span and target as \(lexicon.locations[Int(other.entry)])")) }
+                        return
+                    }
+                }
+                break
+            }
             if recordDropped { dropped.append((hit, "overlaps longer match at \(winner.start)-\(winner.end)")) }
             return
         }

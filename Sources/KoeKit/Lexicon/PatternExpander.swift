@@ -2,21 +2,26 @@
 /// optional parts multiply, word classes are inlined, `<num>` becomes the number shapes,
 /// `<neg>` / `<cannot>` conjugate what precedes them. Gaps split the result into segments,
 /// matched separately and chained within a sentence (`LexiconMatcher`).
-struct PatternExpander {
+public struct PatternExpander: Sendable {
     /// The expansion of one pattern: `segments[k]` are the strings of part k; part k and k+1
     /// may be up to `gaps[k]` characters apart.
-    struct Expansion: Sendable, Equatable {
-        var segments: [[String]]
-        var gaps: [Int]
-        var count: Int { segments.reduce(0) { $0 + $1.count } }
+    public struct Expansion: Sendable, Equatable {
+        public var segments: [[String]]
+        public var gaps: [Int]
+        public var count: Int { segments.reduce(0) { $0 + $1.count } }
     }
 
     /// Word classes by name.
-    let classes: [String: WordClass]
+    public let classes: [String: WordClass]
     /// The class of a `<neg>` word when the line's inflection column names one.
-    let negationClass: Inflection?
+    public let negationClass: Inflection?
     /// Stop expanding past this many strings (the caller reports it).
     var limit = PatternExpander.errorLimit
+
+    public init(classes: [String: WordClass], negationClass: Inflection? = nil) {
+        self.classes = classes
+        self.negationClass = negationClass
+    }
 
     static let warningLimit = 2_000
     static let errorLimit = 20_000
@@ -30,7 +35,7 @@ struct PatternExpander {
         return digits + kanji + ["十", "百", "千", "数", "何", "両", "十数", "数十", "何十", "数百", "何百", "何千"] + tens
     }()
 
-    func expand(_ pattern: Pattern) throws(PatternError) -> Expansion {
+    public func expand(_ pattern: Pattern) throws(PatternError) -> Expansion {
         var segments: [[String]] = []
         var gaps: [Int] = []
         var current = [""]
@@ -123,3 +128,4 @@ public struct WordClass: Sendable {
     public let pattern: Pattern
     public let location: SourceLocation
 }
+

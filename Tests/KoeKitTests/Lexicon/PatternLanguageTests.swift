@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import KoeKit
+
+/// The pattern language of lexicon lines: syntax, expansion, negation forms, gaps, numbers,
+/// word classes and their diagnostics — on mini lexicons written here, not the shipped data.
+@Suite struct PatternLanguageTests {
+    /// A lexicon folder with `signals.tsv`, `classes/c.tsv` and `entries.tsv`.
+    static func lexicon(classes: String = "", entries: String, extraLayer: String? = nil) throws -> (Lexicon, [Diagnostic]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-pattern-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("classes"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let signals = "slow_response\tdissatisfaction\t遅い\nrepeat_contact\tdissatisfaction\t再\nhigh_effort\tdissatisfaction\t負担\n"
+        try signals.write(to: dir.appendingPathComponent("signals.tsv"), atomically: true, encoding: .utf8)
+        try classes.write(to: dir.appendingPathComponent("classes/c.tsv"), atomically: true, encoding: .utf8)
+        try entries.write(to: dir.appendingPathComponent("entries.tsv"), atomically: true, encoding: .utf8)
+        var layers = [dir.path]
+        if let extraLayer {
+            let user = FileManager.default.temporaryDirectory.appendingPathComponent("koe-pattern-user-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: user.appendingPathComponent("classes"), withIntermediateDirectories: true)
+            try extraLayer.write(to: user.appendingPathComponent("classes/mine.tsv"), atomically: true, encoding: .utf8)
+            layers.append(user.path)
+        }
+        defer { if layers.count > 1 { try? FileManager.default.removeItem(atPath: layers[1]) } }
+        return Lexicon.load(layers: layers)
+    }
+
+    static func expansions(_ pattern: String, classes: [String: String] = [:], inflection: Inflection? = nil) throws -> [String] {
+        var table: [String: WordClass] = [:]
+        for (name, body) in classes {
+            table[name] = WordClass(
+                name: name, pattern: try Pattern(parsing: body, topLevelAlternation: true),
+                location: SourceLocation(file: "c.tsv", line: 1))
+        }
+        return try PatternExpander(classes: table, negationClass: inflection).expand(Pattern(parsing: pattern)).segments.flatMap { $0 }
+    }
+
+    static func signals(_ text: String, _ lexicon: Lexicon) throws -> [String] {
+        try Classifier(lexicon: CompiledLexicon(lexicon)).classify(text).signals.map(\.id)
+    }
+
+    @Test func alternationAndOptionalPartsMultiply() throws {
+        #expect(Set(try Self.expansions("返信(が|は|)[まだ]ない")) == ["返信がない", "返信がまだない", "返信はない", "返信はまだない", "返信ない", "返信まだない"])
+        #expect(try Self.expansions("(a|b)(c|d)").sorted() == ["ac", "ad", "bc", "bd"])
+    }
+
+    @Test func wordClassesExpandInPlaceAndNest() throws {
+        let classes = ["reply": "返信|回答|@call", "call": "折り返し[の電話]"]
+        #expect(Set(try Self.expansions("@reply待ち", classes: classes)) == ["返信待ち", "回答待ち", "折り返し待ち", "折り返しの電話待ち"])
+    }
+
+    @Test(arguments: [
+        ("来る<neg>", ["来ない", "来ません", "来なかった", "来ませんでした", "来ていない", "来ていません", "来ておらず", "来ず", "来てない"]),
+        ("くる<neg>", ["こない", "きません", "きていない"]),
+        ("届く<neg>", ["届かない", "届きません", "届いていない", "届いておりません", "届かず", "届かへん", "届かん"]),
+        ("解約する<neg>", ["解約しない", "解約しません", "解約していない", "解約せず"]),
+        ("返信がある<neg>", ["返信がない", "返信がありません", "返信がなかった", "返信がなし"]),
+        ("使いやすい<neg>", ["使いやすくない", "使いやすくなかった", "使いやすくありません"]),
+        ("いい<neg>", ["よくない", "よくなかった"]),
+        ("進む<cannot>", ["進めない", "進めません", "進めなかった", "進めず"]),
+        ("ログインする<cannot>", ["ログインできない", "ログインできません", "ログインできず", "ログインが出来ない"]),
+        ("来る<cannot>", ["来られない", "来れない"]),
+    ])
+    func negationFormsFromTheInferredClass(pattern: String, expected: [String]) throws {
+        let forms = Set(try Self.expansions(pattern))
+        for form in expected { #expect(forms.contains(form), "\(pattern) should expand to \(form)") }
+        #expect(!forms.contains { $0.hasSuffix("る") })
+    }
+
+    @Test func negationOfRuVerbsAndNaAdjectivesTakesTheColumn() throws {
+        #expect(Set(try Self.expansions("届ける<neg>", inflection: .v1)).isSuperset(of: ["届けない", "届けません", "届けていない"]))
+        #expect(Set(try Self.expansions("つながる<neg>", inflection: .v5)).isSuperset(of: ["つながらない", "つながりません", "つながっていない"]))
+        #expect(throws: PatternError.self) { try Self.expansions("つながる<neg>") }
+        #expect(Set(try Self.expansions("届ける<cannot>", inflection: .v1)).isSuperset(of: ["届けられない", "届けれない"]))
+        #expect(Set(try Self.expansions("便利<neg>", inflection: .adjNa)).isSuperset(of: ["便利じゃない", "便利ではありません"]))
+        #expect(throws: PatternError.self) { try Self.expansions("届ける<neg>") }
+    }
+
+    @Test func numbersMatchAnyDigitsAndKanjiNumerals() throws {
+        let (lexicon, diagnostics) = try Self.lexicon(entries: "<num>回目\trepeat_contact\t1\t-\n1週間待った\tslow_response\t1\t-\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        for text in ["問い合わせは3回目です", "これで12回目です", "もう三回目です", "何回目でしょう"] {
+            #expect(try Self.signals(text, lexicon) == ["repeat_contact"], "\(text)")
+        }
+        #expect(try Self.signals("2週間待った", lexicon) == ["slow_response"])
+        #expect(try Self.signals("回目", lexicon).isEmpty)
+    }
+
+    @Test func gapsChainPartsWithinOneSentence() throws {
+        let (lexicon, diagnostics) = try Self.lexicon(
+            classes: "@reply\t返信|回答\n", entries: "@reply(が|は)…{10}来る<neg>\tslow_response\t1\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(try Self.signals("返信が3日経っても来ません", lexicon) == ["slow_response"])
+        #expect(try Self.signals("回答は来ていない", lexicon) == ["slow_response"])
+        // Too far apart, across a sentence end, or in the wrong order: no match.
+        #expect(try Self.signals("返信が、あれからずいぶんと長いあいだ待っているのに来ません", lexicon).isEmpty)
+        #expect(try Self.signals("返信があった。上司は来ない", lexicon).isEmpty)
+        #expect(try Self.signals("来ない返信が", lexicon).isEmpty)
+    }
+
+    @Test func aLaterLayerReplacesAClass() throws {
+        let entries = "@product(が|は)落ちる\tslow_response\t1\tv1\n"
+        let (base, _) = try Self.lexicon(classes: "@product\tアプリ\n", entries: entries)
+        #expect(try Self.signals("アプリが落ちた", base) == ["slow_response"])
+        let (layered, diagnostics) = try Self.lexicon(classes: "@product\tアプリ\n", entries: entries, extraLayer: "@product\tコエ\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(try Self.signals("コエが落ちた", layered) == ["slow_response"])
+        #expect(try Self.signals("アプリが落ちた", layered).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("返信(が|は\tslow_response\n", "entries.tsv:1:3: error: '(' is never closed"),
+        ("返信|回答\tslow_response\n", "entries.tsv:1:3: error: '|' outside parentheses"),
+        ("返信<never>\tslow_response\n", "entries.tsv:1:3: error: unknown operator <never>"),
+        ("(返信…来ない)\tslow_response\n", "entries.tsv:1:4: error: a gap '…' may only stand at the top level"),
+        ("返信…{99}来ない\tslow_response\n", "entries.tsv:1:4: error: a gap's reach is written …{N}"),
+        ("@nowhere来ない\tslow_response\n", "entries.tsv:1:1: error: unknown word class '@nowhere'"),
+        ("届ける<neg>\tslow_response\n", "entries.tsv:1:4: error: cannot tell how '届ける' conjugates"),
+        ("@loop\tslow_response\n", "entries.tsv:1:1: error: in @loop"),
+        ("(返信|回答)(が|は)遅\tslow_response\t1\tadj-i\n", "entries.tsv:1:1: error: pattern '(返信|回答)(が|は)遅' (as '返信が遅') does not fit inflection 'adj-i'"),
+    ])
+    func diagnosticsPointIntoTheSourceLine(entry: String, expected: String) throws {
+        let (_, diagnostics) = try Self.lexicon(classes: "@loop\tx@loop\n", entries: entry)
+        let messages = diagnostics.map { d in d.description.range(of: "entries.tsv:").map { String(d.description[$0.lowerBound...]) } ?? d.description }
+        #expect(messages.contains { $0.hasPrefix(expected) }, "\(messages)")
+    }
+
+    @Test func aLineThatExpandsTooFarIsWarnedAboutThenRefused() throws {
+        let wide = "(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c)"
+        let (_, warned) = try Self.lexicon(entries: "\(wide)\tslow_response\n")
+        #expect(warned.contains { $0.severity == .warning && $0.message.contains("expands to 3000 strings") }, "\(warned)")
+        let (lexicon, refused) = try Self.lexicon(entries: "\(wide)(a|b|c|d|e|f|g|h)\tslow_response\n")
+        #expect(refused.contains { $0.severity == .error && $0.message.contains("more than 20000") }, "\(refused)")
+        #expect(lexicon.entries.isEmpty)
+    }
+}
