@@ -1,5 +1,5 @@
-/// Sentence and clause structure of one line, from clause-end rule words, line breaks and
-/// contrast markers. A contrast marker closes the clause it ends.
+/// Sentence and clause structure of one line, from clause-end rule words, line breaks, spaces
+/// after a sentence-final kana, and contrast markers. A contrast marker closes the clause it ends.
 struct ClauseMap {
     /// Sorted end positions of sentences and of clauses (every sentence end is a clause end).
     private(set) var sentenceEnds: [Int32] = []
@@ -10,7 +10,13 @@ struct ClauseMap {
         sentenceEnds.removeAll(keepingCapacity: true)
         clauseEnds.removeAll(keepingCapacity: true)
         for i in 0..<text.count {
-            if text[i] == 0x0A { sentenceEnds.append(Int32(i + 1)) }
+            let u = text[i]
+            if u == 0x0A {
+                sentenceEnds.append(Int32(i + 1))
+            } else if (u == 0x20 || u == 0x3000) && i > 0 && ClauseMap.sentenceFinals.contains(text[i - 1]) {
+                // Line breaks often arrive as spaces (one-line exports): 届きました␣電話したら….
+                sentenceEnds.append(Int32(i + 1))
+            }
         }
         for h in rules {
             switch roleOf[Int(h.entry)] {
@@ -24,6 +30,9 @@ struct ClauseMap {
         clauseEnds.append(contentsOf: sentenceEnds)
         clauseEnds.sort()
     }
+
+    /// Kana that end a sentence when a space follows: す (です・ます) た だ よ ね か ん.
+    static let sentenceFinals: Set<UInt16> = [0x3059, 0x305F, 0x3060, 0x3088, 0x306D, 0x304B, 0x3093]
 
     /// Index of the sentence containing position `p` (a hit's start).
     func sentence(of p: Int32) -> Int { ClauseMap.bucket(p, in: sentenceEnds) }

@@ -26,11 +26,14 @@ extension Scorer {
             while firstConditional < sentences.conditionals.count && sentences.conditionals[firstConditional].sentence < s {
                 firstConditional += 1
             }
-            var k = firstConditional
+            var k = firstConditional, hypothetical = false
             while k < sentences.conditionals.count && sentences.conditionals[k].sentence == s {
                 let q = sentences.conditionals[k].hit
                 if h.end <= q.start {
+                    // A signal in the if-clause (解約したら) is as conditional as one after it.
                     scale(i, by: policy.hypothetical, rule: .hypothetical)
+                    if contributions[i].hasSignal { contributions[i].conditional = true }
+                    hypothetical = true
                 } else if contributions[i].hasSignal {
                     contributions[i].conditional = true
                     contributions[i].value *= policy.conditional
@@ -39,7 +42,13 @@ extension Scorer {
                 k += 1
             }
             if sentences.question[s] {
-                contributions[i].value *= contributions[i].value < 0 ? policy.negativeQuestion : policy.question
+                if hypothetical {
+                    // 削除したらどうなりますか asks about a case; it announces nothing.
+                    contributions[i].value = 0
+                    if contributions[i].family != .action { contributions[i].signal = -1 }
+                } else {
+                    contributions[i].value *= contributions[i].value < 0 ? policy.negativeQuestion : policy.question
+                }
                 addRule(.question, to: i)
             }
         }

@@ -27,12 +27,14 @@ struct Scorer {
     mutating func score(content: [Hit], rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         contributions.removeAll(keepingCapacity: true)
         log.removeAll()
-        for hit in content { contributions.append(base(hit)) }
+        // One lexicon line whose expansions spell the same string twice matches once.
+        for (i, hit) in content.enumerated() where i == 0 || hit != content[i - 1] { contributions.append(base(hit)) }
+        defer { countSpansOnce() }
         guard !rules.isEmpty else { return }
         // The table, not `role(of:)`: a method reference would copy the whole scorer.
         clauses.build(text: text, rules: rules, roleOf: lexicon.roleOf)
         applyNegation(rules, text: text)
-        applySuggestions(rules)
+        applySuggestions(rules, text: text)
         mergePending()
         applyModifiers(rules)
         applySentenceRules(rules, text: text)
@@ -72,6 +74,36 @@ struct Scorer {
         var c = Contribution(hit: rule, value: value, strength: abs(value))
         log.add(kind, to: &c)
         pending.append(c)
+    }
+
+    /// One match counts once: several polarity lines on one span (楽しい, 楽しむ and 楽しめる all
+    /// match 楽しめ) add only the strongest of them to the stance, and so do several lines of
+    /// one signal. A signal and a polarity word on one span both count, as the lexicons intend.
+    private mutating func countSpansOnce() {
+        var i = 0
+        while i < contributions.count {
+            let h = contributions[i].hit
+            var j = i + 1
+            while j < contributions.count && contributions[j].hit.start == h.start && contributions[j].hit.end == h.end { j += 1 }
+            if j - i > 1 {
+                for k in i..<j where contributions[k].value != 0 {
+                    for m in (k + 1)..<j where contributions[m].value != 0 && sameKind(k, m) {
+                        let weaker = abs(contributions[m].value) > abs(contributions[k].value) ? k : m
+                        contributions[weaker].value = 0
+                    }
+                }
+            }
+            i = j
+        }
+    }
+
+    /// Both polarity words, or both lines of the same signal.
+    private func sameKind(_ a: Int, _ b: Int) -> Bool {
+        switch (lexicon.kinds[Int(contributions[a].hit.entry)], lexicon.kinds[Int(contributions[b].hit.entry)]) {
+        case (.polarity, .polarity): true
+        case let (.signal(x, _), .signal(y, _)): x == y
+        default: false
+        }
     }
 
     /// Records that `kind` (with the rule word `entry`, or -1) changed contribution `k`.
@@ -127,22 +159,30 @@ struct Scorer {
 
     /// A negation does not reach back over a comma, nor over another predicate: kanji right
     /// after a predicate ending (く て で し り い る た だ), as in 埃があり使用せず, unless they
-    /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates.
-    private func blocked(from: Int32, to: Int32, text: UnsafeBufferPointer<UInt16>, bridges: [Hit]) -> Bool {
+    /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates. A negator that
+    /// starts with kanji is a predicate of its own after て/で…: いい加減で出来なかった does
+    /// not negate いい加減 (上手く出来ない, after く, does negate 上手).
+    func blocked(from: Int32, to: Int32, text: UnsafeBufferPointer<UInt16>, bridges: [Hit]) -> Bool {
         var p = from
         while p < to {
             let u = text[Int(p)]
             if u == 0x3001 || u == 0x2C { return true }
-            let isKanji = (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u)
-            if isKanji && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
+            if Scorer.isKanji(u) && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
                 guard let bridge = Scorer.hit(containing: p, in: bridges) else { return true }
                 p = bridge.end
                 continue
             }
             p += 1
         }
+        // 無い / 無し attach to nouns (やりがい無し), so only other kanji (出来ない) count here.
+        if to > 0 && Int(to) < text.count && Scorer.isKanji(text[Int(to)]) && text[Int(to)] != 0x7121 {
+            let before = text[Int(to) - 1]
+            return before != 0x304F && Scorer.predicateEndings.contains(before)
+        }
         return false
     }
+
+    static func isKanji(_ u: UInt16) -> Bool { (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) }
 
     /// Kana that end a predicate (連用形・て形・終止形・連体形): く て で し り い る た だ.
     static let predicateEndings: Set<UInt16> = [0x304F, 0x3066, 0x3067, 0x3057, 0x308A, 0x3044, 0x308B, 0x305F, 0x3060]
@@ -158,6 +198,8 @@ struct Scorer {
         return sorted[lo - 1]
     }
 
+    /// A negated complaint becomes weak praise, scaled by the negator's weight: 不具合がなく
+    /// なった (it stopped) says more than 不具合はない.
     private mutating func negate(_ k: Int, by entry: Int32) {
         addRule(.negation, entry: entry, to: k)
         let weight = abs(contributions[k].strength)
@@ -167,25 +209,59 @@ struct Scorer {
         } else if contributions[k].value > 0 {
             contributions[k].value = -weight * policy.negatedPositive
         } else {
-            contributions[k].value = weight * policy.negatedNegative
+            contributions[k].value = weight * policy.negatedNegative * lexicon.weights[Int(entry)]
         }
     }
 
-    /// Praise inside a suggestion (あれば良かった, 方がいい) is a wish for something missing.
-    private mutating func applySuggestions(_ rules: [Hit]) {
+    /// Praise inside a suggestion (あれば良かった, 方がいい) or a request (早く直してください,
+    /// 改善お願いします) is a wish for something missing, and so is praise shortly before it
+    /// in its clause. The rule word's weight scales the complaint: a request is a mild one.
+    private mutating func applySuggestions(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         for rule in rules where role(of: rule) == .suggestion {
             var changed = false, touched = false
-            for k in firstContribution(from: rule.start - window)..<firstContribution(from: rule.end)
-            where contributions[k].hit.overlaps(rule) {
-                touched = true
+            let size = policy.suggestion * lexicon.weights[Int(rule.entry)]
+            let clause = clauses.clause(of: rule.start)
+            let range = firstContribution(from: rule.start - window)..<firstContribution(from: rule.end)
+            // A suggestion that holds praise or a signal of its own (ばいい, どうしたらいい) reaches
+            // no further; one that holds a plain complaint word (てほしい) still does.
+            let holds = range.contains {
+                contributions[$0].hit.overlaps(rule) && (contributions[$0].value > 0 || contributions[$0].hasSignal)
+            }
+            for k in range {
+                let h = contributions[k].hit
+                // A signal phrase that spells out (part of) the request keeps its own meaning:
+                // ぜひ試してほしい, 継続でお願い|いたします.
+                if (h.start <= rule.start && h.end >= rule.end && h.length > rule.length)
+                    || (contributions[k].hasSignal && h.start < rule.start && h.end > rule.start) {
+                    touched = true
+                    continue
+                }
+                let overlaps = h.overlaps(rule)
+                // Reaching back, plain praise is a wish, and so is a praise signal made into a goal
+                // (使いやすくしてほしい); 継続でお願いします stays a decision.
+                guard overlaps || (!holds && h.end <= rule.start && rule.start - h.end <= policy.suggestionReach
+                    && (!contributions[k].hasSignal || Scorer.makesIt(text, from: h.end, to: rule.start))
+                    && clauses.clause(of: h.start) == clause && !Scorer.hasComma(text, from: h.end, to: rule.start))
+                else { continue }
+                if overlaps { touched = true }
                 guard contributions[k].value > 0 else { continue }
-                contributions[k].value = -abs(contributions[k].strength) * policy.suggestion
+                contributions[k].value = -abs(contributions[k].strength) * size
                 contributions[k].signal = -1
                 addRule(.suggestion, entry: rule.entry, to: k)
                 changed = true
             }
-            if !changed && !touched { standalone(rule, value: -policy.suggestion, .suggestion) }
+            if !changed && !touched { standalone(rule, value: -size, .suggestion) }
         }
+    }
+
+    /// Whether the text between a word and a request is し or にし: 〜くして / 〜にして.
+    static func makesIt(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        let n = Int(to - from), f = Int(from)
+        return (n == 1 && text[f] == 0x3057) || (n == 2 && text[f] == 0x306B && text[f + 1] == 0x3057)
+    }
+
+    static func hasComma(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        (Int(from)..<Int(to)).contains { text[$0] == 0x3001 || text[$0] == 0x2C }
     }
 
     /// Intensifiers and hedges scale the next content word of their clause. A hedged

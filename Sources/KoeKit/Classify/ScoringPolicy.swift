@@ -22,6 +22,8 @@ public struct ScoringPolicy: Sendable {
     public var inability = 0.7
     /// A praise word inside a suggestion (あれば良かった) becomes this much of a complaint.
     public var suggestion = 0.8
+    /// How far before a suggestion or request a praise word may end and still be wished for.
+    public var suggestionReach: Int32 = 8
     /// How far (normalised UTF-16 units) a negator may follow the word it negates.
     public var negationReach: Int32 = 12
     /// How far an intensifier or hedge may precede the word it scales.

@@ -21,7 +21,7 @@ import Testing
         // double negation keeps weak original polarity
         Case(text: "美味しくなくはない", stance: .success, has: [], lacks: [], rule: "double negation"),
         // pseudo-negation is not negation
-        Case(text: "申し訳ないのですが、請求書を再発行していただけますか", stance: nil, has: [], lacks: [], rule: "pseudo-negation"),
+        Case(text: "申し訳ないのですが、請求書を再発行していただけますか", stance: .neutral, has: ["procedure_request"], lacks: [], rule: "pseudo-negation"),
         Case(text: "この設定で問題ないでしょうか", stance: .neutral, has: [], lacks: [], rule: "pseudo-negation question"),
         // contrast: the later clause dominates
         Case(text: "サポートは丁寧だけど、結局解決しなかった", stance: .dissatisfaction, has: [], lacks: ["resolved_satisfied"], rule: "contrast"),

@@ -1,0 +1,78 @@
+import Foundation
+@testable import KoeKit
+
+/// A small synthetic lexicon written to a temporary folder: a few words of known weight and one
+/// rule word per role, so a scoring test can state the exact score a rule must give. The
+/// shipped lexicons change every week; these numbers only change when a scoring rule does.
+enum MiniLexicon {
+    static let signals = """
+        churn_intent\tdissatisfaction\t解約意向
+        thanks_given\tsuccess\t感謝
+        question_asked\taction\t質問
+        ease_praised\tsuccess\t使いやすさ
+        """
+
+    /// Weights are chosen so each rule's constant shows in the score (0.3 sits on the
+    /// thresholds, 2 and 0.5 make the mixed ratio visible).
+    static let words = """
+        不具合\tneg\t1\t-
+        使えない\tneg\t1\t-
+        便利\tpos\t1\tadj-na
+        悪い\tneg\t1\tadj-i
+        早い\tpos\t0.3\tadj-i
+        最高\tpos\t2\tadj-na
+        楽しい\tpos\t1\tadj-i
+        楽しむ\tpos\t1\tv5
+        感謝\tpos\t1\tvs
+        感謝\tthanks_given\t1\tvs
+        良い\tpos\t1\tadj-i
+        使いやすい\tease_praised\t1\tadj-i
+        遅い\tneg\t0.3\tadj-i
+        解約する\tchurn_intent\t1\tvs
+        解約する\tquestion_asked\t1\tvs
+        雑\tneg\t1\tadj-na
+        継続で\tease_praised\t1\t-
+        """
+
+    static let rules = """
+        けど\trule:contrast\t1\t-
+        さすが\trule:sarcasm\t1\t-
+        たら\trule:conditional\t1\t-
+        ですか\trule:question\t1\t-
+        ますか\trule:question\t1\t-
+        できません\trule:inability\t1\t-
+        てください\trule:suggestion\t0.3\t-
+        でお願いします\trule:suggestion\t0.3\t-
+        とても\trule:intensifier\t1.5\t-
+        ない\trule:negator\t1\t-
+        なくなった\trule:absence\t2.5\t-
+        なくはない\trule:double_negation\t1\t-
+        なら\trule:conditional\t1\t-
+        はありません\trule:absence\t1\t-
+        ば良かった\trule:suggestion\t1\t-
+        もあります\trule:presence\t1\t-
+        出来なかった\trule:inability\t1\t-
+        少し\trule:hedge\t0.5\t-
+        申し訳ない\trule:pseudo_negation\t1\t-
+        。\trule:clause_end\t1\t-
+        """
+
+    static let compiled: CompiledLexicon = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-mini-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            for (name, text) in [("signals.tsv", signals), ("entries.tsv", words), ("rules.tsv", rules)] {
+                try (text + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
+            let (lexicon, diagnostics) = Lexicon.load(layers: [dir.path])
+            let errors = diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else { preconditionFailure("mini lexicon: \(errors)") }
+            return try CompiledLexicon(lexicon)
+        } catch {
+            preconditionFailure("cannot build the mini lexicon: \(error)")
+        }
+    }()
+
+    static func classifier() throws -> Classifier { try Classifier(lexicon: compiled) }
+}

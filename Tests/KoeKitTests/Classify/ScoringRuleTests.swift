@@ -1,0 +1,99 @@
+import Testing
+@testable import KoeKit
+
+/// Each scoring rule and constant of `ScoringPolicy`, pinned by the exact score it gives on the
+/// synthetic `MiniLexicon`: changing a rule or a number makes one of these rows fail.
+@Suite struct ScoringRuleTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let rule: String
+        let text: String
+        let score: Double
+        let stance: Stance
+        var testDescription: String { "\(rule): \(text)" }
+
+        init(_ rule: String, _ text: String, _ score: Double, _ stance: Stance) {
+            self.rule = rule
+            self.text = text
+            self.score = score
+            self.stance = stance
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("plain word", "便利です", 1, .success),
+        Case("success threshold 0.4", "早い", 0.3, .neutral),
+        Case("negative threshold 0.3", "遅い", -0.3, .dissatisfaction),
+        Case("negated positive keeps 0.9", "便利ではない", -0.9, .dissatisfaction),
+        Case("negated negative gives 0.4", "悪くない", 0.4, .success),
+        Case("negator weight scales a negated negative", "不具合がなくなった", 1, .success),
+        Case("double negation keeps half", "便利じゃなくはない", 0.5, .success),
+        Case("a negator inside a word is part of it", "使えない", -1, .dissatisfaction),
+        Case("negation reaches 12 units", "悪いあいうえおかきくけこさし" + "ない", 0.4, .success),
+        Case("negation reaches no further", "悪いあいうえおかきくけこさしす" + "ない", -1, .dissatisfaction),
+        Case("negation stops at a comma", "悪い、ない", -1, .dissatisfaction),
+        Case("negation stops at another predicate", "雑で出来なかった", -1.7, .dissatisfaction),
+        Case("negation stops at a space after a sentence", "悪いです できません", -1.7, .dissatisfaction),
+        Case("negation stops at a sentence end", "悪い。ない", -1, .dissatisfaction),
+        Case("a space after a sentence-final kana ends the sentence", "便利です 悪いですか", 0.2, .mixed),
+        Case("absence alone", "駐車場はありません", -0.6, .dissatisfaction),
+        Case("absence negates", "不具合はありません", 0.4, .success),
+        Case("presence alone", "駐車場もあります", 0.5, .success),
+        Case("inability alone", "予約できません", -0.7, .dissatisfaction),
+        Case("intensifier multiplies", "とても便利", 1.5, .success),
+        Case("intensifier reaches 6 units", "とてもあいうえおか便利", 1.5, .success),
+        Case("intensifier reaches no further", "とてもあいうえおかき便利", 1, .success),
+        Case("hedge softens praise", "少し便利", 0.5, .success),
+        Case("hedged complaint stays whole", "少し悪い", -1, .dissatisfaction),
+        Case("suggestion turns praise into a wish", "説明があれば良かった", -0.8, .dissatisfaction),
+        Case("request turns praise before it into a mild wish", "便利にしてください", -0.24, .neutral),
+        Case("request alone is a mild complaint", "教えてください", -0.24, .neutral),
+        Case("contrast: before 0.6, after 1.4", "遅いけど便利", 1.22, .success),
+        Case("contrast: the later complaint weighs more", "早いけど悪い", -1.22, .dissatisfaction),
+        Case("trailing contrast takes praise back", "便利だけど", -0.6, .dissatisfaction),
+        Case("hypothetical clause weighs 0.4, conditional signal 0.7", "悪いなら解約します", -1.1, .dissatisfaction),
+        Case("question halves praise", "便利ですか", 0.5, .success),
+        Case("negative question keeps 0.8", "悪いですか", -0.8, .dissatisfaction),
+        Case("a hypothetical question announces nothing", "解約したらどうなりますか", 0, .neutral),
+        Case("sarcasm cancels praise next to a complaint", "さすが便利、不具合", -1, .dissatisfaction),
+        Case("sarcasm with a repeat count", "さすが今月3回目", -1, .dissatisfaction),
+        Case("pseudo-negation silences the words inside it", "申し訳ない", 0, .neutral),
+        Case("a signal and a polarity word on one span both count", "感謝します", 2, .success),
+        Case("reaching back, a request leaves a signal alone", "感謝でお願いします", 0.76, .success),
+        Case("a signal phrase that reaches into a request keeps its meaning", "継続でお願いします", 1, .success),
+        Case("a praise signal made into a goal is a wish", "使いやすくしてください", -0.24, .neutral),
+        Case("one span counts once under negation", "楽しめない", -0.9, .dissatisfaction),
+        Case("mixed: both sides at least 0.5", "最高。悪い", 1, .mixed),
+        Case("mixed: the weaker side below 0.35 of the stronger is not mixed", "とても最高。悪い", 2, .success),
+        Case("mixed floor 0.5: a weaker side of 0.45 is not mixed", "便利。とても遅い", 0.55, .success),
+        Case("mixed floor 0.5: a weaker side of 0.6 is", "便利。遅い。遅い", 0.4, .mixed),
+    ]
+
+    @Test(arguments: cases)
+    func rule(_ c: Case) throws {
+        let result = try MiniLexicon.classifier().classify(c.text)
+        #expect(result.score == c.score, "score of \(c.text): \(result.score) (+\(result.positive) / -\(result.negative))")
+        #expect(result.stance == c.stance, "stance of \(c.text)")
+    }
+
+    /// A signal in the if-clause (解約したら) is conditional, like one after なら.
+    @Test(arguments: ["解約したら困る", "悪いなら解約します"])
+    func conditionalSignals(_ text: String) throws {
+        let result = try MiniLexicon.classifier().classify(text)
+        let churn = try #require(result.signals.first { $0.id == "churn_intent" })
+        #expect(churn.conditional)
+    }
+
+    /// A question about a case (解約したら…ですか) keeps the action signal and drops churn.
+    @Test func hypotheticalQuestionKeepsOnlyActionSignals() throws {
+        let result = try MiniLexicon.classifier().classify("解約したらどうなりますか")
+        #expect(result.signals.map(\.id) == ["question_asked"])
+    }
+
+    /// A negated churn phrase emits no signal; a negated praise signal turns into a complaint.
+    @Test func negatedSignals() throws {
+        let classifier = try MiniLexicon.classifier()
+        #expect(try classifier.classify("解約しない").signals.isEmpty)
+        let thanks = try classifier.classify("感謝しない")
+        #expect(!thanks.hasSignal("thanks_given") && thanks.score == -1.8)
+    }
+}
