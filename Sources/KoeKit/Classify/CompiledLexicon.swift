@@ -10,6 +10,9 @@ public final class CompiledLexicon: Sendable {
         let startsFreely: Bool
         /// -1: the key matches the whole entry; else the gap-separated part it matches.
         let part: Int16
+        /// A kana verb (こまる) must not start as the second half of a compound verb: after a
+        /// kanji and an i- or e-row kana, as in 引き|こまれ, it is part of that verb.
+        let notAfterVerbStem: Bool
     }
 
     public let lexicon: Lexicon
@@ -77,9 +80,11 @@ public final class CompiledLexicon: Sendable {
                 for key in entry.keys(ofSegment: k) {
                     // Grammatical rule words are fragments of ICU tokens at both ends.
                     let startsFreely = CompiledLexicon.startsFreely(target) && key.count >= 2
+                    let kanaVerb = (entry.inflection == .v1 || entry.inflection == .v5) && k == 0
+                        && key.unicodeScalars.first.map { $0.value >= 0x3041 && $0.value <= 0x3096 } == true
                     table.add(key, KeyRef(
                         entry: Int32(i), needsEndBoundary: k == last && entry.inflection.needsEndBoundary && !startsFreely,
-                        startsFreely: startsFreely, part: last == 0 ? -1 : Int16(k)))
+                        startsFreely: startsFreely, part: last == 0 ? -1 : Int16(k), notAfterVerbStem: kanaVerb))
                 }
             }
         }

@@ -93,6 +93,7 @@ struct LexiconMatcher {
             for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
                 let ref = table.refs[i]
                 if (ref.startsFreely || startsWord) && (!ref.needsEndBoundary || endsWord) {
+                    if ref.notAfterVerbStem && Self.followsVerbStem(text, Int(r.start)) { continue }
                     if ref.part < 0 {
                         candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
                     } else {
@@ -138,6 +139,17 @@ struct LexiconMatcher {
         }
         parts.removeAll(keepingCapacity: true)
     }
+
+    /// Whether `text[p]` follows a kanji and an i- or e-row kana (引き, 書き, 持ち, 見せ): the
+    /// 連用形 a compound verb's second half attaches to.
+    private static func followsVerbStem(_ text: UnsafeBufferPointer<UInt16>, _ p: Int) -> Bool {
+        guard p >= 2 else { return false }
+        let kana = text[p - 1], before = text[p - 2]
+        guard before >= 0x4E00 && before <= 0x9FFF else { return false }
+        return verbStemKana.contains(kana)
+    }
+
+    private static let verbStemKana: Set<UInt16> = Set("いきぎじちぢひびぴみりえけげせぜねべぺめれ".utf16)
 
     /// Whether a sentence ends (。 ! ? or a line break) in `text[from..<to]`.
     private static func crossesSentence(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import KoeKit
+
+/// Where a lexicon word may start: not as the second half of a compound verb (引き|こまれ is
+/// 引き込む, not 困る), and not inside a word the tokenizer keeps whole (アンインストール).
+@Suite struct MatchBoundaryTests {
+    @Test(arguments: [
+        ("話に引きこまれました", false),
+        ("本当にこまりました", true),
+        ("対応にはこまりました", true),
+        ("少しこまった", true),
+    ])
+    func kanaVerbAfterAVerbStem(text: String, matches: Bool) throws {
+        let (lexicon, diagnostics) = try PatternLanguageTests.lexicon(entries: "こまる\tslow_response\t1\tv5\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(try PatternLanguageTests.signals(text, lexicon) == (matches ? ["slow_response"] : []), "\(text)")
+    }
+
+    @Test func wordsKeptWholeHideTheirInside() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-words-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "slow_response\tdissatisfaction\t遅い\n".write(to: dir.appendingPathComponent("signals.tsv"), atomically: true, encoding: .utf8)
+        try "インストール\tslow_response\t1\tvs\n".write(to: dir.appendingPathComponent("e.tsv"), atomically: true, encoding: .utf8)
+        try "アンインストール\tアプリ\n".write(to: dir.appendingPathComponent("words.tsv"), atomically: true, encoding: .utf8)
+        let (lexicon, _) = Lexicon.load(layers: [dir.path])
+        #expect(try PatternLanguageTests.signals("アンインストールしました", lexicon).isEmpty)
+        #expect(try PatternLanguageTests.signals("インストールしました", lexicon) == ["slow_response"])
+    }
+}
