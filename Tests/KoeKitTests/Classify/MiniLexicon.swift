@@ -31,6 +31,7 @@ enum MiniLexicon {
         解約する\tchurn_intent\t1\tvs
         解約する\tquestion_asked\t1\tvs
         雑\tneg\t1\tadj-na
+        動かなく\tneg\t1\tprefix
         継続で\tease_praised\t1\t-
         """
 

@@ -28,6 +28,7 @@ import Testing
         Case("negator weight scales a negated negative", "不具合がなくなった", 1, .success),
         Case("double negation keeps half", "便利じゃなくはない", 0.5, .success),
         Case("a negator inside a word is part of it", "使えない", -1, .dissatisfaction),
+        Case("a rule word that overlaps a word yields to it", "動かなくなった", -1, .dissatisfaction),
         Case("negation reaches 12 units", "悪いあいうえおかきくけこさし" + "ない", 0.4, .success),
         Case("negation reaches no further", "悪いあいうえおかきくけこさしす" + "ない", -1, .dissatisfaction),
         Case("negation stops at a comma", "悪い、ない", -1, .dissatisfaction),
@@ -38,6 +39,7 @@ import Testing
         Case("absence alone", "駐車場はありません", -0.6, .dissatisfaction),
         Case("absence negates", "不具合はありません", 0.4, .success),
         Case("presence alone", "駐車場もあります", 0.5, .success),
+        Case("presence after a word does nothing", "不具合もあります", -1, .dissatisfaction),
         Case("inability alone", "予約できません", -0.7, .dissatisfaction),
         Case("intensifier multiplies", "とても便利", 1.5, .success),
         Case("intensifier reaches 6 units", "とてもあいうえおか便利", 1.5, .success),
@@ -65,7 +67,7 @@ import Testing
         Case("mixed: both sides at least 0.5", "最高。悪い", 1, .mixed),
         Case("mixed: the weaker side below 0.35 of the stronger is not mixed", "とても最高。悪い", 2, .success),
         Case("mixed floor 0.5: a weaker side of 0.45 is not mixed", "便利。とても遅い", 0.55, .success),
-        Case("mixed floor 0.5: a weaker side of 0.6 is", "便利。遅い。遅い", 0.4, .mixed),
+        Case("mixed floor 0.5: a weaker side of 0.5 is", "不具合。便利じゃなくはない", -0.5, .mixed),
     ]
 
     @Test(arguments: cases)
