@@ -161,8 +161,13 @@ struct Scorer {
     /// after a predicate ending (く て で し り い る た だ), as in 埃があり使用せず, unless they
     /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates. A negator that
     /// starts with kanji is a predicate of its own after て/で…: いい加減で出来なかった does
-    /// not negate いい加減 (上手く出来ない, after く, does negate 上手).
+    /// not negate いい加減 (上手く出来ない, after く, does negate 上手). Nor over a て-form
+    /// followed by a new argument.
     func blocked(from: Int32, to: Int32, text: UnsafeBufferPointer<UInt16>, bridges: [Hit]) -> Bool {
+        // After a て-form, a new argument (しょっぱくて量は飲めない) starts another predicate;
+        // ては (満足してはいない) does not.
+        if from < to && text[Int(from)] == 0x3066 && from + 2 < to
+            && (Int(from) + 2..<Int(to)).contains(where: { Scorer.argumentParticles.contains(text[$0]) }) { return true }
         var p = from
         while p < to {
             let u = text[Int(p)]
@@ -181,6 +186,9 @@ struct Scorer {
         }
         return false
     }
+
+    /// は を が: the particles that mark an argument of a new predicate.
+    static let argumentParticles: Set<UInt16> = [0x306F, 0x3092, 0x304C]
 
     static func isKanji(_ u: UInt16) -> Bool { (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) }
 
