@@ -253,7 +253,8 @@ struct Scorer {
                 else { continue }
                 if overlaps { touched = true }
                 guard contributions[k].value > 0 else { continue }
-                contributions[k].value = -abs(contributions[k].strength) * size
+                // A weak praise word wished for (改善お願いします) weighs at least the wish itself.
+                contributions[k].value = -max(abs(contributions[k].strength), 1) * size
                 contributions[k].signal = -1
                 addRule(.suggestion, entry: rule.entry, to: k)
                 changed = true
