@@ -34,7 +34,8 @@ struct LexiconCommand: ParsableCommand {
             for d in diagnostics { Stderr.print(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
-            Stderr.print("\(lexicon.files.count) files, \(lexicon.entries.count) entries, \(lexicon.signals.count) signals, \(lexicon.topics.count) topics, \(lexicon.examples.count) examples: \(errors) error(s), \(warnings) warning(s)")
+            let keys = errors == 0 ? ((try? CompiledLexicon(lexicon)).map { ", \($0.keyCount) strings indexed" } ?? "") : ""
+            Stderr.print("\(lexicon.files.count) files, \(lexicon.entries.count) entries\(keys), \(lexicon.signals.count) signals, \(lexicon.topics.count) topics, \(lexicon.examples.count) examples: \(errors) error(s), \(warnings) warning(s)")
             if errors > 0 || (strict && warnings > 0) { throw ExitStatus.badConfig }
         }
     }
@@ -98,7 +99,8 @@ struct LexiconCommand: ParsableCommand {
                 }
                 do {
                     let expansion = try PatternExpander(classes: lexicon.classes).expand(wordClass.pattern)
-                    for s in expansion.segments.flatMap({ $0 }) { print(s) }
+                    var seen: Set<String> = []
+                    for s in expansion.segments.flatMap({ $0 }) where seen.insert(s).inserted { print(s) }
                 } catch {
                     Stderr.print("koe: \(wordClass.location): error: \(error.message)")
                     throw ExitStatus.badConfig
@@ -122,7 +124,8 @@ struct LexiconCommand: ParsableCommand {
                 if entry.segments.count > 1 {
                     print("--- part \(k + 1)" + (k > 0 ? " (at most \(entry.gaps[k - 1]) characters after part \(k))" : ""))
                 }
-                for s in keys ? entry.keys(ofSegment: k) : entry.segments[k] { print(s) }
+                var seen: Set<String> = []
+                for s in keys ? entry.keys(ofSegment: k) : entry.segments[k] where seen.insert(s).inserted { print(s) }
             }
         }
     }

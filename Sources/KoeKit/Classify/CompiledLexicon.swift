@@ -19,6 +19,8 @@ public final class CompiledLexicon: Sendable {
     /// Every entry's stems, in one trie walked from every position of a line.
     let trie: UTF16Trie
     let keyRefs: KeyTable.Frozen
+    /// How many distinct strings the trie indexes (expansions and conjugation stems).
+    public let keyCount: Int
     /// Entry index -> layer (0 content, 1 topic, 2 rule word) and rule role, as plain values
     /// for the per-line loops (no strings to retain).
     let layerOf: [UInt8]
@@ -79,7 +81,9 @@ public final class CompiledLexicon: Sendable {
             for k in entry.segments.indices {
                 for key in entry.keys(ofSegment: k) {
                     // Grammatical rule words are fragments of ICU tokens at both ends.
-                    let startsFreely = CompiledLexicon.startsFreely(target) && key.count >= 2
+                    // A part joined to the one before it (gap 0) continues that text: no boundary.
+                    let joined = k > 0 && entry.gaps[k - 1] == 0
+                    let startsFreely = joined || (k == 0 && CompiledLexicon.startsFreely(target) && key.count >= 2)
                     let kanaVerb = (entry.inflection == .v1 || entry.inflection == .v5) && k == 0
                         && key.unicodeScalars.first.map { $0.value >= 0x3041 && $0.value <= 0x3096 } == true
                     table.add(key, KeyRef(
@@ -90,6 +94,7 @@ public final class CompiledLexicon: Sendable {
         }
         gaps = lexicon.entries.map { $0.gaps.map(Int32.init) }
         trie = UTF16Trie(keys: table.keys)
+        keyCount = table.keys.count
         keyRefs = table.frozen()
         layerOf = kinds.map { kind in
             switch kind {
@@ -128,11 +133,25 @@ public final class CompiledLexicon: Sendable {
 
     /// Unique keys with the entries each one stands for.
     struct KeyTable {
-        /// By UTF-16 units: hashing them is far cheaper than hashing a `String` (which
-        /// hashes its canonical form), and this runs for every stem at startup.
-        var index: [[UInt16]: Int] = [:]
+        /// By UTF-16 units, hashed once with FNV-1a: far cheaper than hashing a `String` (which
+        /// hashes its canonical form) or an array element by element, and this runs for each of
+        /// the lexicon's few hundred thousand keys at startup.
+        var index: [Units: Int] = [:]
         var keys: [[UInt16]] = []
         var refs: [[KeyRef]] = []
+
+        struct Units: Hashable {
+            let units: [UInt16]
+            let hash: Int
+            init(_ units: [UInt16]) {
+                self.units = units
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for u in units { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
+                hash = Int(truncatingIfNeeded: h)
+            }
+            static func == (a: Units, b: Units) -> Bool { a.hash == b.hash && a.units == b.units }
+            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        }
 
         /// The refs of key k are `refs[start[k]..<start[k + 1]]`: one flat array, so the
         /// matcher never retains an inner array per match.
@@ -158,12 +177,13 @@ public final class CompiledLexicon: Sendable {
 
         mutating func add(_ key: String, _ ref: KeyRef) {
             // Folded like the trie's keys, so that 3日 and 5日 share one key and all its refs.
-            let units = key.utf16.map(UTF16Trie.fold)
+            let units = Units(key.utf16.map(UTF16Trie.fold))
             if let k = index[units] {
-                refs[k].append(ref)
+                // An expansion may repeat (two alternatives that normalise alike): once per entry.
+                if !refs[k].contains(where: { $0.entry == ref.entry && $0.part == ref.part }) { refs[k].append(ref) }
             } else {
                 index[units] = keys.count
-                keys.append(units)
+                keys.append(units.units)
                 refs.append([ref])
             }
         }

@@ -124,8 +124,13 @@ struct LexiconMatcher {
                 for p in group where p.part == k {
                     let h = p.hit
                     var best: Int32 = -1
-                    for c in reached where c.end <= h.start && h.start - c.end <= gaps[k - 1] && c.start > best {
-                        if !Self.crossesSentence(text, from: c.end, to: h.start) { best = c.start }
+                    if gaps[k - 1] == 0 {
+                        // Joined parts: adjacent, and the longest chain (as if multiplied out).
+                        for c in reached where c.end == h.start && (best < 0 || c.start < best) { best = c.start }
+                    } else {
+                        for c in reached where c.end <= h.start && h.start - c.end <= gaps[k - 1] && c.start > best {
+                            if !Self.crossesSentence(text, from: c.end, to: h.start) { best = c.start }
+                        }
                     }
                     guard best >= 0 else { continue }
                     if k == gaps.count {

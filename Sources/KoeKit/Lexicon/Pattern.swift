@@ -60,7 +60,7 @@ public struct PatternError: Error, Equatable, Sendable {
 extension Pattern {
     /// Parses `source`; `topLevelAlternation` lets the whole text be `A|B|C` (class bodies).
     public init(parsing source: String, topLevelAlternation: Bool = false) throws(PatternError) {
-        var parser = PatternParser(Array(source))
+        var parser = PatternParser(Array(source.unicodeScalars))
         let alternatives = try parser.alternatives(closing: nil, allowGaps: !topLevelAlternation)
         if alternatives.count > 1 && !topLevelAlternation {
             throw PatternError(column: parser.barColumn ?? 1, message: "'|' outside parentheses (write (A|B))")
@@ -69,24 +69,35 @@ extension Pattern {
     }
 }
 
-/// Recursive descent over the pattern's Characters.
+/// Recursive descent over the pattern's scalars (columns count scalars: the same as
+/// Characters for the text lexicons hold).
 private struct PatternParser {
-    let chars: [Character]
+    let chars: [Unicode.Scalar]
     var i = 0
     /// Where the first top-level `|` was, for the error message.
     var barColumn: Int?
 
-    init(_ chars: [Character]) { self.chars = chars }
+    init(_ chars: [Unicode.Scalar]) { self.chars = chars }
+
+    /// Kana, kanji and lower-case ASCII are unchanged by normalisation: most literals skip ICU.
+    static func isInert(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { c in
+            switch c.value {
+            case 0x61...0x7A, 0x30...0x39, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC, 0x3005, 0x4E00...0x9FFF: true
+            default: false
+            }
+        }
+    }
 
     var column: Int { i + 1 }
 
-    mutating func alternatives(closing: Character?, allowGaps: Bool) throws(PatternError) -> [[Pattern.Node]] {
+    mutating func alternatives(closing: Unicode.Scalar?, allowGaps: Bool) throws(PatternError) -> [[Pattern.Node]] {
         var result: [[Pattern.Node]] = []
         var current: [Pattern.Node] = []
         var literal = ""
         func flush() {
             guard !literal.isEmpty else { return }
-            let normalized = (try? Normalizer.normalize(literal)) ?? literal
+            let normalized = PatternParser.isInert(literal) ? literal : (try? Normalizer.normalize(literal)) ?? literal
             current.append(.literal(normalized))
             literal = ""
         }
@@ -119,8 +130,8 @@ private struct PatternParser {
                 let start = column
                 i += 1
                 var name = ""
-                while i < chars.count, chars[i].isASCII, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" {
-                    name.append(chars[i])
+                while i < chars.count, chars[i].isASCII, chars[i].properties.isAlphabetic || ("0"..."9").contains(chars[i]) || chars[i] == "_" {
+                    name.unicodeScalars.append(chars[i])
                     i += 1
                 }
                 guard !name.isEmpty, LexiconParser.isIdentifier(name) else {
@@ -133,7 +144,7 @@ private struct PatternParser {
                 guard let close = chars[i...].firstIndex(of: ">") else {
                     throw PatternError(column: start, message: "'<' is never closed (use <num>, <neg> or <cannot>)")
                 }
-                let name = String(chars[(i + 1)..<close])
+                let name = String(String.UnicodeScalarView(chars[(i + 1)..<close]))
                 i = close + 1
                 switch name {
                 case "num": current.append(.number)
@@ -154,7 +165,7 @@ private struct PatternParser {
                 i += 1
                 var reach = Pattern.defaultGap
                 if i < chars.count, chars[i] == "{" {
-                    guard let close = chars[i...].firstIndex(of: "}"), let n = Int(String(chars[(i + 1)..<close])),
+                    guard let close = chars[i...].firstIndex(of: "}"), let n = Int(String(String.UnicodeScalarView(chars[(i + 1)..<close]))),
                         n >= 1, n <= Pattern.maxGap
                     else {
                         throw PatternError(column: column, message: "a gap's reach is written …{N} with N from 1 to \(Pattern.maxGap)")
@@ -172,7 +183,7 @@ private struct PatternParser {
             case ">", "{", "}":
                 throw PatternError(column: column, message: "unexpected '\(c)'")
             default:
-                literal.append(c)
+                literal.unicodeScalars.append(c)
                 i += 1
             }
         }

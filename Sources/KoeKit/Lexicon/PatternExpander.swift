@@ -4,7 +4,8 @@
 /// matched separately and chained within a sentence (`LexiconMatcher`).
 public struct PatternExpander: Sendable {
     /// The expansion of one pattern: `segments[k]` are the strings of part k; part k and k+1
-    /// may be up to `gaps[k]` characters apart.
+    /// may be up to `gaps[k]` characters apart, and a gap of 0 joins them (part k+1 starts
+    /// where part k ends, as if the two were multiplied out).
     public struct Expansion: Sendable, Equatable {
         public var segments: [[String]]
         public var gaps: [Int]
@@ -39,26 +40,67 @@ public struct PatternExpander: Sendable {
         var segments: [[String]] = []
         var gaps: [Int] = []
         var current = [""]
-        for node in pattern.nodes {
+        let nodes = pattern.nodes
+        for (i, node) in nodes.enumerated() {
+            var visiting: Set<String> = []
             if case let .gap(reach) = node {
                 segments.append(current)
                 gaps.append(reach)
                 current = [""]
-            } else {
-                var visiting: Set<String> = []
+                continue
+            }
+            let nextIsNegation: Bool
+            if i + 1 < nodes.count, case .negation = nodes[i + 1] { nextIsNegation = true } else { nextIsNegation = false }
+            if case .negation = node {
                 current = try apply(node, to: current, visiting: &visiting)
+                continue
+            }
+            // Multiplying out two large sets of alternatives costs keys and startup time for
+            // nothing: past a threshold the part so far is joined to the rest (gap 0), and the
+            // matcher chains the two matches where one ends and the other starts.
+            let alone = try apply(node, to: [""], visiting: &visiting)
+            // The word before a negation multiplies by its negative forms; it may start a part
+            // only if it can be negated on its own (a whole word, not a kana ending).
+            var grows = alone.count
+            if nextIsNegation {
+                var inner: Set<String> = []
+                grows = (try? apply(nodes[i + 1], to: alone, visiting: &inner).count) ?? 0
+            }
+            if current.count * grows > PatternExpander.joinThreshold, grows > 1, current.allSatisfy({ $0.count >= 2 }) {
+                segments.append(current)
+                gaps.append(0)
+                current = alone
+            } else {
+                current = current.flatMap { p in alone.map { p + $0 } }
+                try check(current.count)
             }
         }
         segments.append(current)
+        // A joined part whose strings may be very short (が) would match everywhere: such a
+        // part is multiplied back into the part before it.
+        var k = 1
+        while k < segments.count {
+            if gaps[k - 1] == 0 && segments[k].contains(where: { $0.count < 2 }) {
+                segments[k - 1] = segments[k - 1].flatMap { p in segments[k].map { p + $0 } }
+                try check(segments[k - 1].count)
+                segments.remove(at: k)
+                gaps.remove(at: k - 1)
+            } else {
+                k += 1
+            }
+        }
+        // Duplicates (two alternatives alike) stay: the compiled lexicon indexes each key once.
         for (k, segment) in segments.enumerated() {
-            var seen: Set<String> = []
-            segments[k] = segment.filter { !$0.isEmpty && seen.insert($0).inserted }
+            segments[k] = segment.filter { !$0.isEmpty }
             if segments[k].isEmpty {
                 throw PatternError(column: 1, message: "part \(k + 1) of the pattern can be empty (a gap needs text on each side)")
             }
         }
         return Expansion(segments: segments, gaps: gaps)
     }
+
+    /// Above this many strings, a part is joined to the next one instead of multiplied out.
+    static let joinThreshold = 48
 
     private func apply(_ node: Pattern.Node, to prefixes: [String], visiting: inout Set<String>) throws(PatternError) -> [String] {
         switch node {

@@ -40,61 +40,66 @@ public struct UTF16Trie: Sendable {
     public init(keys rawKeys: [[UInt16]]) {
         let keys = rawKeys.map { $0.map(UTF16Trie.fold) }
         singleValue = [Int32](repeating: -1, count: 65536)
-        // Build with per-node dictionaries, then freeze into sorted flat arrays.
-        var children: [[UInt16: Int32]] = [[:]]
-        var values: [Int32] = [-1]
-        for (index, key) in keys.enumerated() where !key.isEmpty {
-            var node: Int32 = 0
-            for unit in key {
-                if let next = children[Int(node)][unit] {
-                    node = next
-                } else {
-                    let next = Int32(children.count)
-                    children.append([:])
-                    values.append(-1)
-                    children[Int(node)][unit] = next
-                    node = next
-                }
-            }
-            values[Int(node)] = Int32(index)
+        // Sorted, each key once (the last index of equal keys): a node is then a range of keys
+        // sharing a prefix, and its children are consecutive sub-ranges. No per-node tables,
+        // so a lexicon of a few hundred thousand keys builds in milliseconds.
+        var order = keys.indices.filter { !keys[$0].isEmpty }
+        order.sort { a, b in
+            keys[a] == keys[b] ? a < b : keys[a].lexicographicallyPrecedes(keys[b])
+        }
+        var unique: [Int] = []
+        unique.reserveCapacity(order.count)
+        for i in order {
+            if let last = unique.last, keys[last] == keys[i] { unique[unique.count - 1] = i } else { unique.append(i) }
+        }
+        for i in unique {
+            let key = keys[i]
             if key.count == 1 {
                 singleBits[Int(key[0]) >> 6] |= 1 << (UInt64(key[0]) & 63)
-                singleValue[Int(key[0])] = Int32(index)
+                singleValue[Int(key[0])] = Int32(i)
             } else {
                 let h = UTF16Trie.filterHash(key[0], key[1])
                 pairBits[h >> 6] |= 1 << UInt64(h & 63)
             }
         }
-        // Breadth-first numbering with each node's children in label order: then the e-th
-        // edge of the whole trie leads to node e + 1, and no edge needs to store its target.
-        var order: [Int32] = [0], number = [Int32](repeating: -1, count: children.count)
-        number[0] = 0
+        // Breadth-first over key ranges, children in label order: then the e-th edge of the
+        // whole trie leads to node e + 1, and no edge needs to store its target.
+        struct Range { var lo: Int, hi: Int, depth: Int }
+        var queue = [Range(lo: 0, hi: unique.count, depth: 0)]
+        var grandchildren: [(units: UInt32, node: Int32)] = []
         var head = 0
-        while head < order.count {
-            let old = order[head]
-            nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: values[Int(old)]))
-            for unit in children[Int(old)].keys.sorted() {
-                let child = children[Int(old)][unit]!
+        while head < queue.count {
+            let r = queue[head]
+            var lo = r.lo
+            var value: Int32 = -1
+            if lo < r.hi && keys[unique[lo]].count == r.depth {
+                value = Int32(unique[lo])
+                lo += 1
+            }
+            nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: value))
+            while lo < r.hi {
+                let unit = keys[unique[lo]][r.depth]
+                var hi = lo + 1
+                while hi < r.hi && keys[unique[hi]][r.depth] == unit { hi += 1 }
                 edgeUnits.append(unit)
-                number[Int(child)] = Int32(order.count)
-                order.append(child)
+                if r.depth == 1 {
+                    grandchildren.append((UInt32(keys[unique[lo]][0]) << 16 | UInt32(unit), Int32(queue.count)))
+                }
+                queue.append(Range(lo: lo, hi: hi, depth: r.depth + 1))
+                lo = hi
             }
             head += 1
         }
         nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: -1))
         // The pair table: at most half full, so probes stay short.
-        let pairCount = children[0].values.reduce(0) { $0 + children[Int($1)].count }
         var bits: UInt32 = 4
-        while (1 << bits) < 2 * pairCount { bits += 1 }
+        while (1 << bits) < 2 * grandchildren.count { bits += 1 }
         pairShift = 32 - bits
         pairs = [PairSlot](repeating: PairSlot(), count: 1 << bits)
-        for (a, first) in children[0] {
-            for (b, second) in children[Int(first)] {
-                let units = UInt32(a) << 16 | UInt32(b)
-                var slot = Int(UTF16Trie.mix(units) >> pairShift)
-                while pairs[slot].node >= 0 { slot = (slot + 1) & (pairs.count - 1) }
-                pairs[slot] = PairSlot(units: units, node: number[Int(second)])
-            }
+        for (units, node) in grandchildren {
+            var slot = Int(UTF16Trie.mix(units) >> pairShift)
+            while pairs[slot].node >= 0 { slot = (slot + 1) & (pairs.count - 1) }
+            pairs[slot] = PairSlot(units: units, node: node)
         }
     }
 

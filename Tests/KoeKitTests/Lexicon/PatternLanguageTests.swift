@@ -126,11 +126,28 @@ import Testing
     }
 
     @Test func aLineThatExpandsTooFarIsWarnedAboutThenRefused() throws {
-        let wide = "(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c|d|e|f|g|h|i|j)(a|b|c)"
-        let (_, warned) = try Self.lexicon(entries: "\(wide)\tslow_response\n")
-        #expect(warned.contains { $0.severity == .warning && $0.message.contains("expands to 3000 strings") }, "\(warned)")
-        let (lexicon, refused) = try Self.lexicon(entries: "\(wide)(a|b|c|d|e|f|g|h)\tslow_response\n")
+        func choice(_ n: Int) -> String { "(" + (0..<n).map { "語\($0)" }.joined(separator: "|") + ")" }
+        let (_, warned) = try Self.lexicon(entries: "\(choice(2_100))\tslow_response\n")
+        #expect(warned.contains { $0.severity == .warning && $0.message.contains("expands to 2100 strings") }, "\(warned)")
+        let (lexicon, refused) = try Self.lexicon(entries: "\(choice(20_001))\tslow_response\n")
         #expect(refused.contains { $0.severity == .error && $0.message.contains("more than 20000") }, "\(refused)")
         #expect(lexicon.entries.isEmpty)
+    }
+
+    /// Large products are not multiplied out: the parts are joined (gap 0) and chained where
+    /// one ends and the next starts, which matches exactly what the product would.
+    @Test func largeProductsAreJoinedNotMultiplied() throws {
+        let nouns = "(返信|回答|返事|連絡|折り返し|見積もり|請求書|領収書|明細|資料)"
+        let pattern = "\(nouns)(が|は|も)(まだ|全然|一向に)届く<neg>"
+        let expansion = try PatternExpander(classes: [:]).expand(Pattern(parsing: pattern))
+        #expect(expansion.segments.count > 1 && expansion.gaps.allSatisfy { $0 == 0 }, "\(expansion.gaps)")
+        #expect(expansion.count < 10 * 3 * 3 * 20)
+        let (lexicon, diagnostics) = try Self.lexicon(entries: "\(pattern)\tslow_response\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let matched = try Classifier(lexicon: CompiledLexicon(lexicon)).classify("請求書がまだ届いておりません")
+        #expect(matched.signals.first?.evidence.first?.text == "請求書がまだ届いておりません")
+        #expect(try Self.signals("請求書がまだ", lexicon).isEmpty)
+        #expect(try Self.signals("まだ届いておりません", lexicon).isEmpty)
+        #expect(try Self.signals("請求書が、まだ届いておりません", lexicon).isEmpty)
     }
 }
