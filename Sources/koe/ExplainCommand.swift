@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "Texts to explain (default: each line of stdin).")
     var texts: [String] = []
 
-    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or file layered over the built-in one (repeatable).")
+    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable.")
     var lexicons: [String] = []
 
     func run() throws {

@@ -56,6 +56,13 @@ public struct Lexicon: Sendable {
             let (lexicon, diagnostics) = load(layers: extra, only: kinds)
             return (lexicon, [d] + diagnostics)
         }
-        return load(layers: [(builtIn.path, "lexicons/ja")] + extra.map { ($0, nil) }, only: kinds)
+        // A layer that is no path but names a built-in domain pack (`hospitality`) loads the pack.
+        let layers = extra.map { layer -> (String, String?) in
+            if !FileManager.default.fileExists(atPath: layer), let pack = LexiconLocator.pack(named: layer) {
+                return (pack.path, "lexicons/packs/\(layer)")
+            }
+            return (layer, nil)
+        }
+        return load(layers: [(builtIn.path, "lexicons/ja")] + layers, only: kinds)
     }
 }

@@ -33,6 +33,21 @@ public enum LexiconLocator {
         return nil
     }
 
+    /// A built-in domain pack (`lexicons/packs/NAME` beside the language pack), or nil.
+    public static func pack(named name: String, language: String = "ja") -> URL? {
+        guard !name.isEmpty, !name.contains("/"), !name.hasSuffix(".tsv"), let base = builtIn(language: language) else { return nil }
+        let url = base.deletingLastPathComponent().appendingPathComponent("packs/\(name)", isDirectory: true)
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue ? url : nil
+    }
+
+    /// The names of the built-in domain packs.
+    public static func packNames(language: String = "ja") -> [String] {
+        guard let base = builtIn(language: language) else { return [] }
+        let dir = base.deletingLastPathComponent().appendingPathComponent("packs").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+    }
+
     private static func executableDirectory() -> URL? {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         if exe.path != "/proc/self/exe" { return exe.deletingLastPathComponent() }
