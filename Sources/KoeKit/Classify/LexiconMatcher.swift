@@ -118,18 +118,28 @@ struct LexiconMatcher {
             while j < parts.count && parts[j].hit.entry == entry { j += 1 }
             let group = parts[i..<j], gaps = lexicon.gaps[Int(entry)]
             i = j
-            reached = group.filter { $0.part == 0 }.map { ($0.hit.start, $0.hit.end) }
+            reached.removeAll(keepingCapacity: true)
+            for p in group where p.part == 0 { reached.append((p.hit.start, p.hit.end)) }
             for k in 1...max(1, gaps.count) where !reached.isEmpty && k <= gaps.count {
                 next.removeAll(keepingCapacity: true)
+                // Both sides in text order: a window over `reached` (by end) slides forward with
+                // the hits of part k (by start), so a megabyte of repeated phrases stays linear.
+                reached.sort { ($0.end, $0.start) < ($1.end, $1.start) }
+                let reach = Int32(gaps[k - 1])
+                var lo = 0
                 for p in group where p.part == k {
                     let h = p.hit
+                    while lo < reached.count && reached[lo].end < h.start - reach { lo += 1 }
                     var best: Int32 = -1
-                    if gaps[k - 1] == 0 {
-                        // Joined parts: adjacent, and the longest chain (as if multiplied out).
-                        for c in reached where c.end == h.start && (best < 0 || c.start < best) { best = c.start }
-                    } else {
-                        for c in reached where c.end <= h.start && h.start - c.end <= gaps[k - 1] && c.start > best {
-                            if !Self.crossesSentence(text, from: c.end, to: h.start) { best = c.start }
+                    var w = lo
+                    while w < reached.count && reached[w].end <= h.start {
+                        let c = reached[w]
+                        w += 1
+                        if reach == 0 {
+                            // Joined parts: adjacent, and the longest chain (as if multiplied out).
+                            if c.end == h.start && (best < 0 || c.start < best) { best = c.start }
+                        } else if c.start > best && !Self.crossesSentence(text, from: c.end, to: h.start) {
+                            best = c.start
                         }
                     }
                     guard best >= 0 else { continue }
