@@ -188,14 +188,9 @@ struct LexiconMatcher {
             if winner.start == hit.start && winner.end == hit.end {
                 // Several lines may find the same span with the same effect (楽しめる and 楽しむ
                 // both index 楽しめ): it counts once, for the first line.
-                let layerHits = layer == 0 ? content : layer == 1 ? topics : rules
-                let kinds = lexicon.kinds
-                for other in layerHits.reversed() {
-                    guard other.start == hit.start && other.end == hit.end else { break }
-                    if kinds[Int(other.entry)] == kinds[Int(hit.entry)] {
-                        if recordDropped { dropped.append((hit, "same span and target as \(lexicon.locations[Int(other.entry)])")) }
-                        return
-                    }
+                if let other = sameSpanAndKind(as: hit, layer: layer) {
+                    if recordDropped { dropped.append((hit, "same span and target as \(lexicon.locations[Int(other.entry)])")) }
+                    return
                 }
                 break
             }
@@ -209,6 +204,21 @@ struct LexiconMatcher {
         default: index = Int32(rules.count); rules.append(hit)
         }
         for p in Int(hit.start)..<Int(hit.end) where owner[base + p] < 0 { owner[base + p] = index }
+    }
+
+    /// An accepted hit of `layer` on the same span with the same effect as `hit` (same-span
+    /// hits are accepted one after another, so only the last few need a look). A function of
+    /// its own, so that no copy of the layer outlives it: appending to the layer while a copy
+    /// is alive would copy the whole array, per hit.
+    private func sameSpanAndKind(as hit: Hit, layer: Int) -> Hit? {
+        let hits = layer == 0 ? content : layer == 1 ? topics : rules
+        let kinds = lexicon.kinds
+        var i = hits.count - 1
+        while i >= 0 && hits[i].start == hit.start && hits[i].end == hit.end {
+            if kinds[Int(hits[i].entry)] == kinds[Int(hit.entry)] { return hits[i] }
+            i -= 1
+        }
+        return nil
     }
 
     /// Boilerplate silences everything inside it; pseudo-negations (申し訳ない) silence the
