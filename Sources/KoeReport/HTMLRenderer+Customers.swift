@@ -73,7 +73,7 @@ extension HTMLRenderer {
             out.append(HTML.empty(ReportText.none))
         } else {
             let rows = appendix.ruleHits.map { hit in
-                ["<code>\(HTML.escape(hit.entry))</code>", HTML.escape(hit.pattern), "<code>\(HTML.escape(hit.target))</code>",
+                ["<code>\(HTML.escape(hit.entry))</code>", HTML.escape(ReportText.patternCell(hit.pattern)), "<code>\(HTML.escape(hit.target))</code>",
                  NumberText.count(hit.count)]
             }
             out.append(HTML.table([ReportText.rule, ReportText.pattern, ReportText.target, ReportText.count],

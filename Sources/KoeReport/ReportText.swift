@@ -117,6 +117,12 @@ enum ReportText {
     static let ruleHits = "よく当たった辞書ルール"
     static let rule = "ルール"
     static let pattern = "パターン"
+
+    /// A lexicon pattern as shown in a report table: long pattern-language lines are cut after
+    /// `limit` characters (the rule column names the line, `koe lexicon expand` shows it all).
+    static func patternCell(_ pattern: String, limit: Int = 40) -> String {
+        pattern.count <= limit ? pattern : String(pattern.prefix(limit)) + "…"
+    }
     static let target = "対象"
     static let unclassified = "未分類のサンプル（辞書調整の候補）"
 }
