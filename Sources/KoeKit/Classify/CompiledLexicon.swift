@@ -27,6 +27,8 @@ public final class CompiledLexicon: Sendable {
     let roleOf: [RuleRole?]
     /// Entry index -> the largest distance between its gap-separated parts (empty: no gaps).
     let gaps: [[Int32]]
+    /// Entry index -> how many parts it has (1 for a plain entry).
+    let partCounts: [Int16]
     /// Entry index -> `file:line`, built once instead of per evidence.
     let locations: [String]
     /// Entry index -> what kind of hit it produces (so the hot path never switches on strings).
@@ -93,6 +95,7 @@ public final class CompiledLexicon: Sendable {
             }
         }
         gaps = lexicon.entries.map { $0.gaps.map(Int32.init) }
+        partCounts = lexicon.entries.map { Int16($0.segments.count) }
         trie = UTF16Trie(keys: table.keys)
         keyCount = table.keys.count
         keyRefs = table.frozen()

@@ -16,6 +16,10 @@ struct LexiconMatcher {
     private var raw: [RawHit] = []
     /// Matches of one part of a gapped pattern, to be chained.
     private var parts: [PartHit] = []
+    /// Per entry: the line in which its parts were last seen, and how many in order.
+    private var stamp: [UInt32] = []
+    private var progress: [Int16] = []
+    private var line: UInt32 = 0
     private var candidates: [Hit] = []
     private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
@@ -82,9 +86,20 @@ struct LexiconMatcher {
             }
         }
         guard !raw.isEmpty else { return }
+        // Parts of gapped or joined entries count only when every part of the entry occurs, in
+        // order, somewhere in the line: most lines hold a common later part (ない, ません) but
+        // not the rest, and such hits must cost neither ICU segmentation nor chaining.
+        markViableEntries(raw)
         for r in raw {
-            if table.needsStartBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.start) }
-            if table.needsEndBoundary[Int(r.key)] { analyzer.requireBoundary(at: r.end) }
+            var start = false, end = false
+            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
+                let ref = table.refs[i]
+                if ref.part >= 0 && !isViable(ref.entry) { continue }
+                if !ref.startsFreely { start = true }
+                if ref.needsEndBoundary { end = true }
+            }
+            if start { analyzer.requireBoundary(at: r.start) }
+            if end { analyzer.requireBoundary(at: r.end) }
         }
         try analyzer.segmentRequired()
         for r in raw {
@@ -92,6 +107,7 @@ struct LexiconMatcher {
             let endsWord = analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue
             for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
                 let ref = table.refs[i]
+                if ref.part >= 0 && !isViable(ref.entry) { continue }
                 if (ref.startsFreely || startsWord) && (!ref.needsEndBoundary || endsWord) {
                     if ref.notAfterVerbStem && Self.followsVerbStem(text, Int(r.start)) { continue }
                     if ref.part < 0 {
@@ -103,6 +119,41 @@ struct LexiconMatcher {
             }
         }
         if !parts.isEmpty { chainParts(text, into: &candidates) }
+    }
+
+    /// Records, per entry with parts, how many of its parts occur in order in this line
+    /// (`raw` is in text order, and part k starts after part k-1). Stamped with the line number,
+    /// so nothing is cleared per line.
+    private mutating func markViableEntries(_ raw: [RawHit]) {
+        line &+= 1
+        if line == 0 {
+            stamp = [UInt32](repeating: 0, count: lexicon.partCounts.count)
+            line = 1
+        }
+        if stamp.count != lexicon.partCounts.count {
+            stamp = [UInt32](repeating: 0, count: lexicon.partCounts.count)
+            progress = [Int16](repeating: 0, count: lexicon.partCounts.count)
+        }
+        let table = lexicon.keyRefs
+        for r in raw {
+            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
+                let ref = table.refs[i]
+                guard ref.part >= 0 else { continue }
+                let e = Int(ref.entry)
+                if stamp[e] != line {
+                    guard ref.part == 0 else { continue }
+                    stamp[e] = line
+                    progress[e] = 1
+                } else if ref.part == progress[e] {
+                    progress[e] += 1
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func isViable(_ entry: Int32) -> Bool {
+        stamp[Int(entry)] == line && progress[Int(entry)] == lexicon.partCounts[Int(entry)]
     }
 
     /// Joins the parts of gapped patterns (`A…B`): part k+1 must start at most the entry's gap
