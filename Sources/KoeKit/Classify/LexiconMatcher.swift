@@ -90,6 +90,10 @@ struct LexiconMatcher {
         // order, somewhere in the line: most lines hold a common later part (ない, ません) but
         // not the rest, and such hits must cost neither ICU segmentation nor chaining.
         markViableEntries(raw)
+        // Locals: reading the lexicon's shared arrays per hit would retain them, and threads
+        // retaining the same buffers contend for its reference count.
+        let partCounts = lexicon.partCounts, stamp = self.stamp, progress = self.progress, line = self.line
+        func isViable(_ e: Int32) -> Bool { stamp[Int(e)] == line && progress[Int(e)] == partCounts[Int(e)] }
         for r in raw {
             var start = false, end = false
             for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
@@ -151,23 +155,19 @@ struct LexiconMatcher {
         }
     }
 
-    @inline(__always)
-    private func isViable(_ entry: Int32) -> Bool {
-        stamp[Int(entry)] == line && progress[Int(entry)] == lexicon.partCounts[Int(entry)]
-    }
-
     /// Joins the parts of gapped patterns (`A…B`): part k+1 must start at most the entry's gap
     /// after part k ends, with no sentence end between. One hit per chain, from the first
     /// part's start to the last part's end; a chain starts as late as it can (the tightest).
     private mutating func chainParts(_ text: UnsafeBufferPointer<UInt16>, into candidates: inout [Hit]) {
         parts.sort { ($0.hit.entry, $0.part, $0.hit.start, $0.hit.end) < ($1.hit.entry, $1.part, $1.hit.start, $1.hit.end) }
+        let allGaps = lexicon.gaps
         var i = 0
         var reached: [(start: Int32, end: Int32)] = [], next: [(start: Int32, end: Int32)] = []
         while i < parts.count {
             let entry = parts[i].hit.entry
             var j = i
             while j < parts.count && parts[j].hit.entry == entry { j += 1 }
-            let group = parts[i..<j], gaps = lexicon.gaps[Int(entry)]
+            let group = parts[i..<j], gaps = allGaps[Int(entry)]
             i = j
             reached.removeAll(keepingCapacity: true)
             for p in group where p.part == 0 { reached.append((p.hit.start, p.hit.end)) }
@@ -263,6 +263,7 @@ struct LexiconMatcher {
     /// is alive would copy the whole array, per hit.
     private func sameSpanAndKind(as hit: Hit, layer: Int) -> Hit? {
         let hits = layer == 0 ? content : layer == 1 ? topics : rules
+        guard let last = hits.last, last.start == hit.start && last.end == hit.end else { return nil }
         let kinds = lexicon.kinds
         var i = hits.count - 1
         while i >= 0 && hits[i].start == hit.start && hits[i].end == hit.end {
