@@ -15,11 +15,11 @@ struct LexiconMatcher {
     var recordDropped = false
     private var raw: [RawHit] = []
     /// Matches of one part of a gapped pattern, to be chained.
-    private var parts: [PartHit] = []
+    var parts: [PartHit] = []
     /// Per entry: the line in which its parts were last seen, and how many in order.
-    private var stamp: [UInt32] = []
-    private var progress: [Int16] = []
-    private var line: UInt32 = 0
+    var stamp: [UInt32] = []
+    var progress: [Int16] = []
+    var line: UInt32 = 0
     private var candidates: [Hit] = []
     private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
@@ -125,87 +125,6 @@ struct LexiconMatcher {
         if !parts.isEmpty { chainParts(text, into: &candidates) }
     }
 
-    /// Records, per entry with parts, how many of its parts occur in order in this line
-    /// (`raw` is in text order, and part k starts after part k-1). Stamped with the line number,
-    /// so nothing is cleared per line.
-    private mutating func markViableEntries(_ raw: [RawHit]) {
-        line &+= 1
-        if line == 0 {
-            stamp = [UInt32](repeating: 0, count: lexicon.partCounts.count)
-            line = 1
-        }
-        if stamp.count != lexicon.partCounts.count {
-            stamp = [UInt32](repeating: 0, count: lexicon.partCounts.count)
-            progress = [Int16](repeating: 0, count: lexicon.partCounts.count)
-        }
-        let table = lexicon.keyRefs
-        for r in raw {
-            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
-                let ref = table.refs[i]
-                guard ref.part >= 0 else { continue }
-                let e = Int(ref.entry)
-                if stamp[e] != line {
-                    guard ref.part == 0 else { continue }
-                    stamp[e] = line
-                    progress[e] = 1
-                } else if ref.part == progress[e] {
-                    progress[e] += 1
-                }
-            }
-        }
-    }
-
-    /// Joins the parts of gapped patterns (`A…B`): part k+1 must start at most the entry's gap
-    /// after part k ends, with no sentence end between. One hit per chain, from the first
-    /// part's start to the last part's end; a chain starts as late as it can (the tightest).
-    private mutating func chainParts(_ text: UnsafeBufferPointer<UInt16>, into candidates: inout [Hit]) {
-        parts.sort { ($0.hit.entry, $0.part, $0.hit.start, $0.hit.end) < ($1.hit.entry, $1.part, $1.hit.start, $1.hit.end) }
-        let allGaps = lexicon.gaps
-        var i = 0
-        var reached: [(start: Int32, end: Int32)] = [], next: [(start: Int32, end: Int32)] = []
-        while i < parts.count {
-            let entry = parts[i].hit.entry
-            var j = i
-            while j < parts.count && parts[j].hit.entry == entry { j += 1 }
-            let group = parts[i..<j], gaps = allGaps[Int(entry)]
-            i = j
-            reached.removeAll(keepingCapacity: true)
-            for p in group where p.part == 0 { reached.append((p.hit.start, p.hit.end)) }
-            for k in 1...max(1, gaps.count) where !reached.isEmpty && k <= gaps.count {
-                next.removeAll(keepingCapacity: true)
-                // Both sides in text order: a window over `reached` (by end) slides forward with
-                // the hits of part k (by start), so a megabyte of repeated phrases stays linear.
-                reached.sort { ($0.end, $0.start) < ($1.end, $1.start) }
-                let reach = Int32(gaps[k - 1])
-                var lo = 0
-                for p in group where p.part == k {
-                    let h = p.hit
-                    while lo < reached.count && reached[lo].end < h.start - reach { lo += 1 }
-                    var best: Int32 = -1
-                    var w = lo
-                    while w < reached.count && reached[w].end <= h.start {
-                        let c = reached[w]
-                        w += 1
-                        if reach == 0 {
-                            // Joined parts: adjacent, and the longest chain (as if multiplied out).
-                            if c.end == h.start && (best < 0 || c.start < best) { best = c.start }
-                        } else if c.start > best && !Self.crossesSentence(text, from: c.end, to: h.start) {
-                            best = c.start
-                        }
-                    }
-                    guard best >= 0 else { continue }
-                    if k == gaps.count {
-                        candidates.append(Hit(start: best, end: h.end, entry: entry))
-                    } else {
-                        next.append((best, h.end))
-                    }
-                }
-                swap(&reached, &next)
-            }
-        }
-        parts.removeAll(keepingCapacity: true)
-    }
-
     /// Whether `text[p]` follows a kanji and an i- or e-row kana (引き, 書き, 持ち, 見せ): the
     /// 連用形 a compound verb's second half attaches to.
     private static func followsVerbStem(_ text: UnsafeBufferPointer<UInt16>, _ p: Int) -> Bool {
@@ -217,16 +136,6 @@ struct LexiconMatcher {
 
     private static let verbStemKana: Set<UInt16> = Set("いきぎじちぢひびぴみりえけげせぜねべぺめれ".utf16)
 
-    /// Whether a sentence ends (。 ! ? or a line break) in `text[from..<to]`.
-    private static func crossesSentence(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
-        for p in Int(from)..<Int(to) {
-            switch text[p] {
-            case 0x3002, 0x21, 0x3F, 0x0A, 0x0D: return true
-            default: continue
-            }
-        }
-        return false
-    }
 
     /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
     /// very same span are all kept (one pattern may carry several targets).
@@ -332,14 +241,8 @@ struct LexiconMatcher {
     }
 }
 
-/// A match of one gap-separated part of an entry.
-private struct PartHit {
-    var hit: Hit
-    var part: Int16
-}
-
 /// A trie match before ICU's boundaries are checked: the key stands for one or more entries.
-private struct RawHit {
+struct RawHit {
     var start: Int32
     var end: Int32
     var key: Int32
