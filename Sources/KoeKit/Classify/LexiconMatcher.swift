@@ -145,15 +145,7 @@ struct LexiconMatcher {
             let o = owner[base + p]
             guard o >= 0 else { continue }
             let winner = layer == 0 ? content[Int(o)] : layer == 1 ? topics[Int(o)] : rules[Int(o)]
-            if winner.start == hit.start && winner.end == hit.end {
-                // Several lines may find the same span with the same effect (楽しめる and 楽しむ
-                // both index 楽しめ): it counts once, for the first line.
-                if let other = sameSpanAndKind(as: hit, layer: layer) {
-                    if recordDropped { dropped.append((hit, "same span and target as \(lexicon.locations[Int(other.entry)])")) }
-                    return
-                }
-                break
-            }
+            if winner.start == hit.start && winner.end == hit.end { break }
             if recordDropped { dropped.append((hit, "overlaps longer match at \(winner.start)-\(winner.end)")) }
             return
         }
@@ -164,22 +156,6 @@ struct LexiconMatcher {
         default: index = Int32(rules.count); rules.append(hit)
         }
         for p in Int(hit.start)..<Int(hit.end) where owner[base + p] < 0 { owner[base + p] = index }
-    }
-
-    /// An accepted hit of `layer` on the same span with the same effect as `hit` (same-span
-    /// hits are accepted one after another, so only the last few need a look). A function of
-    /// its own, so that no copy of the layer outlives it: appending to the layer while a copy
-    /// is alive would copy the whole array, per hit.
-    private func sameSpanAndKind(as hit: Hit, layer: Int) -> Hit? {
-        let hits = layer == 0 ? content : layer == 1 ? topics : rules
-        guard let last = hits.last, last.start == hit.start && last.end == hit.end else { return nil }
-        let kinds = lexicon.kinds
-        var i = hits.count - 1
-        while i >= 0 && hits[i].start == hit.start && hits[i].end == hit.end {
-            if kinds[Int(hits[i].entry)] == kinds[Int(hit.entry)] { return hits[i] }
-            i -= 1
-        }
-        return nil
     }
 
     /// Boilerplate silences everything inside it; pseudo-negations (申し訳ない) silence the

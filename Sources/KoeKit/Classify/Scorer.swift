@@ -27,8 +27,7 @@ struct Scorer {
     mutating func score(content: [Hit], rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         contributions.removeAll(keepingCapacity: true)
         log.removeAll()
-        // One lexicon line whose expansions spell the same string twice matches once.
-        for (i, hit) in content.enumerated() where i == 0 || hit != content[i - 1] { contributions.append(base(hit)) }
+        for hit in content { contributions.append(base(hit)) }
         defer { countSpansOnce() }
         guard !rules.isEmpty else { return }
         // The table, not `role(of:)`: a method reference would copy the whole scorer.
@@ -77,24 +76,30 @@ struct Scorer {
     }
 
     /// One match counts once: several polarity lines on one span (楽しい, 楽しむ and 楽しめる all
-    /// match 楽しめ) add only the strongest of them to the stance, and so do several lines of
-    /// one signal. A signal and a polarity word on one span both count, as the lexicons intend.
+    /// match 楽しめ) keep only the strongest of them, and so do several lines of one signal; the
+    /// others leave the evidence. A signal and a polarity word on one span both count, as the
+    /// lexicons intend. Same-span hits are adjacent (sorted by start, then entry).
     private mutating func countSpansOnce() {
-        var i = 0
+        var i = 0, kept = 0
         while i < contributions.count {
             let h = contributions[i].hit
             var j = i + 1
             while j < contributions.count && contributions[j].hit.start == h.start && contributions[j].hit.end == h.end { j += 1 }
-            if j - i > 1 {
-                for k in i..<j where contributions[k].value != 0 {
-                    for m in (k + 1)..<j where contributions[m].value != 0 && sameKind(k, m) {
-                        let weaker = abs(contributions[m].value) > abs(contributions[k].value) ? k : m
-                        contributions[weaker].value = 0
-                    }
+            for k in i..<j {
+                // Dropped when another contribution of its kind on this span is stronger (the first wins ties).
+                let loses = (i..<j).contains { m in
+                    m != k && sameKind(k, m) && contributions[m].value != 0
+                        && (abs(contributions[m].value) > abs(contributions[k].value)
+                            || (abs(contributions[m].value) == abs(contributions[k].value) && m < k))
+                }
+                if !loses {
+                    contributions[kept] = contributions[k]
+                    kept += 1
                 }
             }
             i = j
         }
+        contributions.removeLast(contributions.count - kept)
     }
 
     /// Both polarity words, or both lines of the same signal.
