@@ -29,7 +29,7 @@ public enum Inflection: String, Sendable, CaseIterable {
         case .fixed, .adjNa, .prefix:
             return .success([pattern])
         case .adjI:
-            guard pattern.hasSuffix("い"), pattern.count >= 2 else { return .failure(.expectedEnding("い")) }
+            guard pattern.hasSuffix("い"), pattern.count >= 2 else { return .failure(.expectedEnding(expectedEnding)) }
             let stem = String(pattern.dropLast())
             // い (plain), かっ (past), く (adverbial/negative/て), けれ (conditional), さ (noun),
             // そう (looks), すぎ (too), げ (seems): what follows an い-adjective stem.
@@ -42,14 +42,14 @@ public enum Inflection: String, Sendable, CaseIterable {
             guard pattern.hasSuffix("ある") else { return .failure(.expectedEnding(expectedEnding)) }
             return .success([String(pattern.dropLast(2)) + "あ"])
         case .v1:
-            guard pattern.hasSuffix("る"), pattern.count >= 2 else { return .failure(.expectedEnding("る")) }
+            guard pattern.hasSuffix("る"), pattern.count >= 2 else { return .failure(.expectedEnding(expectedEnding)) }
             return .success([String(pattern.dropLast())])
         case .vs:
             if pattern.hasSuffix("する"), pattern.count > 2 { return .success([String(pattern.dropLast(2))]) }
             return .success([pattern])
         case .v5:
             guard let last = pattern.last, let row = Inflection.godanRows[last], pattern.count >= 2 else {
-                return .failure(.expectedEnding("う く ぐ す つ ぬ ぶ む る"))
+                return .failure(.expectedEnding(expectedEnding))
             }
             let stem = String(pattern.dropLast())
             var forms = row.map { stem + String($0) }
@@ -72,7 +72,7 @@ public enum Inflection: String, Sendable, CaseIterable {
     }
 
     /// Godan endings: the five vowel forms plus the euphonic (音便) form of each row.
-    private static let godanRows: [Character: [Character]] = [
+    static let godanRows: [Character: [Character]] = [
         "う": ["わ", "い", "う", "え", "お", "っ"],
         "く": ["か", "き", "く", "け", "こ", "い"],
         "ぐ": ["が", "ぎ", "ぐ", "げ", "ご", "い"],

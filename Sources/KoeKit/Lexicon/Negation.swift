@@ -45,11 +45,12 @@ enum Negation {
         init?(_ word: String, _ inflection: Inflection) {
             switch inflection {
             case .v5:
-                guard let last = word.last, let row = Bases.godan[last], word.count >= 2 else { return nil }
+                // The rows of `Inflection`: 0 未然 (a), 1 連用 (i), 3 可能 (e), 5 音便.
+                guard let last = word.last, let row = Inflection.godanRows[last], word.count >= 2 else { return nil }
                 let stem = String(word.dropLast())
-                let te = Bases.teForm(stem: stem, ending: last, word: word)
-                negatives = Bases.verb(irrealis: stem + row.a, continuative: stem + row.i, te: te)
-                let potential: String = stem + row.e
+                let te = Bases.teForm(stem: stem, ending: last, row: row, word: word)
+                negatives = Bases.verb(irrealis: stem + String(row[0]), continuative: stem + String(row[1]), te: te)
+                let potential: String = stem + String(row[3])
                 cannots = Bases.verb(irrealis: potential, continuative: potential, te: potential + "て") + Bases.koto(word)
             case .v1:
                 guard word.hasSuffix("る"), word.count >= 2 else { return nil }
@@ -107,23 +108,12 @@ enum Negation {
             ["ことができない", "ことができなかった", "ことができず", "ことができません", "ことが出来ない", "ことが出来ません"].map { word + $0 }
         }
 
-        /// The て form of a godan verb: 書いて, 泳いで, 話して, 待って, 死んで, 行って.
-        static func teForm(stem: String, ending: Character, word: String) -> String {
+        /// The て form of a godan verb from its euphonic kana (す has none and keeps し), voiced
+        /// after ぐ ぬ ぶ む: 書いて, 泳いで, 話して, 待って, 死んで; 行く takes って.
+        static func teForm(stem: String, ending: Character, row: [Character], word: String) -> String {
             if word.hasSuffix("行く") || word.hasSuffix("いく") { return stem + "って" }
-            switch ending {
-            case "く": return stem + "いて"
-            case "ぐ": return stem + "いで"
-            case "す": return stem + "して"
-            case "ぬ", "ぶ", "む": return stem + "んで"
-            default: return stem + "って"
-            }
+            let euphonic = row.count > 5 ? row[5] : row[1]
+            return stem + String(euphonic) + ("ぐぬぶむ".contains(ending) ? "で" : "て")
         }
-
-        /// Per godan ending: the a-row (未然), i-row (連用) and e-row (可能) kana.
-        static let godan: [Character: (a: String, i: String, e: String)] = [
-            "う": ("わ", "い", "え"), "く": ("か", "き", "け"), "ぐ": ("が", "ぎ", "げ"),
-            "す": ("さ", "し", "せ"), "つ": ("た", "ち", "て"), "ぬ": ("な", "に", "ね"),
-            "ぶ": ("ば", "び", "べ"), "む": ("ま", "み", "め"), "る": ("ら", "り", "れ"),
-        ]
     }
 }
