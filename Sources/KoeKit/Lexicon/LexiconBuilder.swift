@@ -135,7 +135,7 @@ struct LexiconBuilder {
         _ entry: LexiconParser.RawEntry, _ base: PatternExpander
     ) -> (PatternExpander.Expansion, Inflection)? {
         var expander = base
-        let negates = entry.parsed.hasNegation
+        let negates = entry.parsed.hasNegation(classes: base.classes)
         if negates && entry.inflectionGiven { expander = PatternExpander(classes: base.classes, negationClass: entry.inflection) }
         let expansion: PatternExpander.Expansion
         do {

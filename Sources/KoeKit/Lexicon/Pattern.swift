@@ -24,30 +24,26 @@ public struct Pattern: Sendable, Equatable {
     public static let defaultGap = 8
     public static let maxGap = 20
 
-    /// Whether the pattern uses `<neg>` or `<cannot>` anywhere (then it matches like `prefix`).
-    public var hasNegation: Bool { Pattern.containsNegation(nodes) }
-
-    private static func containsNegation(_ nodes: [Node]) -> Bool {
-        nodes.contains { node in
-            switch node {
-            case .negation: true
-            case let .choice(alternatives): alternatives.contains(where: containsNegation)
-            default: false
-            }
-        }
+    /// Whether the pattern uses `<neg>` or `<cannot>` anywhere, in its word classes too (then
+    /// it matches like `prefix`: its forms carry their own ending).
+    public func hasNegation(classes: [String: WordClass]) -> Bool {
+        var visited: Set<String> = []
+        return Pattern.containsNegation(nodes, classes, &visited)
     }
 
-    /// The word classes the pattern names, for checks.
-    public var classNames: [String] { Pattern.classNames(in: nodes) }
-
-    private static func classNames(in nodes: [Node]) -> [String] {
-        nodes.flatMap { node -> [String] in
+    private static func containsNegation(_ nodes: [Node], _ classes: [String: WordClass], _ visited: inout Set<String>) -> Bool {
+        for node in nodes {
             switch node {
-            case let .wordClass(name, _): [name]
-            case let .choice(alternatives): alternatives.flatMap(classNames)
-            default: []
+            case .negation: return true
+            case let .choice(alternatives):
+                for a in alternatives where containsNegation(a, classes, &visited) { return true }
+            case let .wordClass(name, _):
+                guard visited.insert(name).inserted, let c = classes[name] else { continue }
+                if containsNegation(c.pattern.nodes, classes, &visited) { return true }
+            default: continue
             }
         }
+        return false
     }
 }
 

@@ -16,8 +16,6 @@ public struct PatternExpander: Sendable {
     public let classes: [String: WordClass]
     /// The class of a `<neg>` word when the line's inflection column names one.
     public let negationClass: Inflection?
-    /// Stop expanding past this many strings (the caller reports it).
-    var limit = PatternExpander.errorLimit
 
     public init(classes: [String: WordClass], negationClass: Inflection? = nil) {
         self.classes = classes
@@ -158,8 +156,8 @@ public struct PatternExpander: Sendable {
     }
 
     private func check(_ count: Int) throws(PatternError) {
-        if count > limit {
-            throw PatternError(column: 1, message: "the pattern expands to more than \(limit) strings; split it into several lines")
+        if count > PatternExpander.errorLimit {
+            throw PatternError(column: 1, message: "the pattern expands to more than \(PatternExpander.errorLimit) strings; split it into several lines")
         }
     }
 }

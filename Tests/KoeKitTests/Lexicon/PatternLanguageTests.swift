@@ -98,6 +98,12 @@ import Testing
         #expect(try Self.signals("来ない返信が", lexicon).isEmpty)
     }
 
+    @Test func aNegationInsideAClassMakesTheLineAPrefix() throws {
+        let (lexicon, diagnostics) = try Self.lexicon(classes: "@no_reply\t来る<neg>\n", entries: "返信が@no_reply\tslow_response\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(lexicon.entries.map(\.inflection) == [.prefix])
+    }
+
     @Test func aLaterLayerReplacesAClass() throws {
         let entries = "@product(が|は)落ちる\tslow_response\t1\tv1\n"
         let (base, _) = try Self.lexicon(classes: "@product\tアプリ\n", entries: entries)
