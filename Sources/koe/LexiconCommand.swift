@@ -89,6 +89,18 @@ struct LexiconCommand: ParsableCommand {
         @Flag(help: "Print the indexed keys (with conjugation stems) instead of the expansions.")
         var keys = false
 
+        /// `FILE:LINE` split, or nil for `@name`.
+        var fileAndLine: (String, Int)? {
+            guard !target.hasPrefix("@"), let colon = target.lastIndex(of: ":"),
+                let line = Int(target[target.index(after: colon)...]), line > 0
+            else { return nil }
+            return (String(target[..<colon]), line)
+        }
+
+        func validate() throws {
+            if !target.hasPrefix("@") && fileAndLine == nil { throw ValidationError("expected FILE:LINE or @name, got '\(target)'") }
+        }
+
         func run() throws {
             let lexicon = try loadLexicon(extra: lexicons, quiet: false)
             if target.hasPrefix("@") {
@@ -107,16 +119,15 @@ struct LexiconCommand: ParsableCommand {
                 }
                 return
             }
-            guard let colon = target.lastIndex(of: ":"), let line = Int(target[target.index(after: colon)...]) else {
-                throw ValidationError("expected FILE:LINE or @name, got '\(target)'")
+            guard let (file, line) = fileAndLine else { return }
+            func sameFile(_ shown: String) -> Bool { shown == file || shown.hasSuffix("/" + file) || file.hasSuffix("/" + shown) }
+            guard lexicon.files.contains(where: sameFile) else {
+                Stderr.print("koe: \(file) is not one of the lexicon files loaded (add your own folder with --lexicon DIR)")
+                throw ExitStatus.noInput
             }
-            let file = String(target[..<colon])
-            let matches = lexicon.entries.filter { e in
-                e.location.line == line
-                    && (e.location.file == file || e.location.file.hasSuffix("/" + file) || file.hasSuffix("/" + e.location.file))
-            }
+            let matches = lexicon.entries.filter { $0.location.line == line && sameFile($0.location.file) }
             guard let entry = matches.first else {
-                Stderr.print("koe: no lexicon entry at \(target) (a comment, a blank line, a line with errors, or not a lexicon file)")
+                Stderr.print("koe: no lexicon entry at \(target) (a comment, a blank line or a line with errors)")
                 throw ExitStatus.noInput
             }
             Stderr.print("\(entry.location): \(entry.pattern)  → \(matches.map { $0.targets[0].description }.joined(separator: ", "))  [\(entry.inflection.rawValue)]")

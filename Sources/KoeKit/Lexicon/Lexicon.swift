@@ -29,7 +29,10 @@ public struct Lexicon: Sendable {
 
     /// `shownAs` names a layer in messages and evidence (the built-in pack is always shown as
     /// `lexicons/ja/…`, wherever it is installed, so output does not depend on the machine).
-    static func load(layers: [(path: String, shownAs: String?)], only kinds: Set<LexiconParser.FileKind>?) -> (Lexicon, [Diagnostic]) {
+    /// `packs`: the built-in domain packs, named in the message about a layer that is not there.
+    static func load(
+        layers: [(path: String, shownAs: String?)], only kinds: Set<LexiconParser.FileKind>?, packs: [String] = []
+    ) -> (Lexicon, [Diagnostic]) {
         var builder = LexiconBuilder()
         var files: [(file: String, shown: String, layer: Int)] = []
         for (index, (layer, shownAs)) in layers.enumerated() {
@@ -37,7 +40,8 @@ public struct Lexicon: Sendable {
             if found.isEmpty {
                 builder.diagnostics.append(Diagnostic(
                     file: layer, line: 0, column: 0, severity: .error,
-                    message: "no lexicon files found (expected a folder of .tsv files or a .tsv file)"))
+                    message: "no lexicon files found (expected a folder of .tsv files or a .tsv file"
+                        + (packs.isEmpty ? ")" : ", or a built-in pack: \(packs.joined(separator: ", ")))")))
             }
             for file in found {
                 files.append((file, shownAs.map { $0 + file.dropFirst(layer.count) } ?? LexiconBuilder.displayPath(file), index))
@@ -57,12 +61,13 @@ public struct Lexicon: Sendable {
             return (lexicon, [d] + diagnostics)
         }
         // A layer that is no path but names a built-in domain pack (`hospitality`) loads the pack.
+        let packs = LexiconLocator.packs(beside: builtIn)
         let layers = extra.map { layer -> (String, String?) in
-            if !FileManager.default.fileExists(atPath: layer), let pack = LexiconLocator.pack(named: layer) {
+            if !FileManager.default.fileExists(atPath: layer), let pack = packs[layer] {
                 return (pack.path, "lexicons/packs/\(layer)")
             }
             return (layer, nil)
         }
-        return load(layers: [(builtIn.path, "lexicons/ja")] + layers, only: kinds)
+        return load(layers: [(builtIn.path, "lexicons/ja")] + layers, only: kinds, packs: packs.keys.sorted())
     }
 }

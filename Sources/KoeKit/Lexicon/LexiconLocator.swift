@@ -33,19 +33,18 @@ public enum LexiconLocator {
         return nil
     }
 
-    /// A built-in domain pack (`lexicons/packs/NAME` beside the language pack), or nil.
-    public static func pack(named name: String, language: String = "ja") -> URL? {
-        guard !name.isEmpty, !name.contains("/"), !name.hasSuffix(".tsv"), let base = builtIn(language: language) else { return nil }
-        let url = base.deletingLastPathComponent().appendingPathComponent("packs/\(name)", isDirectory: true)
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue ? url : nil
-    }
-
-    /// The names of the built-in domain packs.
-    public static func packNames(language: String = "ja") -> [String] {
-        guard let base = builtIn(language: language) else { return [] }
-        let dir = base.deletingLastPathComponent().appendingPathComponent("packs").path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+    /// The built-in domain packs by name: the folders of `packs/` beside the language pack
+    /// `languagePack` (`lexicons/ja` → `lexicons/packs/hospitality`).
+    public static func packs(beside languagePack: URL) -> [String: URL] {
+        let dir = languagePack.deletingLastPathComponent().appendingPathComponent("packs", isDirectory: true)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        var packs: [String: URL] = [:]
+        for name in names {
+            var isDir: ObjCBool = false
+            let url = dir.appendingPathComponent(name, isDirectory: true)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue { packs[name] = url }
+        }
+        return packs
     }
 
     private static func executableDirectory() -> URL? {
