@@ -59,14 +59,10 @@ enum MiniLexicon {
         """
 
     static let compiled: CompiledLexicon = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-mini-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
-            for (name, text) in [("signals.tsv", signals), ("entries.tsv", words), ("rules.tsv", rules)] {
-                try (text + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
-            }
-            let (lexicon, diagnostics) = Lexicon.load(layers: [dir.path])
+            let (lexicon, diagnostics) = try TemporaryLexicon.load([
+                ["signals.tsv": signals + "\n", "entries.tsv": words + "\n", "rules.tsv": rules + "\n"]
+            ])
             let errors = diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else { preconditionFailure("mini lexicon: \(errors)") }
             return try CompiledLexicon(lexicon)

@@ -18,13 +18,11 @@ import Testing
     }
 
     @Test func wordsKeptWholeHideTheirInside() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-words-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try "slow_response\tdissatisfaction\t遅い\n".write(to: dir.appendingPathComponent("signals.tsv"), atomically: true, encoding: .utf8)
-        try "インストール\tslow_response\t1\tvs\n".write(to: dir.appendingPathComponent("e.tsv"), atomically: true, encoding: .utf8)
-        try "アンインストール\tアプリ\n".write(to: dir.appendingPathComponent("words.tsv"), atomically: true, encoding: .utf8)
-        let (lexicon, _) = Lexicon.load(layers: [dir.path])
+        let (lexicon, _) = try TemporaryLexicon.load([[
+            "signals.tsv": "slow_response\tdissatisfaction\t遅い\n",
+            "e.tsv": "インストール\tslow_response\t1\tvs\n",
+            "words.tsv": "アンインストール\tアプリ\n",
+        ]])
         #expect(try PatternLanguageTests.signals("アンインストールしました", lexicon).isEmpty)
         #expect(try PatternLanguageTests.signals("インストールしました", lexicon) == ["slow_response"])
     }

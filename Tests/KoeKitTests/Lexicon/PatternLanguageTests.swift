@@ -5,24 +5,12 @@ import Testing
 /// The pattern language of lexicon lines: syntax, expansion, negation forms, gaps, numbers,
 /// word classes and their diagnostics — on mini lexicons written here, not the shipped data.
 @Suite struct PatternLanguageTests {
-    /// A lexicon folder with `signals.tsv`, `classes/c.tsv` and `entries.tsv`.
+    /// A lexicon with three signals, `classes/c.tsv` and `entries.tsv`; `extraLayer` is a user
+    /// layer's `classes/mine.tsv`.
     static func lexicon(classes: String = "", entries: String, extraLayer: String? = nil) throws -> (Lexicon, [Diagnostic]) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-pattern-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("classes"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let signals = "slow_response\tdissatisfaction\t遅い\nrepeat_contact\tdissatisfaction\t再\nhigh_effort\tdissatisfaction\t負担\n"
-        try signals.write(to: dir.appendingPathComponent("signals.tsv"), atomically: true, encoding: .utf8)
-        try classes.write(to: dir.appendingPathComponent("classes/c.tsv"), atomically: true, encoding: .utf8)
-        try entries.write(to: dir.appendingPathComponent("entries.tsv"), atomically: true, encoding: .utf8)
-        var layers = [dir.path]
-        if let extraLayer {
-            let user = FileManager.default.temporaryDirectory.appendingPathComponent("koe-pattern-user-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: user.appendingPathComponent("classes"), withIntermediateDirectories: true)
-            try extraLayer.write(to: user.appendingPathComponent("classes/mine.tsv"), atomically: true, encoding: .utf8)
-            layers.append(user.path)
-        }
-        defer { if layers.count > 1 { try? FileManager.default.removeItem(atPath: layers[1]) } }
-        return Lexicon.load(layers: layers)
+        let base = ["signals.tsv": signals, "classes/c.tsv": classes, "entries.tsv": entries]
+        return try TemporaryLexicon.load([base] + (extraLayer.map { [["classes/mine.tsv": $0]] } ?? []))
     }
 
     static func expansions(_ pattern: String, classes: [String: String] = [:], inflection: Inflection? = nil) throws -> [String] {
