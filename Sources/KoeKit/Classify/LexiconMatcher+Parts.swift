@@ -46,6 +46,7 @@ extension LexiconMatcher {
             while j < parts.count && parts[j].hit.entry == entry { j += 1 }
             let group = parts[i..<j], gaps = allGaps[Int(entry)]
             i = j
+            let firstOfEntry = candidates.count
             reached.removeAll(keepingCapacity: true)
             for p in group where p.part == 0 { reached.append((p.hit.start, p.hit.end)) }
             for k in 1...max(1, gaps.count) where !reached.isEmpty && k <= gaps.count {
@@ -78,6 +79,13 @@ extension LexiconMatcher {
                     }
                 }
                 swap(&reached, &next)
+            }
+            // Two hits of the last part can close the same chain (も来ません and 来ません after
+            // 経っても): one match.
+            if candidates.count - firstOfEntry > 1 {
+                var chains = candidates[firstOfEntry...].sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+                chains = chains.enumerated().filter { $0.offset == 0 || $0.element != chains[$0.offset - 1] }.map(\.element)
+                candidates.replaceSubrange(firstOfEntry..., with: chains)
             }
         }
         parts.removeAll(keepingCapacity: true)

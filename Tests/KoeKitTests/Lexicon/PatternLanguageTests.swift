@@ -92,6 +92,13 @@ import Testing
         #expect(lexicon.entries.map(\.inflection) == [.prefix])
     }
 
+    /// Two hits of the last part (も来ません, 来ません) close the same chain: one match.
+    @Test func oneChainIsOneMatch() throws {
+        let (lexicon, _) = try Self.lexicon(classes: "@reply\t返信\n", entries: "@reply(が|は)…{10}[も]来る<neg>\tslow_response\t1\n")
+        let explanation = try Classifier(lexicon: CompiledLexicon(lexicon)).explain("返信が3日経っても来ません")
+        #expect(explanation.matches.filter { $0.target == "slow_response" }.count == 1, "\(explanation.matches)")
+    }
+
     @Test func aLaterLayerReplacesAClass() throws {
         let entries = "@product(が|は)落ちる\tslow_response\t1\tv1\n"
         let (base, _) = try Self.lexicon(classes: "@product\tアプリ\n", entries: entries)
