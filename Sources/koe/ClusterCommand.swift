@@ -29,7 +29,7 @@ struct ClusterCommand: ParsableCommand {
     @Flag(help: "Do not mask personal data in quotes.")
     var noMask = false
 
-    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable.")
+    @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
     var lexicons: [String] = []
 
     func validate() throws {

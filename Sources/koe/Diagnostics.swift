@@ -9,6 +9,12 @@ enum Stderr {
     }
 }
 
+/// Help texts shared by several subcommands.
+enum HelpText {
+    static let lexicon: ArgumentHelp =
+        "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable."
+}
+
 enum ExitStatus {
     static let unexpected = ExitCode(1)
     static let usage = ExitCode(64)

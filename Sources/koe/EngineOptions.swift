@@ -7,7 +7,7 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable.")
+    @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
     var lexicons: [String] = []
 
     func validate() throws {

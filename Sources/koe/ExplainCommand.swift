@@ -16,17 +16,11 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "Texts to explain (default: each line of stdin).")
     var texts: [String] = []
 
-    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable.")
+    @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
     var lexicons: [String] = []
 
     func run() throws {
-        let lexicon = try loadLexicon(extra: lexicons, quiet: false)
-        let classifier = try Classifier(lexicon: CompiledLexicon(lexicon))
-        // Lines written in the pattern language are shown with their source pattern.
-        var patterns: [String: String] = [:]
-        for e in lexicon.entries where e.segments.count > 1 || e.segments[0] != [e.normalizedPattern] {
-            patterns[e.location.description] = e.pattern
-        }
+        let classifier = try Classifier(lexicon: CompiledLexicon(loadLexicon(extra: lexicons, quiet: false)))
         var inputs = texts
         if inputs.isEmpty {
             while let line = readLine() { inputs.append(line) }
@@ -34,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
         var out = ""
         for (i, text) in inputs.enumerated() {
             if i > 0 { out += "\n" }
-            out += ExplanationPrinter.render(try classifier.explain(text), patterns: patterns)
+            out += ExplanationPrinter.render(try classifier.explain(text))
         }
         print(out, terminator: "")
     }
@@ -42,9 +36,7 @@ struct ExplainCommand: ParsableCommand {
 
 /// Renders an explanation for people (stdout of `koe explain`).
 enum ExplanationPrinter {
-    /// `patterns`: the source pattern of each lexicon line (`file:line`) that uses the pattern
-    /// language, printed after the match so that the user sees which line and form matched.
-    static func render(_ e: Explanation, patterns: [String: String] = [:]) -> String {
+    static func render(_ e: Explanation) -> String {
         var s = "text:       \(e.text)\n"
         s += "normalised: \(e.normalized)\n"
         s += "tokens:     \(e.tokens.filter { $0.kind != .space }.map(\.text).joined(separator: "|"))\n"
@@ -53,7 +45,7 @@ enum ExplanationPrinter {
         for m in e.matches {
             let mark = m.droppedBecause == nil ? "+" : "-"
             s += "  \(mark) [\(m.start)-\(m.end)] \(m.text)  → \(m.target) ×\(format(m.weight))  \(m.entry)"
-            if let pattern = patterns[m.entry] { s += "  ← \(pattern)" }
+            if let pattern = m.pattern { s += "  ← \(pattern)" }
             if let why = m.droppedBecause { s += "  (dropped: \(why))" }
             s += "\n"
         }

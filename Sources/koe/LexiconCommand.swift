@@ -46,7 +46,7 @@ struct LexiconCommand: ParsableCommand {
             discussion: "Prints each failing example with what koe produced; exit status 1 when any fails."
         )
 
-        @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable.")
+        @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
         var lexicons: [String] = []
 
         @Flag(name: [.short, .long], help: "Print only the summary.")
@@ -83,7 +83,7 @@ struct LexiconCommand: ParsableCommand {
         @Argument(help: "FILE:LINE of an entry, or @name of a word class.")
         var target: String
 
-        @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable.")
+        @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
         var lexicons: [String] = []
 
         @Flag(help: "Print the indexed keys (with conjugation stems) instead of the expansions.")

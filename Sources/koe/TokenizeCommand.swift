@@ -26,7 +26,7 @@ struct TokenizeCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Output format: text or jsonl.")
     var format: Format = .text
 
-    @Option(name: .customLong("lexicon"), help: "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable.")
+    @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
     var lexicons: [String] = []
 
     @Flag(help: "Do not merge user words (words.tsv).")

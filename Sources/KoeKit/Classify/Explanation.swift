@@ -8,6 +8,9 @@ public struct Explanation: Sendable {
         public let target: String
         public let weight: Double
         public let entry: String
+        /// The lexicon line's pattern when it is written in the pattern language (nil for a
+        /// plain literal), so the reader sees which line and which form matched.
+        public let pattern: String?
         /// nil when the match was kept; otherwise why it was dropped.
         public let droppedBecause: String?
     }
@@ -32,7 +35,7 @@ extension Classifier {
                 text: analyzer.originalString(from: start, to: end),
                 start: Int(analyzer.scalarOffset(start)), end: Int(analyzer.scalarOffset(end)),
                 target: entry.targets[0].description, weight: entry.weight,
-                entry: entry.location.description, droppedBecause: dropped)
+                entry: entry.location.description, pattern: entry.isLiteral ? nil : entry.pattern, droppedBecause: dropped)
         }
         var matches = (matcher.content + matcher.topics + matcher.rules).map { describe($0, dropped: nil) }
         matches += matcher.dropped.map { describe($0.hit, dropped: $0.reason) }

@@ -83,6 +83,9 @@ public struct LexiconEntry: Sendable {
     /// The largest distance in characters between part k and k+1.
     public let gaps: [Int]
 
+    /// Whether the pattern is plain text (it stands for itself alone).
+    public var isLiteral: Bool { segments.count == 1 && segments[0] == [normalizedPattern] }
+
     /// The strings the matcher indexes for part `k`: the last part's strings conjugate.
     public func keys(ofSegment k: Int) -> [String] {
         guard k == segments.count - 1 else { return segments[k] }
