@@ -130,12 +130,10 @@ struct LexiconMatcher {
     private static func followsVerbStem(_ text: UnsafeBufferPointer<UInt16>, _ p: Int) -> Bool {
         guard p >= 2 else { return false }
         let kana = text[p - 1], before = text[p - 2]
-        guard before >= 0x4E00 && before <= 0x9FFF else { return false }
-        return verbStemKana.contains(kana)
+        return Kanji.contains(before) && verbStemKana.contains(kana)
     }
 
     private static let verbStemKana: Set<UInt16> = Set("いきぎじちぢひびぴみりえけげせぜねべぺめれ".utf16)
-
 
     /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
     /// very same span are all kept (one pattern may carry several targets).

@@ -177,7 +177,7 @@ struct Scorer {
         while p < to {
             let u = text[Int(p)]
             if u == 0x3001 || u == 0x2C { return true }
-            if Scorer.isKanji(u) && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
+            if Kanji.contains(u) && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
                 guard let bridge = Scorer.hit(containing: p, in: bridges) else { return true }
                 p = bridge.end
                 continue
@@ -185,7 +185,7 @@ struct Scorer {
             p += 1
         }
         // 無い / 無し attach to nouns (やりがい無し), so only other kanji (出来ない) count here.
-        if to > 0 && Int(to) < text.count && Scorer.isKanji(text[Int(to)]) && text[Int(to)] != 0x7121 {
+        if to > 0 && Int(to) < text.count && Kanji.contains(text[Int(to)]) && text[Int(to)] != 0x7121 {
             let before = text[Int(to) - 1]
             return before != 0x304F && Scorer.predicateEndings.contains(before)
         }
@@ -194,8 +194,6 @@ struct Scorer {
 
     /// は を が: the particles that mark an argument of a new predicate.
     static let argumentParticles: Set<UInt16> = [0x306F, 0x3092, 0x304C]
-
-    static func isKanji(_ u: UInt16) -> Bool { (0x4E00...0x9FFF).contains(u) || (0x3400...0x4DBF).contains(u) }
 
     /// Kana that end a predicate (連用形・て形・終止形・連体形): く て で し り い る た だ.
     static let predicateEndings: Set<UInt16> = [0x304F, 0x3066, 0x3067, 0x3057, 0x308A, 0x3044, 0x308B, 0x305F, 0x3060]
