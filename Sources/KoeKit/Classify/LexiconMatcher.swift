@@ -107,7 +107,7 @@ struct LexiconMatcher {
         }
         try analyzer.segmentRequired()
         for r in raw {
-            let startsWord = analyzer.tokenStart(at: r.start) == .word
+            let startsWord = analyzer.tokenStart(at: r.start) == .word || Self.followsGluedParticle(text, analyzer, Int(r.start))
             let endsWord = analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue
             for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
                 let ref = table.refs[i]
@@ -124,6 +124,16 @@ struct LexiconMatcher {
         }
         if !parts.isEmpty { chainParts(text, into: &candidates) }
     }
+
+    /// Whether `text[p]`, a hiragana, follows a particle that ICU glued to it as the first
+    /// character of one token (に|わか|り|やすい for に + わかりやすい): the word starts at `p`.
+    private static func followsGluedParticle(_ text: UnsafeBufferPointer<UInt16>, _ analyzer: TextAnalyzer, _ p: Int) -> Bool {
+        guard p >= 1, (0x3041...0x3096).contains(text[p]), gluedParticles.contains(text[p - 1]) else { return false }
+        return analyzer.tokenStart(at: Int32(p - 1)) == .word
+    }
+
+    /// に を が は で と も: particles ICU's dictionary glues to a following kana word.
+    private static let gluedParticles: Set<UInt16> = Set("にをがはでとも".utf16)
 
     /// Whether `text[p]` follows a kanji and an i- or e-row kana (引き, 書き, 持ち, 見せ): the
     /// 連用形 a compound verb's second half attaches to.

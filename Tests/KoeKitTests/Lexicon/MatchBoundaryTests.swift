@@ -17,6 +17,14 @@ import Testing
         #expect(try PatternLanguageTests.signals(text, lexicon) == (matches ? ["slow_response"] : []), "\(text)")
     }
 
+    /// ICU glues a particle to the kana word after it (に|わか|り|やすい): the word still starts
+    /// after the particle.
+    @Test(arguments: ["圧倒的にわかりやすい", "画面もわかりやすい"])
+    func aKanaWordAfterAGluedParticle(text: String) throws {
+        let (lexicon, _) = try PatternLanguageTests.lexicon(entries: "わかりやすい\tslow_response\t1\tadj-i\n")
+        #expect(try PatternLanguageTests.signals(text, lexicon) == ["slow_response"], "\(text)")
+    }
+
     @Test func wordsKeptWholeHideTheirInside() throws {
         let (lexicon, _) = try TemporaryLexicon.load([[
             "signals.tsv": "slow_response\tdissatisfaction\t遅い\n",
