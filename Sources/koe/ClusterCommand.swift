@@ -9,9 +9,12 @@ struct ClusterCommand: ParsableCommand {
         discussion: """
             Reads JSON Lines from `koe classify` (with "text") and writes one JSON object per
             cluster: {"cluster_id","kind","label","size","members","terms","quotes"}. Records
-            leaning to dissatisfaction form "issue" clusters; records with the feature_request
-            signal form "feature_request" clusters. Records that fit no cluster are not listed.
-            The same records in any order give the same clusters.
+            that do not lean to success form "issue" clusters; records with the feature_request
+            signal form "feature_request" clusters. Groups are built from what each text says
+            is wrong (the words its problem phrases are about, the phrases, error codes and
+            versions) by average linkage: a record that fits no group stays unclustered and is
+            not listed. Labels are problem phrases as customers wrote them. The same records in
+            any order give the same clusters.
 
             Example: koe classify < tickets.txt | koe cluster > issues.jsonl
             """
@@ -20,11 +23,8 @@ struct ClusterCommand: ParsableCommand {
     @Argument(help: "A `koe classify` JSON Lines file (default: stdin).")
     var file: String?
 
-    @Option(help: "Minimum cosine similarity to join a cluster (0–1).")
+    @Option(help: "Minimum average similarity between two groups' members for them to merge (0–1); higher gives smaller, tighter issues.")
     var threshold: Double = IssueClusterer().threshold
-
-    @Option(help: "Merge clusters whose centres are at least this similar (0–1).")
-    var mergeThreshold: Double = IssueClusterer().mergeThreshold
 
     @Flag(help: "Do not mask personal data in quotes.")
     var noMask = false
@@ -34,7 +34,6 @@ struct ClusterCommand: ParsableCommand {
 
     func validate() throws {
         guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1") }
-        guard mergeThreshold > 0 && mergeThreshold <= 1 else { throw ValidationError("--merge-threshold must be between 0 and 1") }
     }
 
     func run() throws {
@@ -59,13 +58,15 @@ struct ClusterCommand: ParsableCommand {
             let stance = object["stance"] as? String, dominant = object["dominant"] as? String
             let signals = (object["signals"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
             let c = try classifier.classify(text)
-            let item = ClusterItem(key: id, terms: try classifier.contentTerms(of: c), text: text)
-            if stance == "dissatisfaction" || (stance == "mixed" && dominant == "dissatisfaction") { issues.append(item) }
+            let item = ClusterItem(key: id, features: try classifier.issueFeatures(of: c, text: text), text: text)
+            // Every record that does not lean to success may report an issue: support tickets
+            // often describe a problem in neutral words (返金はいつになりますか).
+            let success = stance == "success" || (stance == "mixed" && dominant == "success")
+            if !success { issues.append(item) }
             if signals.contains("feature_request") { features.append(item) }
         }
         var clusterer = IssueClusterer()
         clusterer.threshold = threshold
-        clusterer.mergeThreshold = mergeThreshold
         let writer = ByteWriter()
         let masker = PIIMasker()
         for (kind, items) in [("issue", issues), ("feature_request", features)] {

@@ -7,6 +7,8 @@ public final class Classifier {
     var matcher: LexiconMatcher
     var scorer: Scorer
     var outcome = Outcome()
+    /// Stopwords and synonyms for issue features, built on first use.
+    lazy var issueVocabulary = IssueVocabulary(lexicon)
 
     public init(lexicon: CompiledLexicon, policy: ScoringPolicy = ScoringPolicy()) throws {
         self.lexicon = lexicon

@@ -1,26 +1,28 @@
-/// One text to cluster: a stable key (the record id), its content terms, and the text to
-/// quote. Terms are normalised words (plus `signal:` / `topic:` features).
+/// One text to group: a stable key (the record id), its issue features and the text to quote.
 public struct ClusterItem: Sendable {
     public let key: String
-    public let terms: [String]
+    public let features: IssueFeatures
     public let text: String
 
-    public init(key: String, terms: [String], text: String) {
+    public init(key: String, features: IssueFeatures, text: String) {
         self.key = key
-        self.terms = terms
+        self.features = features
         self.text = text
     }
 }
 
 /// A recurring issue: the items that talk about the same thing.
 public struct IssueCluster: Sendable, Equatable {
-    /// Deterministic id within one run: `c` + the smallest member key's rank.
+    /// Deterministic id within one run: `c` + rank by size.
     public let id: String
-    /// A short Japanese label from the most distinctive terms (e.g. `二段階認証・sms・届か`).
+    /// A readable Japanese label: the problem phrase most members share, as one of them wrote
+    /// it (「認証コードが届かない」), else its two most distinctive whole words.
     public let label: String
+    /// The most distinctive whole words and codes (no fragments), most distinctive first.
     public let terms: [String]
     public let members: [String]
-    /// Up to three member texts closest to the centre.
+    /// Up to three member texts closest to the centre, cut around the sentence that carries
+    /// the issue (… marks a cut).
     public let quotes: [String]
     /// Member keys in the order of `quotes`.
     public let quoteKeys: [String]

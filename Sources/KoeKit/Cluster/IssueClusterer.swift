@@ -1,142 +1,151 @@
-import Foundation
-
-/// Groups texts into recurring issues: TF-IDF vectors, then leader clustering over an
-/// inverted index (each item is compared only with centres that share a term, never with
-/// all pairs), then one reassignment pass to the final centres. Items are processed in key
-/// order, so the same items in any input order give the same clusters and labels.
+/// Groups texts into recurring issues by average-linkage agglomeration over a sparse
+/// similarity graph:
+/// 1. TF-IDF vectors of the items' issue features (`IssueFeatures`);
+/// 2. candidate pairs from an inverted index of the features that are not too common (never
+///    all pairs), each scored by cosine; every item keeps its `neighbours` best pairs;
+/// 3. clusters merge, best pair first, while the average similarity over all their member
+///    pairs (a missing pair counts 0) reaches `threshold`. A merged cluster must stay close to
+///    every member on average, so it cannot grow into a catch-all by chaining.
+/// Clusters under `minimumSize` are left out: an unrelated ticket stays unclustered.
+/// Items are processed in key order and ties break by key, so the same items in any input
+/// order give the same clusters.
 public struct IssueClusterer: Sendable {
-    /// Minimum cosine to join a cluster.
-    public var threshold = 0.12
-    /// Clusters whose centres are at least this similar are merged (one issue, several phrasings).
-    public var mergeThreshold = 0.25
-    /// Terms in more than this share of items are too common to find candidate clusters.
-    public var commonTermShare = 0.25
-    /// Clusters smaller than this are returned as singletons' "other" (not as issues).
+    /// Minimum average similarity of two clusters' member pairs for them to merge (0–1).
+    public var threshold = 0.03
+    /// Pairs below this cosine are not kept in the graph.
+    public var edgeFloor = 0.04
+    /// Each item keeps at most this many best pairs (bounds memory; a pair counts when
+    /// either item keeps it).
+    public var neighbours = 40
+    /// Features in more than this share of items do not propose candidate pairs.
+    public var commonFeatureShare = 0.2
     public var minimumSize = 2
-    public var labelTerms = 3
     public var quoteCount = 3
 
     public init() {}
 
     public func cluster(_ input: [ClusterItem]) -> [IssueCluster] {
-        let items = input.sorted { ($0.key, $0.text) < ($1.key, $1.text) }
-        guard !items.isEmpty else { return [] }
-        let (vectors, vocabulary, df) = vectorize(items)
-        let common = Double(items.count) * commonTermShare
-        var centroids: [Centroid] = []
-        var postings: [Int32: [Int]] = [:]
-        var assignment = [Int](repeating: -1, count: items.count)
-        for (i, v) in vectors.enumerated() where !v.isEmpty {
-            var best = -1, bestScore = threshold
-            var seen = Set<Int>()
-            for (id, _) in v.entries where Double(df[Int(id)]) <= common {
-                for c in postings[id] ?? [] where seen.insert(c).inserted {
-                    let s = centroids[c].cosine(v)
-                    if s > bestScore || (s == bestScore && best >= 0 && c < best) { best = c; bestScore = s }
-                }
-            }
-            if best < 0 {
-                best = centroids.count
-                centroids.append(Centroid())
-            }
-            for id in centroids[best].add(v) { postings[id, default: []].append(best) }
-            assignment[i] = best
-        }
-        // One reassignment pass: every item moves to its most similar final centre.
-        for (i, v) in vectors.enumerated() where assignment[i] >= 0 {
-            var best = assignment[i], bestScore = centroids[best].cosine(v)
-            var seen = Set<Int>()
-            for (id, _) in v.entries where Double(df[Int(id)]) <= common {
-                for c in postings[id] ?? [] where seen.insert(c).inserted && centroids[c].count > 1 {
-                    let s = centroids[c].cosine(v)
-                    if s > bestScore + 1e-12 { best = c; bestScore = s }
-                }
-            }
-            assignment[i] = best
-        }
-        assignment = merged(assignment, vectors: vectors, count: centroids.count)
-        return build(items, vectors, assignment, vocabulary, df)
+        group(input).clusters
     }
 
-    /// Unites clusters whose centres are similar: candidate pairs share one of their top
-    /// terms, and pairs are taken in a fixed order, so the result does not depend on input order.
-    private func merged(_ assignment: [Int], vectors: [SparseVector], count: Int) -> [Int] {
-        var sums = [Centroid](repeating: Centroid(), count: count)
-        for (i, c) in assignment.enumerated() where c >= 0 { sums[c].add(vectors[i]) }
-        let centres = sums.map { c in SparseVector(c.sum.map { ($0.key, $0.value) }, normalize: true) }
-        var byTerm: [Int32: [Int]] = [:]
-        for (c, v) in centres.enumerated() where sums[c].count > 0 {
-            let top = v.entries.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(8)
-            for (id, _) in top { byTerm[id, default: []].append(c) }
+    /// The clusters, plus what is needed to match items of other weeks to them.
+    public func group(_ input: [ClusterItem]) -> IssueGrouping {
+        let items = input.sorted { ($0.key, $0.text) < ($1.key, $1.text) }
+        let model = FeatureModel(items.map(\.features))
+        let vectors = items.map { model.vector($0.features) }
+        let edges = similarityGraph(vectors, model: model)
+        let assignment = agglomerate(count: items.count, edges: edges)
+        var members: [Int: [Int]] = [:]
+        for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
+        let groups = members.values.filter { $0.count >= minimumSize }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : items[$0[0]].key < items[$1[0]].key }
+        let labeler = ClusterLabeler(model: model, quoteCount: quoteCount)
+        var clusters: [IssueCluster] = []
+        var centres: [SparseVector] = []
+        for (rank, list) in groups.enumerated() {
+            let centre = SparseVector.mean(list.map { vectors[$0] })
+            centres.append(centre)
+            clusters.append(labeler.cluster(id: "c\(rank + 1)", members: list.map { items[$0] }, vectors: list.map { vectors[$0] }, centre: centre))
         }
-        var parent = Array(0..<count)
+        return IssueGrouping(clusters: clusters, model: model, centres: centres, threshold: threshold)
+    }
+
+    /// Cosine similarities of the pairs that share a feature no more common than
+    /// `commonFeatureShare`, keeping each item's `neighbours` best pairs above `edgeFloor`.
+    private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> [Int: [Int: Double]] {
+        let n = vectors.count
+        let common = max(8, Int(Double(n) * commonFeatureShare))
+        var postings: [Int32: [Int]] = [:]
+        for (i, v) in vectors.enumerated() {
+            for id in v.ids where Int(id) < model.vocabulary.count {
+                let df = model.documentFrequency[Int(id)]
+                if df >= 2 && df <= common { postings[id, default: []].append(i) }
+            }
+        }
+        var best: [[(Int, Double)]] = Array(repeating: [], count: n)
+        var seen = [Int](repeating: -1, count: n)
+        for (i, v) in vectors.enumerated() {
+            var candidates: [Int] = []
+            for id in v.ids {
+                for j in postings[id] ?? [] where j != i && seen[j] != i {
+                    seen[j] = i
+                    candidates.append(j)
+                }
+            }
+            var scored: [(Int, Double)] = []
+            for j in candidates {
+                let s = v.dot(vectors[j])
+                if s >= edgeFloor { scored.append((j, s)) }
+            }
+            scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            best[i] = Array(scored.prefix(neighbours))
+        }
+        var edges: [Int: [Int: Double]] = [:]
+        for (i, list) in best.enumerated() {
+            for (j, s) in list {
+                edges[i, default: [:]][j] = s
+                edges[j, default: [:]][i] = s
+            }
+        }
+        return edges
+    }
+
+    /// Average-linkage agglomeration; returns each item's cluster (the smallest item index in it).
+    private func agglomerate(count n: Int, edges: [Int: [Int: Double]]) -> [Int] {
+        var links = edges  // cluster → neighbour cluster → sum of member-pair similarities
+        var size = [Int](repeating: 1, count: n)
+        var parent = Array(0..<n)
+        var queue = MergeQueue()
+        for (a, row) in edges {
+            for (b, s) in row where a < b && s >= threshold { queue.push(.init(score: s, a: a, b: b)) }
+        }
+        while let c = queue.pop() {
+            guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links[c.a]?[c.b] else { continue }
+            let score = sum / Double(size[c.a] * size[c.b])
+            guard abs(score - c.score) < 1e-12 else { continue }  // stale: a fresher entry exists
+            let (keep, gone) = (c.a, c.b)
+            parent[gone] = keep
+            size[keep] += size[gone]
+            var row = links[keep] ?? [:]
+            row[gone] = nil
+            for (other, s) in links[gone] ?? [:] where other != keep { row[other, default: 0] += s }
+            links[gone] = nil
+            links[keep] = row
+            for (other, s) in row {
+                links[other]?[gone] = nil
+                links[other]?[keep] = s
+                let average = s / Double(size[keep] * size[other])
+                if average >= threshold { queue.push(.init(score: average, a: min(keep, other), b: max(keep, other))) }
+            }
+        }
         func root(_ x: Int) -> Int {
             var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            while parent[x] != x { x = parent[x] }
             return x
         }
-        var pairs = Set<Int>()
-        for (_, list) in byTerm where list.count > 1 {
-            for a in 0..<list.count { for b in (a + 1)..<list.count { pairs.insert(list[a] * count + list[b]) } }
-        }
-        for pair in pairs.sorted() {
-            let a = pair / count, b = pair % count
-            if centres[a].dot(centres[b]) >= mergeThreshold {
-                let (ra, rb) = (root(a), root(b))
-                if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-            }
-        }
-        return assignment.map { $0 >= 0 ? root($0) : $0 }
+        return (0..<n).map(root)
     }
+}
 
-    private func vectorize(_ items: [ClusterItem]) -> ([SparseVector], [String], [Int]) {
-        let vocabulary = Array(Set(items.flatMap(\.terms))).sorted()
-        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, Int32($0)) })
-        var df = [Int](repeating: 0, count: vocabulary.count)
-        for item in items { for t in Set(item.terms) { df[Int(index[t]!)] += 1 } }
-        let n = Double(items.count)
-        let vectors = items.map { item -> SparseVector in
-            var tf: [Int32: Double] = [:]
-            for t in item.terms { tf[index[t]!, default: 0] += 1 }
-            let pairs = tf.map { id, f -> (Int32, Double) in
-                let idf = log((n + 1) / (Double(df[Int(id)]) + 1)) + 1
-                let featureWeight = vocabulary[Int(id)].contains(":") ? 0.5 : 1.0
-                return (id, (1 + log(f)) * idf * featureWeight)
-            }
-            return SparseVector(pairs, normalize: true)
-        }
-        return (vectors, vocabulary, df)
-    }
+/// The result of grouping one set of items (usually the report week): the clusters, and a
+/// way to match items of other weeks to them with the same features and weights.
+public struct IssueGrouping: Sendable {
+    public let clusters: [IssueCluster]
+    let model: FeatureModel
+    /// Mean member vector of each cluster: its dot product with an item is the item's average
+    /// similarity to the members.
+    let centres: [SparseVector]
+    let threshold: Double
 
-    private func build(
-        _ items: [ClusterItem], _ vectors: [SparseVector], _ assignment: [Int], _ vocabulary: [String], _ df: [Int]
-    ) -> [IssueCluster] {
-        var members: [Int: [Int]] = [:]
-        for (i, c) in assignment.enumerated() where c >= 0 { members[c, default: []].append(i) }
-        var clusters: [IssueCluster] = []
-        for (_, list) in members where list.count >= minimumSize {
-            var centre = Centroid()
-            for i in list { centre.add(vectors[i]) }
-            // Distinctive terms: weight in the centre, words before signal/topic features.
-            let ranked = centre.sum.sorted { a, b in
-                let wa = a.value * (vocabulary[Int(a.key)].contains(":") ? 0.1 : 1)
-                let wb = b.value * (vocabulary[Int(b.key)].contains(":") ? 0.1 : 1)
-                return wa != wb ? wa > wb : vocabulary[Int(a.key)] < vocabulary[Int(b.key)]
-            }
-            let terms = ranked.prefix(8).map { vocabulary[Int($0.key)] }
-            let words = terms.filter { !$0.contains(":") }
-            let closest = list.sorted { a, b in
-                let sa = centre.cosine(vectors[a]), sb = centre.cosine(vectors[b])
-                return sa != sb ? sa > sb : items[a].key < items[b].key
-            }.prefix(quoteCount)
-            clusters.append(IssueCluster(
-                id: "", label: (words.isEmpty ? terms : words).prefix(labelTerms).joined(separator: "・"),
-                terms: terms, members: list.map { items[$0].key },
-                quotes: closest.map { items[$0].text }, quoteKeys: closest.map { items[$0].key }))
+    /// The index of the cluster `item` would have joined (its average similarity to the
+    /// members reaches the threshold), the most similar first; nil when none.
+    public func match(_ item: ClusterItem) -> Int? {
+        let v = model.vector(item.features)
+        var best: Int?, bestScore = threshold
+        for (i, centre) in centres.enumerated() {
+            let s = centre.dot(v)
+            if s >= bestScore && (best == nil || s > bestScore) { best = i; bestScore = s }
         }
-        clusters.sort { ($1.size, $0.members[0]) < ($0.size, $1.members[0]) }
-        return clusters.enumerated().map { i, c in
-            IssueCluster(id: "c\(i + 1)", label: c.label, terms: c.terms, members: c.members, quotes: c.quotes, quoteKeys: c.quoteKeys)
-        }
+        return best
     }
 }

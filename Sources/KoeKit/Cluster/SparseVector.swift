@@ -32,37 +32,11 @@ struct SparseVector: Sendable {
     }
 
     var entries: Zip2Sequence<[Int32], [Double]> { zip(ids, weights) }
-}
 
-/// A cluster centre: the running sum of its members' vectors, with its norm kept current.
-struct Centroid {
-    private(set) var sum: [Int32: Double] = [:]
-    private(set) var normSquared = 0.0
-    private(set) var count = 0
-
-    func dot(_ v: SparseVector) -> Double {
-        var s = 0.0
-        for (id, w) in v.entries { s += w * (sum[id] ?? 0) }
-        return s
-    }
-
-    func cosine(_ v: SparseVector) -> Double {
-        normSquared > 0 ? dot(v) / normSquared.squareRoot() : 0
-    }
-
-    /// Adds `v`; returns the ids that are new to the centre (for the inverted index).
-    @discardableResult
-    mutating func add(_ v: SparseVector) -> [Int32] {
-        let d = dot(v)
-        var fresh: [Int32] = []
-        var vv = 0.0
-        for (id, w) in v.entries {
-            if sum[id] == nil { fresh.append(id) }
-            sum[id, default: 0] += w
-            vv += w * w
-        }
-        normSquared += 2 * d + vv
-        count += 1
-        return fresh
+    /// The mean of `vectors` (not normalised).
+    static func mean(_ vectors: [SparseVector]) -> SparseVector {
+        guard !vectors.isEmpty else { return SparseVector() }
+        let pairs = vectors.flatMap { v in v.entries.map { ($0.0, $0.1 / Double(vectors.count)) } }
+        return SparseVector(pairs, normalize: false)
     }
 }

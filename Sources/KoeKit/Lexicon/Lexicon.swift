@@ -10,6 +10,9 @@ public struct Lexicon: Sendable {
     public internal(set) var classes: [String: WordClass] = [:]
     /// Words too generic to name or group recurring issues (`stopwords.tsv`).
     public internal(set) var stopwords: [String] = []
+    /// Words that name the same thing, for grouping issues (`synonyms.tsv`), by canonical
+    /// word; a later layer's set with the same canonical word replaces an earlier one.
+    public internal(set) var synonyms: [String: SynonymSet] = [:]
     public internal(set) var entries: [LexiconEntry] = []
     public internal(set) var examples: [LexiconExample] = []
     /// The files read, in load order.

@@ -88,6 +88,7 @@ struct LexiconBuilder {
             }
         }
         lexicon.stopwords += result.stopwords
+        for set in result.synonyms { lexicon.synonyms[set.canonical] = set }
         lexicon.examples += result.examples
         raw += result.entries.map { ($0, parsed.layer) }
     }

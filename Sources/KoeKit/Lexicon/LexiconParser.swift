@@ -24,11 +24,12 @@ public struct LexiconParser {
         public var words: [String] = []
         public var classes: [WordClass] = []
         public var stopwords: [String] = []
+        public var synonyms: [SynonymSet] = []
         public var examples: [LexiconExample] = []
         public var diagnostics: [Diagnostic] = []
     }
 
-    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, classes, entries }
+    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, synonyms, classes, entries }
 
     /// The kind of the file at `path`: files in a `classes` folder define word classes.
     public static func kind(ofFile path: String) -> FileKind {
@@ -43,6 +44,7 @@ public struct LexiconParser {
         case "topics.tsv": .topics
         case "words.tsv": .words
         case "stopwords.tsv": .stopwords
+        case "synonyms.tsv": .synonyms
         default: .entries
         }
     }
@@ -107,6 +109,7 @@ public struct LexiconParser {
             let trimmed = String(word.trimmingSpaces)
             if kind == .words { result.words.append(trimmed) } else { result.stopwords.append(trimmed) }
         case .classes: parseClass(columns, n)
+        case .synonyms: parseSynonyms(columns, n)
         case .signals: parseSignal(columns, n)
         case .topics: parseTopic(columns, n)
         case .entries: parseEntry(columns, n)

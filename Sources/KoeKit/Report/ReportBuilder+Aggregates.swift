@@ -23,7 +23,7 @@ extension ReportBuilder {
             }
             for s in Set(item.signals.map(\.id)) { a.signals[s, default: 0] += 1 }
             out[w] = a
-            for t in Set(item.terms) where !t.contains(":") { terms[w, default: [:]][t, default: 0] += 1 }
+            for t in Set(item.features.words) { terms[w, default: [:]][t, default: 0] += 1 }
             if let account = item.account, item.signals.contains(where: { ReportBuilder.riskSignals.contains($0.id) }) {
                 risk[w, default: []].insert(account)
             }

@@ -1,26 +1,26 @@
 /// Recurring issues: clustering, per-week tracks, the top-issue table and emerging issues.
 extension ReportBuilder {
+    /// Groups the report week's items into issues, then matches the items of earlier weeks
+    /// to them for counts and trends: the report week's issues are the same whether the
+    /// input holds one week or many, and issues of earlier weeks alone are not current.
     func track(_ items: [ReportItem], kind: String, week: ISOWeek) -> [IssueTrack] {
-        let byKey = Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let clusters = IssueClusterer().cluster(items.map { ClusterItem(key: $0.key, terms: $0.terms, text: $0.text) })
-        let this = week.description
-        return clusters.map { c in
-            var counts: [String: Int] = [:]
-            var dissatisfied = 0
-            var members: [String] = []
-            for key in c.members {
-                guard let item = byKey[key] else { continue }
-                counts[item.week.description, default: 0] += 1
-                if item.week == week {
-                    members.append(key)
-                    if item.isDissatisfied { dissatisfied += 1 }
-                }
+        let this = items.filter { $0.week == week }
+        let grouping = IssueClusterer().group(this.map { ClusterItem(key: $0.key, features: $0.features, text: $0.text) })
+        var counts = [[String: Int]](repeating: [:], count: grouping.clusters.count)
+        for (i, c) in grouping.clusters.enumerated() { counts[i][week.description] = c.size }
+        for item in items where item.week < week {
+            if let i = grouping.match(ClusterItem(key: item.key, features: item.features, text: item.text)) {
+                counts[i][item.week.description, default: 0] += 1
             }
-            let prefix = kind == "issue" ? "c" : "f"
+        }
+        let byKey = Dictionary(this.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let prefix = kind == "issue" ? "c" : "f"
+        return grouping.clusters.enumerated().map { i, c in
+            let dissatisfied = c.members.filter { byKey[$0]?.isDissatisfied == true }.count
             return IssueTrack(
-                id: prefix + c.id.dropFirst(), kind: kind, cluster: c, countsByWeek: counts,
-                dissatisfiedThisWeek: dissatisfied, firstSeen: counts.keys.min() ?? this,
-                weeksActive: counts.count, membersThisWeek: members)
+                id: prefix + c.id.dropFirst(), kind: kind, cluster: c, countsByWeek: counts[i],
+                dissatisfiedThisWeek: dissatisfied, firstSeen: counts[i].keys.min() ?? week.description,
+                weeksActive: counts[i].count, membersThisWeek: c.members)
         }
     }
 
@@ -43,12 +43,12 @@ extension ReportBuilder {
         }
     }
 
-    /// Up to three quotes of the report week, closest to the cluster's centre first.
+    /// Up to three quotes of the report week, closest to the cluster's centre first, each cut
+    /// around the sentence that carries the issue.
     private func representativeQuotes(_ t: IssueTrack, _ quotes: [String: ReportItem]) -> [WeeklyReport.Quote] {
-        let this = Set(t.membersThisWeek)
-        let central = t.cluster.quoteKeys.filter { this.contains($0) }
-        let keys = central.isEmpty ? Array(t.membersThisWeek.sorted().prefix(3)) : central
-        return keys.prefix(3).compactMap { quotes[$0].map(quote) }
+        zip(t.cluster.quoteKeys, t.cluster.quotes).prefix(3).compactMap { key, text in
+            quotes[key].map { quote($0, text: text) }
+        }
     }
 
     /// Labels and terms come from ticket words: mask them like quotes.

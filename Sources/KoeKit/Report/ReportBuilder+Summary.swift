@@ -53,12 +53,12 @@ extension ReportBuilder {
             WeeklyReport.RuleHit(entry: key, pattern: entries[key]?.pattern ?? "", target: entries[key]?.targets.first?.description ?? "", count: n)
         }
         let unclassified = p.current.filter { $0.stance == .neutral && $0.entries.isEmpty }
-            .sorted { $0.key < $1.key }.prefix(10).map(quote)
+            .sorted { $0.key < $1.key }.prefix(10).map { quote($0) }
         return WeeklyReport.Appendix(
             method: [
                 "ICUで単語に分割し、編集可能な辞書ルール（否定・逆接・条件・疑問・強調・皮肉）で問い合わせ1件ごとに不満／成功／中立／混在とシグナルを判定しています（辞書 \(lexicon.version)）。",
                 "不満率＝不満（混在のうち不満寄りを含む）の件数÷その週の件数。成功率も同様です。",
-                "主な課題は、不満の問い合わせを内容語のTF-IDFとコサイン類似度でまとめたクラスタです。",
+                "主な課題は、今週の不満の問い合わせを「何が問題か」（問題表現とその対象の語、エラーコード、バージョン）の類似度で平均連結法によりまとめたもので、2件以上で構成されます。どれにも似ていない問い合わせは課題に入れません。過去の週の件数は、その週の問い合わせを今週の課題に照合して数えています。",
                 "新たな兆候：先週までに無かった課題（今週\(options.newIssueMinimum)件以上）、または過去\(options.baselineWeeks)週の平均から標準偏差（下限は1と√平均）の\(Int(options.spikeZ))倍以上増えた課題（今週\(options.spikeMinimum)件以上）。",
                 options.maskPII ? "引用ではメールアドレス・電話番号・郵便番号・長い数字を伏せ字にしています。" : "引用の伏せ字処理は無効です（--no-mask）。",
                 "週はISO週（月曜始まり、Asia/Tokyo）。タイムゾーンの無い日時は日本時間とみなします。",

@@ -78,8 +78,9 @@ public struct ReportBuilder: Sendable {
         return report
     }
 
-    func quote(_ item: ReportItem) -> WeeklyReport.Quote {
-        let text = options.maskPII ? masker.mask(item.text) : item.text
+    /// `text`: the part of the item to quote (default: all of it).
+    func quote(_ item: ReportItem, text: String? = nil) -> WeeklyReport.Quote {
+        let text = options.maskPII ? masker.mask(text ?? item.text) : text ?? item.text
         return WeeklyReport.Quote(id: item.key, text: PIIMasker.shorten(text, maxCharacters: options.quoteLength), account: item.account)
     }
 }

@@ -24,14 +24,14 @@ public struct ReportItem: Sendable {
     public let score: Double
     public let signals: [SignalHit]
     public let topic: String
-    /// Content words (for clustering and new-term detection), `signal:`/`topic:` features.
-    public let terms: [String]
+    /// What the text says is wrong, for issue grouping; its `words` feed new-term detection.
+    public let features: IssueFeatures
     /// Lexicon lines that fired (`file:line`), for the appendix.
     public let entries: [String]
 
     public init(
         key: String, date: CivilDate, channel: String, account: String?, plan: String?, text: String,
-        classification c: Classification, terms: [String]
+        classification c: Classification, features: IssueFeatures
     ) {
         self.key = key
         self.date = date
@@ -45,7 +45,7 @@ public struct ReportItem: Sendable {
         score = c.score
         signals = c.signals.map { SignalHit(id: $0.id, family: $0.family, strength: $0.strength, conditional: $0.conditional) }
         topic = c.topic
-        self.terms = terms
+        self.features = features
         entries = (c.evidence + c.signals.flatMap(\.evidence)).map(\.entry)
     }
 
@@ -62,12 +62,12 @@ extension Classifier {
         guard let created = record.createdAt, let date = TicketTimestamp.tokyo(created)?.date else { return (nil, "no_date") }
         let subject = record.subject.map { $0.isEmpty ? "" : $0 + "\n" } ?? ""
         let text = subject + record.text
-        guard let c = try? classify(text), let terms = try? contentTerms(of: c) else { return (nil, "unreadable") }
+        guard let c = try? classify(text), let features = try? issueFeatures(of: c, text: text, subjectLength: subject.unicodeScalars.count) else { return (nil, "unreadable") }
         let key = record.id ?? "\(record.source):\(record.line)"
         let item = ReportItem(
             key: key, date: date, channel: record.channel?.isEmpty == false ? record.channel! : "unknown",
             account: record.accountID ?? record.customerID, plan: record.plan, text: text,
-            classification: c, terms: terms)
+            classification: c, features: features)
         return (item, nil)
     }
 }

@@ -1,0 +1,253 @@
+extension Classifier {
+    /// Issue features of the text last classified (`classification` must be its result and
+    /// `text` the same text): see `IssueFeatures`.
+    /// `subjectLength`: how many scalars at the start of `text` are a subject line. Subjects are
+    /// often a form's category (アプリの不具合) shared by unrelated tickets, so their words and
+    /// phrases weigh `IssueFeatureWeight.subject` and never label an issue alone.
+    public func issueFeatures(of classification: Classification, text: String, subjectLength: Int = 0) throws -> IssueFeatures {
+        try analyzer.completeTokens()
+        let scalars = Array(text.unicodeScalars)
+        let sentences = SentenceIndex(scalars)
+        let vocabulary = issueVocabulary
+        let problems = Self.problemEvidence(classification).filter { !vocabulary.grammaticalEntries.contains($0.entry) }
+        var problemSentences = Set<Int>()
+        for e in problems { problemSentences.insert(sentences.sentence(at: e.start)) }
+        let runs = wordRuns(sentences)
+        var out = IssueFeatures()
+        var seenWords = Set<String>()
+        func add(_ feature: String, _ weight: Double) { out.weights[feature, default: 0] += weight }
+        func addWord(_ word: String) { if seenWords.insert(word).inserted { out.words.append(word) } }
+
+        for run in runs {
+            let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
+                ? 1.0 : IssueFeatureWeight.offProblemSentence) * (run.scalarStart < subjectLength ? IssueFeatureWeight.subject : 1)
+            if run.isWord(vocabulary) {
+                add("w:" + vocabulary.canonical(run.word), IssueFeatureWeight.word * sentenceWeight)
+                addWord(run.word)
+            }
+            guard run.parts.count > 1 else { continue }
+            for part in run.parts where Self.isWord(part) && !vocabulary.stopwords.contains(part) {
+                add("w:" + vocabulary.canonical(part), IssueFeatureWeight.wordPart * sentenceWeight)
+            }
+        }
+        for code in Self.codes(in: analyzer.normalizedText) {
+            add("code:" + code, IssueFeatureWeight.code)
+            addWord(code)
+        }
+        // Problem phrases and the words they are about.
+        let signalEntries = Set(classification.signals.flatMap { $0.evidence.map(\.entry) })
+        var byStart: [(end: Int, run: Int)] = runs.enumerated().map { ($1.scalarEnd, $0) }
+        byStart.sort { $0.end < $1.end }
+        for e in problems {
+            let inSubject = e.start < subjectLength
+            let scale = inSubject ? IssueFeatureWeight.subject : 1
+            let predicate = "p:" + e.entry
+            add(predicate, IssueFeatureWeight.predicate * scale)
+            let sentence = sentences.sentence(at: e.start)
+            let range = sentences.range(of: sentence)
+            // The nearest word run that ends just before the phrase (only particles between).
+            let about = byStart.last { candidate in
+                let r = runs[candidate.run]
+                return r.sentence == sentence && r.scalarEnd <= e.start + 1 && e.start - r.scalarEnd <= IssueFeatureWeight.argumentGap
+                    && r.scalarStart < e.start && r.isWord(vocabulary)
+                    && !scalars[min(r.scalarEnd, e.start)..<e.start].contains { "】」』）)]".unicodeScalars.contains($0) }
+            }.map { runs[$0.run] }
+            if let about {
+                let word = vocabulary.canonical(about.word)
+                let feature = "a:" + word + ">" + e.entry
+                add(feature, IssueFeatureWeight.argument * scale)
+                add("w:" + word, IssueFeatureWeight.focusWord * scale)
+                if inSubject { continue }
+                let end = Self.predicateEnd(scalars, after: max(e.end, about.scalarEnd), limit: range.upperBound)
+                let phrase = String(String.UnicodeScalarView(scalars[about.scalarStart..<end]))
+                out.phrases.append(IssuePhrase(
+                    feature: feature, text: phrase, sentenceStart: range.lowerBound, sentenceEnd: range.upperBound,
+                    isSignal: signalEntries.contains(e.entry)))
+            } else if !inSubject {
+                out.phrases.append(IssuePhrase(
+                    feature: predicate, text: e.text, sentenceStart: range.lowerBound, sentenceEnd: range.upperBound,
+                    isSignal: signalEntries.contains(e.entry)))
+            }
+        }
+        for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
+        return out
+    }
+
+    /// Evidence of what is wrong or wanted: negative polarity, dissatisfaction signals and
+    /// feature requests (not questions or procedure requests: asking is no problem), in text
+    /// order, each span once.
+    static func problemEvidence(_ c: Classification) -> [Evidence] {
+        var all = c.evidence.filter { $0.contribution < 0 }
+        for s in c.signals where s.family == .dissatisfaction || s.id == "feature_request" { all += s.evidence }
+        var seen = Set<String>()
+        return all.sorted { ($0.start, $0.end, $0.entry) < ($1.start, $1.end, $1.entry) }
+            .filter { seen.insert("\($0.start):\($0.end):\($0.entry)").inserted }
+    }
+
+    /// Maximal runs of adjacent content tokens (kanji words, katakana, Latin letters): the
+    /// compound nouns of the text. A kanji word ending in kana (文字化け, 落ちる) stands alone;
+    /// one kanji followed by kana that is no particle is a verb stem (届|か, 待|って) and
+    /// belongs to no word.
+    func wordRuns(_ sentences: SentenceIndex) -> [WordRun] {
+        let units = analyzer.normalizedUnits
+        let tokens = analyzer.tokens
+        var runs: [WordRun] = []
+        var current: WordRun?
+        func close() {
+            if let run = current { runs.append(run) }
+            current = nil
+        }
+        for (k, token) in tokens.enumerated() {
+            let first = units[Int(token.start)], last = units[Int(token.end) - 1]
+            let isKatakana = token.kind == .kana && (0x30A0...0x30FF).contains(first)
+            let isContent = token.kind == .ideo || token.kind == .letter || isKatakana
+            guard isContent else { close(); continue }
+            // One kanji right after a number is its counter (3日, 2件): a count is no word.
+            if token.kind == .ideo && token.end - token.start == 1 && k > 0
+                && tokens[k - 1].kind == .number && tokens[k - 1].end == token.start {
+                close()
+                continue
+            }
+            // Generic words (stopwords: 一度, 本当(に), 毎回 …) end a compound and join none.
+            let text = analyzer.normalizedString(from: token.start, to: token.end)
+            let stem = String(text.unicodeScalars.reversed().drop { (0x3041...0x309F).contains($0.value) }.reversed()
+                .map(Character.init))
+            if issueVocabulary.stopwords.contains(text) || issueVocabulary.stopwords.contains(stem) {
+                close()
+                continue
+            }
+            if token.kind == .ideo && token.end - token.start == 1, k + 1 < tokens.count, tokens[k + 1].start == token.end {
+                let next = units[Int(tokens[k + 1].start)]
+                if (0x3041...0x309F).contains(next) && !Self.particles.contains(next) { close(); continue }
+            }
+            let endsInKana = token.kind == .ideo && (0x3041...0x309F).contains(last)
+            // A kanji word with kana at its end is a noun only with two kanji or more
+            // (文字化け, 払い戻し); else a verb or adjective (出し, 教え, 無し).
+            if endsInKana && Self.kanjiCount(units[Int(token.start)..<Int(token.end)]) < 2
+                && issueVocabulary.canonical[analyzer.normalizedString(from: token.start, to: token.end)] == nil {
+                close()
+                continue
+            }
+            let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
+            let end = Int(analyzer.scalarOffset(analyzer.originalEnd(token.end)))
+            let part = analyzer.normalizedString(from: token.start, to: token.end)
+            if endsInKana { close() }
+            if var run = current, run.end == token.start {
+                run.parts.append(part)
+                run.end = token.end
+                run.scalarEnd = end
+                current = run
+            } else {
+                close()
+                current = WordRun(
+                    parts: [part], end: token.end, scalarStart: start, scalarEnd: end, sentence: sentences.sentence(at: start))
+            }
+            if endsInKana { close() }
+        }
+        close()
+        return runs
+    }
+
+    static func kanjiCount(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> Int {
+        units.filter { (0x4E00...0x9FFF).contains($0) || $0 == 0x3005 }.count
+    }
+
+    /// Where the predicate ending at `end` really ends: a match may stop at a stem
+    /// (合わ|ない, 合い|ません), so the longest inflection ending that follows is taken.
+    static func predicateEnd(_ scalars: [Unicode.Scalar], after end: Int, limit: Int) -> Int {
+        for ending in inflectionEndings {
+            let e = end + ending.count
+            if e <= limit && scalars[end..<e].elementsEqual(ending) { return e }
+        }
+        return end
+    }
+
+    /// Endings of a predicate, longest first.
+    static let inflectionEndings: [[Unicode.Scalar]] = [
+        "ませんでした", "ていません", "なかった", "ぎます", "ぎる", "ていない", "ています", "ている", "ません", "ました", "ない", "ます", "した", "ず", "す",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// Hiragana that start a particle after a noun (が を は に の で も と へ や).
+    static let particles: Set<UInt16> = Set("がをはにのでもとへや".utf16)
+
+    /// A word worth a feature: two or more scalars, not only digits or one repeated mark.
+    static func isWord(_ word: String) -> Bool {
+        let s = word.unicodeScalars
+        guard s.count >= 2 else { return false }
+        return s.contains { !("0"..."9").contains($0) && $0 != "ー" }
+    }
+
+    /// Version strings (5.2.0, v2.1) and error codes (3ds-402, e1001; at most five digits, so
+    /// order and ticket numbers are no codes) of a normalised text.
+    static func codes(in text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        func flush() {
+            defer { current = "" }
+            var token = current
+            while let last = token.last, last == "." || last == "-" { token.removeLast() }
+            let digits = token.filter(\.isASCIIDigit).count
+            guard digits > 0, token.count >= 3 else { return }
+            let letters = token.filter { $0.isASCII && $0.isLetter }.count
+            let dots = token.filter { $0 == "." }.count
+            let isVersion = letters == 0 && dots >= 2 && !token.contains("-")
+                || (token.hasPrefix("v") || token.hasPrefix("ver")) && dots >= 1 && letters <= 3
+            let isCode = letters > 0 && letters <= 6 && digits >= 2 && digits <= 5 && dots == 0
+            if isVersion || isCode { out.append(token) }
+        }
+        for ch in text {
+            if ch.isASCII && (ch.isLetter || ch.isNumber || ch == "." || ch == "-") { current.append(ch) } else { flush() }
+        }
+        flush()
+        return out
+    }
+}
+
+/// A compound word: adjacent content tokens of one sentence.
+struct WordRun {
+    var parts: [String]
+    /// End of the last token, in normalised UTF-16 units (adjacency test).
+    var end: Int32
+    let scalarStart: Int
+    var scalarEnd: Int
+    let sentence: Int
+
+    var word: String { parts.joined() }
+
+    func isWord(_ vocabulary: IssueVocabulary) -> Bool {
+        let word = self.word
+        return Classifier.isWord(word) && !vocabulary.stopwords.contains(word)
+    }
+}
+
+/// Sentence boundaries of a text (after 。！？!? and line breaks), by scalar offset.
+struct SentenceIndex {
+    /// Start offset of each sentence; the first is 0.
+    private var starts: [Int] = [0]
+    private let count: Int
+
+    init(_ scalars: [Unicode.Scalar]) {
+        count = scalars.count
+        for (i, s) in scalars.enumerated() where "。！？!?\n．".unicodeScalars.contains(s) && i + 1 < scalars.count {
+            if starts.last != i + 1 { starts.append(i + 1) }
+        }
+    }
+
+    /// The index of the sentence holding offset `i`.
+    func sentence(at i: Int) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    func range(of sentence: Int) -> Range<Int> {
+        starts[sentence]..<(sentence + 1 < starts.count ? starts[sentence + 1] : count)
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

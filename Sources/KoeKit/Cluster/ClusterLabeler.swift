@@ -1,0 +1,94 @@
+import Foundation
+
+/// Names a cluster and picks its quotes. The label is the problem phrase most members share
+/// (「認証コードが届かない」), written as the members wrote it; without a shared phrase, the
+/// cluster's two most distinctive whole words. Quotes are the most central members, cut around
+/// the sentence that carries the issue.
+struct ClusterLabeler {
+    let model: FeatureModel
+    let quoteCount: Int
+    static let maxLabelLength = 40
+    static let termCount = 8
+
+    func cluster(id: String, members: [ClusterItem], vectors: [SparseVector], centre: SparseVector) -> IssueCluster {
+        let order = members.indices.sorted { a, b in
+            let sa = centre.dot(vectors[a]), sb = centre.dot(vectors[b])
+            return sa != sb ? sa > sb : members[a].key < members[b].key
+        }
+        let weights = Dictionary(uniqueKeysWithValues: centre.entries.map { ($0.0, $0.1) })
+        func weight(_ feature: String) -> Double { model.index[feature].flatMap { weights[$0] } ?? 0 }
+        let terms = centre.entries
+            .compactMap { id, w -> (String, Double)? in
+                guard Int(id) < model.vocabulary.count else { return nil }
+                let f = model.vocabulary[Int(id)]
+                if f.hasPrefix("w:") { return (String(f.dropFirst(2)), w) }
+                if f.hasPrefix("code:") { return (String(f.dropFirst(5)), w) }
+                return nil
+            }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .prefix(Self.termCount).map(\.0)
+        let phrase = sharedPhrase(members, order: order, weight: weight)
+        let label = phrase.map { Self.clean($0.text) } ?? (terms.isEmpty ? "" : terms.prefix(2).joined(separator: "・"))
+        let quoted = order.prefix(quoteCount)
+        return IssueCluster(
+            id: id, label: label, terms: Array(terms), members: members.map(\.key),
+            quotes: quoted.map { Self.cut(members[$0], around: phrase?.feature) },
+            quoteKeys: quoted.map { members[$0].key })
+    }
+
+    /// The phrase about a word that the most members share, in its most common wording; nil
+    /// when no two members share one.
+    private func sharedPhrase(_ members: [ClusterItem], order: [Int], weight: (String) -> Double) -> IssuePhrase? {
+        var support: [String: Int] = [:]
+        var signal = Set<String>()
+        for m in members {
+            for f in Set(m.features.phrases.map(\.feature)) { support[f, default: 0] += 1 }
+            for p in m.features.phrases where p.isSignal { signal.insert(p.feature) }
+        }
+        // Only a phrase about a word names an issue (「返金が遅い」; a bare 「遅い」 does not), and
+        // a named problem (a signal's evidence) before a mere negative word (「本当に困る」).
+        func score(_ f: String) -> Double { Double(support[f]!) * (signal.contains(f) ? 1 : 0.5) }
+        guard let best = support.keys.filter({ $0.hasPrefix("a:") && support[$0]! >= 2 }).max(by: { a, b in
+            if score(a) != score(b) { return score(a) < score(b) }
+            let wa = weight(a), wb = weight(b)
+            return wa != wb ? wa < wb : a > b
+        }) else { return nil }
+        var wordings: [String: Int] = [:]
+        var first: [String: Int] = [:]  // wording → rank of the most central member using it
+        for (rank, i) in order.enumerated() {
+            for p in members[i].features.phrases where p.feature == best {
+                let text = Self.clean(p.text)
+                wordings[text, default: 0] += 1
+                if first[text] == nil { first[text] = rank }
+            }
+        }
+        let text = wordings.keys.max { a, b in
+            wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]! > first[b]!
+        }!
+        return members[order.first { i in members[i].features.phrases.contains { $0.feature == best && Self.clean($0.text) == text } }!]
+            .features.phrases.first { $0.feature == best && Self.clean($0.text) == text }
+    }
+
+    /// One line, spaces collapsed, at most `maxLabelLength` characters.
+    static func clean(_ text: String) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        let line = words.joined(separator: " ")
+        return line.count > maxLabelLength ? String(line.prefix(maxLabelLength - 1)) + "…" : line
+    }
+
+    /// The member's text cut to the sentence that holds `feature`'s phrase (else its first
+    /// problem phrase), with … where text was cut; the whole text when it has no phrase.
+    static func cut(_ item: ClusterItem, around feature: String?) -> String {
+        let phrases = item.features.phrases
+        guard let p = phrases.first(where: { $0.feature == feature }) ?? phrases.first else { return item.text }
+        let scalars = Array(item.text.unicodeScalars)
+        guard p.sentenceStart < p.sentenceEnd, p.sentenceEnd <= scalars.count else { return item.text }
+        var s = String(String.UnicodeScalarView(scalars[p.sentenceStart..<p.sentenceEnd]))
+        s = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        if p.sentenceStart > 0 { s = "…" + s }
+        if p.sentenceEnd < scalars.count && !item.text.unicodeScalars.dropFirst(p.sentenceEnd).allSatisfy({ $0.properties.isWhitespace }) {
+            s += "…"
+        }
+        return s
+    }
+}

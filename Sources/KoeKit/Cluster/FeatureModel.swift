@@ -1,0 +1,45 @@
+import Foundation
+
+/// TF-IDF weighting fitted on the items being grouped: the same model turns items of other
+/// weeks into comparable vectors, so they can be matched to this week's issues.
+struct FeatureModel: Sendable {
+    private(set) var index: [String: Int32] = [:]
+    private(set) var vocabulary: [String] = []
+    private(set) var documentFrequency: [Int] = []
+    let itemCount: Int
+
+    init(_ items: [IssueFeatures]) {
+        itemCount = items.count
+        for item in items {
+            for feature in item.weights.keys.sorted() where index[feature] == nil {
+                index[feature] = Int32(vocabulary.count)
+                vocabulary.append(feature)
+                documentFrequency.append(0)
+            }
+            for feature in item.weights.keys { documentFrequency[Int(index[feature]!)] += 1 }
+        }
+    }
+
+    func idf(documentFrequency df: Int) -> Double {
+        log(Double(itemCount + 1) / Double(df + 1)) + 1
+    }
+
+    /// An L2-normalised vector. Features the model has not seen weigh as if seen once, so
+    /// they lower the similarity to this week's items as they should, under one shared id.
+    func vector(_ item: IssueFeatures) -> SparseVector {
+        var pairs: [(Int32, Double)] = []
+        var unseen = 0.0
+        for (feature, raw) in item.weights {
+            let tf = raw > 1 ? 1 + log(raw) : raw
+            if let id = index[feature] {
+                pairs.append((id, tf * idf(documentFrequency: documentFrequency[Int(id)])))
+            } else {
+                let w = tf * idf(documentFrequency: 1)
+                unseen += w * w
+            }
+        }
+        // Unseen features share one id past the vocabulary; they never match anything.
+        if unseen > 0 { pairs.append((Int32(vocabulary.count), unseen.squareRoot())) }
+        return SparseVector(pairs, normalize: true)
+    }
+}

@@ -1,0 +1,32 @@
+/// The lexicon's word lists for issue grouping, normalised once: stopwords and the
+/// synonym map (variant → canonical word).
+struct IssueVocabulary: Sendable {
+    let stopwords: Set<String>
+    let canonical: [String: String]
+    /// Lexicon lines (`file:line`) that say how something is said, not what is wrong
+    /// (contrast, suggestion, hedge … rule words): no problem phrase.
+    let grammaticalEntries: Set<String>
+
+    init(_ lexicon: CompiledLexicon) {
+        stopwords = lexicon.stopwords
+        var map: [String: String] = [:]
+        let sets = Array(lexicon.lexicon.synonyms.values)
+        for set in sets.sorted(by: { $0.canonical < $1.canonical }) {
+            let target = (try? Normalizer.normalize(set.canonical)) ?? set.canonical
+            for variant in set.variants {
+                let key = (try? Normalizer.normalize(variant)) ?? variant
+                if key != target { map[key] = target }
+            }
+        }
+        canonical = map
+        grammaticalEntries = Set(lexicon.lexicon.entries.filter { entry in
+            entry.targets.allSatisfy { target in
+                guard case let .rule(role) = target else { return false }
+                return role != .absence && role != .inability
+            }
+        }.map(\.location.description))
+    }
+
+    /// The word grouping counts `word` as.
+    func canonical(_ word: String) -> String { canonical[word] ?? word }
+}
