@@ -114,15 +114,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func write(_ text: String) throws {
-        guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
+        guard let output, output != "-" else { return try StandardStreams.writeStdout(text) }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile.write(Array(text.utf8), to: output)
         } catch {
-            Stderr.print("koe: \(output): error: cannot write: \(error.localizedDescription)")
-            throw ExitStatus.ioError
+            throw StandardStreams.failure(error, target: output)
         }
     }
 }
