@@ -4,8 +4,10 @@ import KoeKit
 
 /// stderr messages and exit codes shared by the subcommands.
 enum Stderr {
+    /// A message that cannot be written (stderr closed or full) is dropped: there is nowhere
+    /// left to report it, and data output must not fail because of it.
     static func print(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        try? StandardStreams.write((message + "\n").utf8, to: 2)
     }
 }
 

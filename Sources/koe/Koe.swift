@@ -1,4 +1,5 @@
 import ArgumentParser
+import KoeKit
 
 @main
 struct Koe: ParsableCommand {
@@ -16,4 +17,19 @@ struct Koe: ParsableCommand {
         version: "0.1.0",
         subcommands: [ClassifyCommand.self, ReportCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]
     )
+
+    /// ArgumentParser's `main`, plus: closed standard descriptors are reopened on /dev/null,
+    /// and a failed write of data output is exit 74 with one message (not exit 1, not a trap).
+    static func main() {
+        StandardStreams.ensureOpen()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            try StandardStreams.finishStdout()
+        } catch let error as OutputError {
+            exit(withError: StandardStreams.failure(error, target: "stdout"))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -12,12 +12,12 @@ final class Progress {
 
     func update(_ message: String) {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2Kkoe: \(message)…".utf8))
+        try? StandardStreams.write("\r\u{1B}[2Kkoe: \(message)…".utf8, to: 2)
         shown = true
     }
 
     func finish() {
         guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        try? StandardStreams.write("\r\u{1B}[2K".utf8, to: 2)
     }
 }

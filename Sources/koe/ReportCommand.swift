@@ -13,8 +13,9 @@ struct ReportCommand: ParsableCommand {
             recurring issues and writes the report for one ISO week (Monday start, Asia/Tokyo;
             dates without a time zone are Tokyo time). Earlier weeks in the input are the
             baseline. Records without a usable date are counted in the header, never dropped
-            silently. Quotes mask e-mail addresses, phone numbers, postal codes and long digit
-            runs unless --no-mask is given.
+            silently. Quotes and account ids mask e-mail addresses, phone numbers, postal codes
+            and card, My Number and other long numbers unless --no-mask is given (the README
+            lists every form).
 
             Examples:
               koe report corpora/sample/tickets.csv --week 2026-W47 -o voc-2026-W47.md
@@ -40,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Same as --db \(HistoryLocation.defaultPath).")
     var history = false
 
-    @Flag(help: "Do not mask personal data in quotes.")
+    @Flag(help: "Do not mask personal data in quotes and account ids.")
     var noMask = false
 
     @OptionGroup var engine: EngineOptions
@@ -77,7 +78,8 @@ struct ReportCommand: ParsableCommand {
                 throw ExitStatus.ioError
             }
         }
-        let report = builder.assemble(prepared)
+        var report = builder.assemble(prepared)
+        if !noMask { report.maskAccounts() }
         let text = try format.renderer.render(report)
         try write(text)
         if !quiet {
@@ -114,15 +116,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     private func write(_ text: String) throws {
-        guard let output, output != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
+        guard let output, output != "-" else { return try StandardStreams.writeStdout(text) }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile.write(Array(text.utf8), to: output)
         } catch {
-            Stderr.print("koe: \(output): error: cannot write: \(error.localizedDescription)")
-            throw ExitStatus.ioError
+            throw StandardStreams.failure(error, target: output)
         }
     }
 }

@@ -44,3 +44,35 @@ enum KoeRunner {
         return Result(stdout: outData, stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
     }
 }
+
+extension KoeRunner {
+    /// Runs `script` with `/bin/sh -c` in a fresh temporary folder (passed to `body` before
+    /// and after), `$K` naming the built binary: for redirections a `Process` cannot express
+    /// (`> /dev/full`, `2>&-`, FIFOs).
+    static func shell(_ script: String, setUp: (URL) throws -> Void = { _ in }, check: (URL, Result) throws -> Void) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-sh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try setUp(dir)
+        let process = Process()
+        process.currentDirectoryURL = dir
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        var env = ProcessInfo.processInfo.environment
+        env["K"] = binary.path
+        process.environment = env
+        let outURL = dir.appendingPathComponent(".stdout"), errURL = dir.appendingPathComponent(".stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        let result = Result(
+            stdout: (try? Data(contentsOf: outURL)) ?? Data(),
+            stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self),
+            status: process.terminationStatus)
+        try check(dir, result)
+    }
+}
