@@ -7,7 +7,27 @@ enum Stderr {
     /// A message that cannot be written (stderr closed or full) is dropped: there is nowhere
     /// left to report it, and data output must not fail because of it.
     static func print(_ message: String) {
-        try? StandardStreams.write((message + "\n").utf8, to: 2)
+        try? StandardStreams.write((escaped(message) + "\n").utf8, to: 2)
+    }
+
+    /// Messages quote input text; a terminal must not act on it. Control characters (C0 but
+    /// newline and tab, DEL, C1) become `\x1B`, bidirectional overrides and isolates `\u{202E}`.
+    static func escaped(_ message: String) -> String {
+        func needsEscape(_ v: UInt32) -> Bool {
+            (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || v == 0x061C || v == 0x200E
+                || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        }
+        guard message.unicodeScalars.contains(where: { needsEscape($0.value) }) else { return message }
+        var out = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            guard needsEscape(scalar.value) else { out.append(scalar); continue }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            let code = scalar.value <= 0xFF
+                ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                : "\\u{" + hex + "}"
+            out.append(contentsOf: code.unicodeScalars)
+        }
+        return String(out)
     }
 }
 

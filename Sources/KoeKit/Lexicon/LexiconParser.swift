@@ -116,6 +116,9 @@ public struct LexiconParser {
         }
     }
 
+    /// The largest weight a lexicon line may carry (the built-in lexicons use 0.3–2.5).
+    static let maxWeight = 100.0
+
     /// The 1-based column, in Characters, where `columns[index]` starts.
     static func start(ofColumn index: Int, in columns: [Substring]) -> Int {
         columns[..<index].reduce(1) { $0 + $1.count + 1 }
@@ -153,8 +156,12 @@ public struct LexiconParser {
         }
         var weight = 1.0
         if c.count > 2 && !c[2].isEmpty {
-            guard let w = Double(c[2]), w >= 0, w.isFinite else {
-                return error(n, LexiconParser.start(ofColumn: 2, in: c), "invalid weight '\(c[2])' (a decimal ≥ 0)")
+            // Plain decimals only: Double() also takes 1e308, 0x10, inf and nan, and a huge
+            // weight overflows scores to ±inf (invalid JSON) or traps where it becomes an Int.
+            guard c[2].utf8.allSatisfy({ (48...57).contains($0) || $0 == 46 }), c[2].utf8.filter({ $0 == 46 }).count <= 1,
+                  c[2].first != ".", c[2].last != ".", let w = Double(c[2]), w <= LexiconParser.maxWeight else {
+                return error(n, LexiconParser.start(ofColumn: 2, in: c),
+                             "invalid weight '\(c[2])' (a decimal from 0 to \(Int(LexiconParser.maxWeight)), like 1.5)")
             }
             weight = w
         }
