@@ -19,4 +19,12 @@ struct ChannelOrder: Sendable {
             .map(\.key)
         channels = current + earlier
     }
+
+    /// At most `limit` columns or series: past that the smallest channels fold into one
+    /// "other" (so a file with 44 channel values still gives a table a page can hold).
+    func folded(limit: Int) -> [(name: String, channels: [String])] {
+        guard channels.count > limit else { return channels.map { (DisplayLabels.channel($0), [$0]) } }
+        return channels.prefix(limit - 1).map { (DisplayLabels.channel($0), [$0]) }
+            + [(ReportText.otherChannels, Array(channels.dropFirst(limit - 1)))]
+    }
 }

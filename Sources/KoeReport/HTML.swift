@@ -7,7 +7,7 @@ enum HTML {
     /// running text that must keep a readable width when the page is narrow (print, phone).
     enum Alignment { case left, right, nowrap, prose }
 
-    /// Escapes `& < > " '` and replaces control characters, so text can go anywhere in the
+    /// Escapes `& < > " '` and replaces control and bidi characters, so text can go anywhere in the
     /// document, attribute values included.
     static func escape(_ raw: String) -> String {
         var out = ""
@@ -22,11 +22,20 @@ enum HTML {
             case "\n", "\t": out.unicodeScalars.append(scalar)
             case "\r": break
             default:
-                let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isBidiControl(scalar)
                 out.unicodeScalars.append(control ? "\u{FFFD}" : scalar)
             }
         }
         return out
+    }
+
+    /// Bidirectional embeddings, overrides, isolates and marks (U+202E turns the rest of a
+    /// line around): ticket text must not reorder the report around it.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     /// An escaped paragraph whose line breaks are kept.

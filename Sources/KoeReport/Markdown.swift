@@ -12,13 +12,25 @@ enum Markdown {
 
     /// One line of inline text: newlines collapse to spaces and specials are backslash-escaped.
     /// With `atLineStart`, a leading list or heading marker (`-`, `+`, `=`, `1.`) is escaped too.
-    static func text(_ raw: String, atLineStart: Bool = false) -> String {
+    /// An `@` that starts a mention (`@here`, `@channel`, `@everyone`, `@user`) becomes a
+    /// full-width `＠`, so a pasted report pings nobody; an `@` inside an address stays.
+    /// `mentions: true` keeps them, for the lexicon's own `@class` names in the rule table.
+    static func text(_ raw: String, atLineStart: Bool = false, mentions: Bool = false) -> String {
         var out = ""
-        for character in raw {
+        var previous: Character?
+        var characters = raw.makeIterator()
+        var next = characters.next()
+        while let character = next {
+            next = characters.next()
+            defer { previous = character }
             if character.isNewline {
                 out.append(" ")
-            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control })
+                || character.unicodeScalars.contains(where: HTML.isBidiControl) {
                 out.append("\u{FFFD}")
+            } else if !mentions, character == "@", !(previous.map(isAddressCharacter) ?? false),
+                      next.map({ $0.isLetter || $0.isNumber }) ?? false {
+                out.append("＠")
             } else {
                 if inlineSpecials.contains(character) { out.append("\\") }
                 out.append(character)
@@ -27,9 +39,14 @@ enum Markdown {
         return atLineStart ? escapeBlockStart(out) : out
     }
 
+    /// What may stand before the `@` of an e-mail address.
+    private static func isAddressCharacter(_ c: Character) -> Bool {
+        (c.isASCII && (c.isLetter || c.isNumber)) || ".-_+%".contains(c)
+    }
+
     /// A table cell: inline text, trimmed.
-    static func cell(_ raw: String) -> String {
-        text(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+    static func cell(_ raw: String, mentions: Bool = false) -> String {
+        text(raw.trimmingCharacters(in: .whitespacesAndNewlines), mentions: mentions)
     }
 
     /// A snake_case id or `file:line` in a code span, or escaped text if it cannot be one.

@@ -75,7 +75,7 @@ extension MarkdownRenderer {
             lines.append(ReportText.none)
         } else {
             let rows = appendix.ruleHits.map { hit in
-                [Markdown.code(hit.entry), Markdown.cell(ReportText.patternCell(hit.pattern)), Markdown.code(hit.target), NumberText.count(hit.count)]
+                [Markdown.code(hit.entry), Markdown.cell(ReportText.patternCell(hit.pattern), mentions: true), Markdown.code(hit.target), NumberText.count(hit.count)]
             }
             lines += Markdown.table([ReportText.rule, ReportText.pattern, ReportText.target, ReportText.count],
                                     [.left, .left, .left, .right], rows)

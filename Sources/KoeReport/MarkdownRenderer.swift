@@ -81,15 +81,17 @@ public struct MarkdownRenderer: ReportRenderer {
             [.left, .right, .right, .right], rows + [totalRow])
         if volume.previousTotal == nil { lines += ["", ReportText.noPrevious] }
         guard volume.weeks.count > 1 else { return lines }
-        let channels = ChannelOrder(volume).channels
+        // The same columns as the chart's series: the smallest channels fold into "other".
+        let columns = ChannelOrder(volume).folded(limit: SVG.palette.count)
         let weekRows = volume.weeks.map { week in
-            [Markdown.cell(week.week)] + channels.map { NumberText.count(week.byChannel[$0] ?? 0) }
+            [Markdown.cell(week.week)]
+                + columns.map { column in NumberText.count(column.channels.reduce(0) { $0 + (week.byChannel[$1] ?? 0) }) }
                 + [NumberText.count(week.total)]
         }
         lines += ["", "### \(ReportText.weeklyHistory)", ""]
         lines += Markdown.table(
-            [ReportText.week] + channels.map { Markdown.cell(DisplayLabels.channel($0)) } + [ReportText.total],
-            [.left] + channels.map { _ in .right } + [.right], weekRows)
+            [ReportText.week] + columns.map { Markdown.cell($0.name) } + [ReportText.total],
+            [.left] + columns.map { _ in .right } + [.right], weekRows)
         return lines
     }
 

@@ -14,11 +14,7 @@ struct VolumeChart {
 
     /// The stacked series: a display name and the channels it sums.
     private var series: [(name: String, channels: [String])] {
-        let channels = ChannelOrder(volume).channels
-        let limit = SVG.palette.count
-        guard channels.count > limit else { return channels.map { (DisplayLabels.channel($0), [$0]) } }
-        return channels.prefix(limit - 1).map { (DisplayLabels.channel($0), [$0]) }
-            + [(ReportText.otherChannels, Array(channels.dropFirst(limit - 1)))]
+        ChannelOrder(volume).folded(limit: SVG.palette.count)
     }
 
     func svg() -> String {

@@ -10,8 +10,8 @@ struct ClassificationRenderer: Sendable {
     var header: String? {
         switch format {
         case .jsonl: nil
-        case .csv: "id,stance,dominant,score,topic,signals" + (includeText ? ",text" : "")
-        case .tsv: "id\tstance\tdominant\tscore\ttopic\tsignals" + (includeText ? "\ttext" : "")
+        case .csv: "id,stance,dominant,score,topic,signals" + (includeText ? ",text" : "") + ",error"
+        case .tsv: "id\tstance\tdominant\tscore\ttopic\tsignals" + (includeText ? "\ttext" : "") + "\terror"
         }
     }
 
@@ -89,27 +89,37 @@ struct ClassificationRenderer: Sendable {
             JSONBytes.appendString("\(record.source):\(record.line)", to: out)
             out.append(0x7D)
         case .csv, .tsv:
+            // As wide as the header: stance "error", the message in the last column.
             let sep = format == .csv ? "," : "\t"
-            out.append([cell(id(record)), "error", "", "", "", cell(message)].joined(separator: sep))
+            let empty = Array(repeating: "", count: includeText ? 5 : 4)
+            out.append(([cell(id(record)), "error"] + empty + [cell(message)]).joined(separator: sep))
         }
     }
 
     private func renderRow(_ c: Classification, record: Record, to out: ByteBuffer) {
         let sep = format == .csv ? "," : "\t"
-        var cells = [id(record), c.stance.rawValue, c.dominant?.rawValue ?? "", String(c.score), c.topic,
+        var cells = [cell(id(record)), c.stance.rawValue, c.dominant?.rawValue ?? "", String(c.score), c.topic,
                      c.signals.map(\.id).joined(separator: " ")]
-        if includeText { cells.append(record.text) }
-        out.append(cells.map(cell).joined(separator: sep))
+        if includeText { cells.append(cell(record.text)) }
+        out.append((cells + [""]).joined(separator: sep))
     }
 
     private func id(_ record: Record) -> String { record.id ?? String(record.number) }
 
-    /// CSV: RFC 4180 quoting. TSV: tabs and line breaks become spaces.
+    /// CSV: RFC 4180 quoting. TSV: tabs and line breaks become spaces. Either way a cell that
+    /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a `'`
+    /// in front; only input text reaches here (the score is written by us and left alone).
     private func cell(_ s: String) -> String {
+        let s = Self.isFormula(s) ? "'" + s : s
         if format == .tsv {
             return String(s.map { $0 == "\t" || $0.isNewline ? " " : $0 })
         }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func isFormula(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        return "=+-@\t\r＝＋－＠".unicodeScalars.contains(first)
     }
 }

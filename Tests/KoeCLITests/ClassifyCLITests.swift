@@ -71,7 +71,7 @@ import Testing
         let path = Self.inputFixtures.appendingPathComponent("tickets-utf8.csv").path
         let ok = try KoeRunner.run(["classify", "-f", "csv", "--no-text", path])
         #expect(ok.status == 0)
-        #expect(ok.lines.first == "id,stance,dominant,score,topic,signals")
+        #expect(ok.lines.first == "id,stance,dominant,score,topic,signals,error")
         let bad = try KoeRunner.run(["classify", "--text-column", "存在しない列", path])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("存在しない列"))

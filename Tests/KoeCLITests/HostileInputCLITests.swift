@@ -28,4 +28,40 @@ import Testing
         #expect(r.stderr.contains(#"\x1B]0;PWNED\x07\x1B[2J"#), "\(r.stderr)")
         #expect(r.stderr.contains(#"\u{202E}x"#), "\(r.stderr)")
     }
+
+    /// Cells a spreadsheet would run as formulas (item 7), and error rows as wide as the header
+    /// with the message in its own column (item 12).
+    @Test(arguments: ["csv", "tsv"])
+    func spreadsheetOutputIsInert(format: String) throws {
+        let input = """
+            {"id":"=HYPERLINK(\\"http://x\\")","text":"=1+2"}
+            {"id":"+A1","text":"@SUM(A1)"}
+            {"id":"-3","text":"\\t=cmd"}
+            {"id":"ok","text":"＝1+2"}
+            not json
+
+            """
+        let r = try KoeRunner.run(["classify", "--input-format", "jsonl", "-f", format], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        let sep: Character = format == "csv" ? "," : "\t"
+        let rows = r.lines.map { String($0) }
+        #expect(rows.count == 6)
+        let width = rows[0].split(separator: sep, omittingEmptySubsequences: false).count
+        #expect(rows[0].hasSuffix("\(sep)text\(sep)error"))
+        for row in rows.dropFirst() {
+            // No cell (after CSV quoting) starts with a formula character.
+            let cells = row.split(separator: sep, omittingEmptySubsequences: false).map {
+                $0.hasPrefix("\"") ? $0.dropFirst() : $0
+            }
+            let inputCells = cells.enumerated().filter { $0.offset != 3 }.map(\.element)  // 3: our score
+            #expect(!inputCells.contains { $0.first.map { "=+-@\t＝".contains($0) } ?? false }, "\(row)")
+            if format == "tsv" { #expect(cells.count == width, "\(row)") }
+        }
+        #expect(rows[1].hasPrefix(format == "csv" ? "\"'=HYPERLINK(" : "'=HYPERLINK("))
+        #expect(rows[3].hasPrefix("'-3\(sep)"))
+        let error = rows[5].split(separator: sep, omittingEmptySubsequences: false)
+        #expect(error.count == width)
+        #expect(error[1] == "error")
+        #expect(error.last?.contains("not a JSON object") == true, "\(rows[5])")
+    }
 }
