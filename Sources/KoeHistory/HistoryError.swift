@@ -10,6 +10,8 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `save` was given an id that another run minted for a different issue meanwhile, or twice
     /// in one call: assign identities again (or use `saveAssigning`).
     case identityConflict(path: String, id: String, week: String)
+    /// An SQLite database that is not a koe history (another application's file): not touched.
+    case foreignDatabase(path: String, tables: [String])
     /// Any other SQLite failure.
     case database(path: String, message: String)
 
@@ -23,6 +25,9 @@ public enum HistoryError: Error, Sendable, Equatable, CustomStringConvertible {
             return "error: invalid ISO week '\(week)' (expected e.g. 2026-W47)"
         case let .identityConflict(path, id, week):
             return "\(path): error: issue id '\(id)' for \(week) was taken by another run; assign identities again"
+        case let .foreignDatabase(path, tables):
+            let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            return "\(path): error: not a koe history file (an SQLite database with other tables: \(shown)); left untouched"
         case let .database(path, message):
             return "\(path): error: \(message)"
         }

@@ -17,12 +17,17 @@ public final class HistoryStore: Sendable {
     /// How long a writer waits for another run's transaction before giving up.
     static let busyTimeout: TimeInterval = 30
 
-    /// Opens the history at `path`, creating the file if needed, and migrates it to the current
-    /// schema. A file that is not an SQLite database is left untouched and reported.
-    public init(path: String, matcher: IssueMatcher = IssueMatcher()) throws {
+    /// Opens the history at `path`, creating the file if needed (unless `create` is false), and
+    /// migrates it to the current schema. A file that is not an SQLite database, or is another
+    /// application's database, is left untouched and reported.
+    public init(path: String, matcher: IssueMatcher = IssueMatcher(), create: Bool = true) throws {
         self.path = path
         self.matcher = matcher
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw HistoryError.cannotOpen(path: path, reason: "no such history file")
+        }
         try Self.checkFile(path)
+        try Self.checkOwner(path)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(Self.busyTimeout)
@@ -92,6 +97,33 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// `PRAGMA application_id` of a koe history file ("koe1"); older files carry 0 and are
+    /// recognised by their tables.
+    static let applicationID: Int32 = 0x6B6F_6531
+
+    /// Refuses another application's SQLite database (`--db other_app.sqlite` added koe's
+    /// tables to it), reading it without writing: an empty database, a stamped koe file and an
+    /// unstamped one with koe's tables pass.
+    static func checkOwner(_ path: String) throws {
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+        var config = Configuration()
+        config.readonly = true
+        let (id, tables): (Int32, Set<String>)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            (id, tables) = try queue.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")))
+            }
+            try queue.close()
+        } catch {
+            throw mapped(error, path: path)
+        }
+        if id == applicationID || tables.isEmpty { return }
+        if id == 0 && tables.isSuperset(of: ["grdb_migrations", "weeks", "issues"]) { return }
+        throw HistoryError.foreignDatabase(path: path, tables: tables.sorted())
+    }
+
     /// Opens and migrates. Two runs creating the same new file at once can be refused by SQLite
     /// while switching it to WAL (`PRAGMA journal_mode` is not covered by the busy timeout), so
     /// a busy refusal while opening is retried, with back-off, up to the busy timeout.
@@ -122,6 +154,9 @@ public final class HistoryStore: Sendable {
                 // it, which then failed (CREATE TABLE of an existing table): go on from there.
                 guard try pool.read(migrator.appliedIdentifiers) != before else { throw error }
             }
+        }
+        if try pool.read({ try Int32.fetchOne($0, sql: "PRAGMA application_id") }) != applicationID {
+            try pool.write { try $0.execute(sql: "PRAGMA application_id = \(applicationID)") }
         }
         if try pool.read(migrator.hasBeenSuperseded) {
             throw HistoryError.database(path: path, message: "history written by a newer koe (unknown schema version)")

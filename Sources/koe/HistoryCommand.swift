@@ -13,9 +13,10 @@ struct HistoryCommand: ParsableCommand {
         @Option(help: "The history file (default: \(HistoryLocation.defaultPath)).")
         var db: String = HistoryLocation.defaultPath
 
+        /// An existing history only: inspecting or editing never creates one.
         func open() throws -> HistoryStore {
-            do { return try HistoryStore(path: db) } catch {
-                Stderr.print("koe: \(db): error: \(error)")
+            do { return try HistoryStore(path: db, create: false) } catch {
+                Stderr.print(HistoryLocation.message(error, path: db))
                 throw ExitStatus.ioError
             }
         }

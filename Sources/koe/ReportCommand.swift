@@ -58,6 +58,16 @@ struct ReportCommand: ParsableCommand {
         let (items, read, skipped) = try classifyAll(pool)
         var options = ReportOptions()
         options.week = week.flatMap(ISOWeek.init)
+        if options.week == nil {
+            let (chosen, setAside) = ReportBuilder.defaultWeek(items.map(\.date))
+            if !setAside.isEmpty {
+                options.week = chosen
+                if !quiet {
+                    let shown = setAside.prefix(3).map(\.description).joined(separator: ", ") + (setAside.count > 3 ? ", …" : "")
+                    Stderr.print("koe: warning: \(setAside.count) record(s) dated far after the rest (\(shown)) do not choose the report week; pass --week to report them")
+                }
+            }
+        }
         options.maskPII = !noMask
         options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
         options.generator = "koe \(Koe.configuration.version)"
@@ -74,7 +84,7 @@ struct ReportCommand: ParsableCommand {
                 try HistoryLocation.prepareDirectory(for: path)
                 try HistoryStore(path: path).merge(into: &prepared)
             } catch {
-                Stderr.print("koe: \(path): error: \(error)")
+                Stderr.print(HistoryLocation.message(error, path: path))
                 throw ExitStatus.ioError
             }
         }
