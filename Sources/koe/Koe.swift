@@ -22,6 +22,7 @@ struct Koe: ParsableCommand {
     /// and a failed write of data output is exit 74 with one message (not exit 1, not a trap).
     static func main() {
         StandardStreams.ensureOpen()
+        InterruptGuard.install()
         do {
             var command = try parseAsRoot()
             try command.run()

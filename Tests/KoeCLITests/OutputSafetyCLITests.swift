@@ -113,3 +113,34 @@ import Testing
         }
     }
 }
+
+/// A signal while output waits on a slow reader left half a JSON line in 11 of 15 runs
+/// (issue 16, item 15): the block being written is finished first, then the signal acts.
+@Suite struct InterruptedOutputCLITests {
+    @Test func terminatedClassifyLeavesWholeLines() throws {
+        let lines = String(repeating: "ログインできません。何度試してもエラーになります。\n", count: 40_000)
+        let script = """
+            mkfifo p
+            "$K" classify --no-text -q < in.txt > p 2>/dev/null &
+            koe=$!
+            { dd bs=1 count=70000 2>/dev/null; touch started; sleep 2; cat; } < p > out &
+            reader=$!
+            while [ ! -e started ]; do sleep 0.1; done
+            sleep 0.3
+            kill -TERM $koe
+            wait $koe; echo "koe $?"
+            wait $reader
+            """
+        try KoeRunner.shell(
+            script, setUp: { try Data(lines.utf8).write(to: $0.appendingPathComponent("in.txt")) },
+            check: { dir, r in
+                #expect(r.out == "koe 143\n", "\(r.stderr)")
+                let out = (try? Data(contentsOf: dir.appendingPathComponent("out"))) ?? Data()
+                #expect(out.count > 70_000)
+                #expect(out.last == 0x0A, "the output ends inside a line")
+                for line in out.split(separator: 0x0A) {
+                    #expect((try? JSONSerialization.jsonObject(with: Data(line))) != nil)
+                }
+            })
+    }
+}

@@ -60,9 +60,12 @@ public struct LexiconParser {
             var line = rawLine
             // A CR still at the end (a last line ending in CR; CR LF pairs are split off already).
             if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            if lineNumber == 1 && line.hasPrefix("\u{FEFF}") {
-                parser.warn(1, 1, "byte order mark at the start of the file (lexicons are UTF-8 without BOM)")
-                line = line.dropFirst()
+            // On a later line too (files joined with cat): left in, the pattern never matches.
+            if line.unicodeScalars.first == "\u{FEFF}" {
+                parser.warn(lineNumber, 1, lineNumber == 1
+                    ? "byte order mark at the start of the file (lexicons are UTF-8 without BOM)"
+                    : "byte order mark at the start of the line (removed; lexicons are UTF-8 without BOM)")
+                line = Substring(line.unicodeScalars.dropFirst())
             }
             parser.parseLine(line, lineNumber)
         }

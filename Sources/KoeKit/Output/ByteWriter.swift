@@ -77,7 +77,12 @@ public final class ByteWriter {
         try bytes.withBytes { try write(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Writes whole lines; an interrupt meanwhile waits until they are out (`InterruptGuard`).
     private func write(_ data: UnsafeRawBufferPointer) throws {
+        try InterruptGuard.writing { try writeAll(data) }
+    }
+
+    private func writeAll(_ data: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < data.count {
             let n = Self.systemWrite(fd, data.baseAddress! + offset, data.count - offset)

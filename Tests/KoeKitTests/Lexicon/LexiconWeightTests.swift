@@ -18,4 +18,13 @@ import Testing
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.entries.map(\.weight) == [value])
     }
+
+    /// A BOM at the start of line 2 (two files joined with cat) kept the pattern from ever
+    /// matching, silently (issue 16, item 16).
+    @Test func aByteOrderMarkOnALaterLineIsReportedAndRemoved() {
+        let parsed = LexiconParser.parse("解約したい\tchurn_intent\n\u{FEFF}神アプデ\tpos\n", file: "x.tsv", kind: .entries)
+        #expect(parsed.entries.map(\.pattern) == ["解約したい", "神アプデ"])
+        #expect(parsed.diagnostics.map(\.description)
+            == ["x.tsv:2:1: warning: byte order mark at the start of the line (removed; lexicons are UTF-8 without BOM)"])
+    }
 }
