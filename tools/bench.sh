@@ -6,13 +6,17 @@
 #   tools/bench.sh report [N]      koe report over N tickets (default 100000), wall time
 # The corpus is generated deterministically by tools/gen_corpus.py (seed 7). Each time is the
 # best of KOE_BENCH_ROUNDS (default 5) rounds, the commands compared taking turns.
+# KOE_BUILD_DIR=.build-x builds and measures with --scratch-path .build-x.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-tokenize}
 out=${KOE_BENCH_DIR:-/tmp/koe-bench}
 mkdir -p "$out"
-swift build -c release --product koe >/dev/null
-koe=.build/release/koe
+# KOE_BUILD_DIR picks the scratch path (default .build), so a benchmark need not share a build
+# folder with someone else's build.
+build=${KOE_BUILD_DIR:-.build}
+swift build -c release --product koe --scratch-path "$build" >/dev/null
+koe=$build/release/koe
 
 corpus() { # MB -> path of a deterministic plain-text ticket corpus
   local path="$out/corpus-$1mb.txt"
@@ -69,7 +73,7 @@ tokenize|classify)
     line "C ICU loop (1 core)" "$c" "$bytes" "$lines"
     line "koe classify --jobs 1" "$k1" "$bytes" "$lines"
     line "koe classify --jobs 2" "$k2" "$bytes" "$lines"
-    printf 'koe/C ratio, 1 job: %.2f (target >= 0.60); 2 jobs / 1 job: %.2fx (target >= 1.7)\n' \
+    printf 'koe/C ratio, 1 job: %.2f (target >= 0.70); 2 jobs / 1 job: %.2fx (target >= 1.7)\n' \
       "$(echo "$c/$k1" | bc -l)" "$(echo "$k1/$k2" | bc -l)"
     /usr/bin/time -f '%M' -o "$out/rss" $koe classify -q < "$input" > /dev/null
     printf 'peak memory, koe classify --jobs 2: %.1f MB\n' "$(echo "$(cat "$out/rss")/1024" | bc -l)"

@@ -10,9 +10,14 @@ public final class CompiledLexicon: Sendable {
         let startsFreely: Bool
         /// -1: the key matches the whole entry; else the gap-separated part it matches.
         let part: Int16
+        /// How many parts the entry has (1 for a whole entry).
+        let partCount: Int16
         /// A kana verb (こまる) must not start as the second half of a compound verb: after a
         /// kanji and an i- or e-row kana, as in 引き|こまれ, it is part of that verb.
         let notAfterVerbStem: Bool
+
+        static let none = KeyRef(
+            entry: -1, needsEndBoundary: false, startsFreely: false, part: -1, partCount: 0, notAfterVerbStem: false)
     }
 
     public let lexicon: Lexicon
@@ -90,15 +95,17 @@ public final class CompiledLexicon: Sendable {
                         && key.unicodeScalars.first.map { $0.value >= 0x3041 && $0.value <= 0x3096 } == true
                     table.add(key, KeyRef(
                         entry: Int32(i), needsEndBoundary: k == last && entry.inflection.needsEndBoundary && !startsFreely,
-                        startsFreely: startsFreely, part: last == 0 ? -1 : Int16(k), notAfterVerbStem: kanaVerb))
+                        startsFreely: startsFreely, part: last == 0 ? -1 : Int16(k), partCount: Int16(last + 1),
+                        notAfterVerbStem: kanaVerb))
                 }
             }
         }
         gaps = lexicon.entries.map { $0.gaps.map(Int32.init) }
         partCounts = lexicon.entries.map { Int16($0.segments.count) }
-        trie = UTF16Trie(keys: table.keys)
-        keyCount = table.keys.count
-        keyRefs = table.frozen()
+        let frozen = table.frozen()
+        trie = frozen.trie
+        keyCount = frozen.keyCount
+        keyRefs = frozen
         layerOf = kinds.map { kind in
             switch kind {
             case .polarity, .signal: 0
@@ -134,63 +141,6 @@ public final class CompiledLexicon: Sendable {
         }
     }
 
-    /// Unique keys with the entries each one stands for.
-    struct KeyTable {
-        /// By UTF-16 units, hashed once with FNV-1a: far cheaper than hashing a `String` (which
-        /// hashes its canonical form) or an array element by element, and this runs for each of
-        /// the lexicon's few hundred thousand keys at startup.
-        var index: [Units: Int] = [:]
-        var keys: [[UInt16]] = []
-        var refs: [[KeyRef]] = []
-
-        struct Units: Hashable {
-            let units: [UInt16]
-            let hash: Int
-            init(_ units: [UInt16]) {
-                self.units = units
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for u in units { h = (h ^ UInt64(u)) &* 0x100_0000_01b3 }
-                hash = Int(truncatingIfNeeded: h)
-            }
-            static func == (a: Units, b: Units) -> Bool { a.hash == b.hash && a.units == b.units }
-            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        }
-
-        /// The refs of key k are `refs[start[k]..<start[k + 1]]`: one flat array, so the
-        /// matcher never retains an inner array per match.
-        struct Frozen: Sendable {
-            let start: [Int32]
-            let refs: [KeyRef]
-            /// Key -> whether any of its refs must end on a word boundary, or start on one.
-            let needsEndBoundary: [Bool]
-            let needsStartBoundary: [Bool]
-        }
-
-        func frozen() -> Frozen {
-            var start: [Int32] = [0]
-            var flat: [KeyRef] = []
-            for list in refs {
-                flat += list
-                start.append(Int32(flat.count))
-            }
-            return Frozen(
-                start: start, refs: flat, needsEndBoundary: refs.map { $0.contains(where: \.needsEndBoundary) },
-                needsStartBoundary: refs.map { $0.contains { !$0.startsFreely } })
-        }
-
-        mutating func add(_ key: String, _ ref: KeyRef) {
-            // Folded like the trie's keys, so that 3日 and 5日 share one key and all its refs.
-            let units = Units(key.utf16.map(UTF16Trie.fold))
-            if let k = index[units] {
-                // An expansion may repeat (two alternatives that normalise alike): once per entry.
-                if !refs[k].contains(where: { $0.entry == ref.entry && $0.part == ref.part }) { refs[k].append(ref) }
-            } else {
-                index[units] = keys.count
-                keys.append(units.units)
-                refs.append([ref])
-            }
-        }
-    }
 }
 
 /// What a matched entry does, resolved once at compile time. Signals and topics are indices

@@ -1,37 +1,7 @@
 /// Entries written with gaps (`A…B`) or joined parts (large products) are indexed part by
-/// part: a line's part hits are filtered to the entries whose every part occurs, in order,
-/// then chained into one hit per match.
+/// part: a line's part hits are filtered to the entries whose every part occurs, in order
+/// (`PartProgress`), then chained into one hit per match.
 extension LexiconMatcher {
-    /// Records, per entry with parts, how many of its parts occur in order in this line
-    /// (`raw` is in text order, and part k starts after part k-1). Stamped with the line number,
-    /// so nothing is cleared per line.
-    mutating func markViableEntries(_ raw: [RawHit]) {
-        line &+= 1
-        if line == 0 {
-            stamp = [UInt32](repeating: 0, count: lexicon.partCounts.count)
-            line = 1
-        }
-        if stamp.count != lexicon.partCounts.count {
-            stamp = [UInt32](repeating: 0, count: lexicon.partCounts.count)
-            progress = [Int16](repeating: 0, count: lexicon.partCounts.count)
-        }
-        let table = lexicon.keyRefs
-        for r in raw {
-            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
-                let ref = table.refs[i]
-                guard ref.part >= 0 else { continue }
-                let e = Int(ref.entry)
-                if stamp[e] != line {
-                    guard ref.part == 0 else { continue }
-                    stamp[e] = line
-                    progress[e] = 1
-                } else if ref.part == progress[e] {
-                    progress[e] += 1
-                }
-            }
-        }
-    }
-
     /// Joins the parts of gapped patterns (`A…B`): part k+1 must start at most the entry's gap
     /// after part k ends, with no sentence end between. One hit per chain, from the first
     /// part's start to the last part's end; a chain starts as late as it can (the tightest).

@@ -16,10 +16,8 @@ struct LexiconMatcher {
     private var raw: [RawHit] = []
     /// Matches of one part of a gapped pattern, to be chained.
     var parts: [PartHit] = []
-    /// Per entry: the line in which its parts were last seen, and how many in order.
-    var stamp: [UInt32] = []
-    var progress: [Int16] = []
-    var line: UInt32 = 0
+    /// Which entries with parts have all their parts in this line, in order.
+    private var progress: PartProgress
     private var candidates: [Hit] = []
     private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
@@ -29,7 +27,10 @@ struct LexiconMatcher {
     private var inBoilerplate: [Bool] = []
     private var inPseudo: [Bool] = []
 
-    init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
+    init(lexicon: CompiledLexicon) {
+        self.lexicon = lexicon
+        progress = PartProgress(entries: lexicon.partCounts.count)
+    }
 
     mutating func match(_ analyzer: TextAnalyzer) throws {
         let text = analyzer.normalizedUnits
@@ -74,55 +75,63 @@ struct LexiconMatcher {
         swap(&raw, &self.raw)
         var candidates: [Hit] = []
         swap(&candidates, &self.candidates)
+        var tracker = progress
         defer {
             swap(&raw, &self.raw)
             swap(&candidates, &self.candidates)
+            progress = tracker
         }
         raw.removeAll(keepingCapacity: true)
+        tracker.startLine()
+        // Parts of gapped or joined entries count only when every part of the entry occurs, in
+        // order, somewhere in the line: most lines hold a common later part (ない, ません) but
+        // not the rest, and such hits must cost neither ICU segmentation nor chaining. Matches
+        // come in text order, so the parts are tracked during the walk, and a match is kept
+        // only when it may still count.
         let trie = lexicon.trie, table = lexicon.keyRefs
+        let info = table.info.pointer, refs = table.refs.pointer, wholeOnly = table.wholeOnly, laterOnly = table.laterOnly
         for start in 0..<text.count where trie.mayMatch(text, at: start) {
             trie.forEachMatch(in: text, from: start) { end, key in
+                if key >= wholeOnly {
+                    if key >= laterOnly && !tracker.anyActive { return }
+                    let k = info[Int(key)]
+                    guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { return }
+                }
                 raw.append(RawHit(start: start, end: end, key: key))
             }
         }
         guard !raw.isEmpty else { return }
-        // Parts of gapped or joined entries count only when every part of the entry occurs, in
-        // order, somewhere in the line: most lines hold a common later part (ない, ません) but
-        // not the rest, and such hits must cost neither ICU segmentation nor chaining.
-        markViableEntries(raw)
-        // Locals: reading the lexicon's shared arrays per hit would retain them, and threads
-        // retaining the same buffers contend for its reference count.
-        let partCounts = lexicon.partCounts, stamp = self.stamp, progress = self.progress, line = self.line
-        func isViable(_ e: Int32) -> Bool { stamp[Int(e)] == line && progress[Int(e)] == partCounts[Int(e)] }
         for r in raw {
-            var start = false, end = false
-            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
-                let ref = table.refs[i]
-                if ref.part >= 0 && !isViable(ref.entry) { continue }
-                if !ref.startsFreely { start = true }
-                if ref.needsEndBoundary { end = true }
+            let k = info[Int(r.key)]
+            var start = k.wholeNeedsStart, end = k.wholeNeedsEnd
+            if k.hasParts && tracker.anyViable {
+                tracker.forEachViable(k, refs) { ref in
+                    if !ref.startsFreely { start = true }
+                    if ref.needsEndBoundary { end = true }
+                }
             }
             if start { analyzer.requireBoundary(at: r.start) }
             if end { analyzer.requireBoundary(at: r.end) }
         }
         try analyzer.segmentRequired()
         for r in raw {
+            let k = info[Int(r.key)]
             let startsWord = analyzer.tokenStart(at: r.start) == .word || Self.followsGluedParticle(text, analyzer, Int(r.start))
             let endsWord = analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue
-            for i in Int(table.start[Int(r.key)])..<Int(table.start[Int(r.key) + 1]) {
-                let ref = table.refs[i]
-                if ref.part >= 0 && !isViable(ref.entry) { continue }
-                if (ref.startsFreely || startsWord) && (!ref.needsEndBoundary || endsWord) {
-                    if ref.notAfterVerbStem && Self.followsVerbStem(text, Int(r.start)) { continue }
-                    if ref.part < 0 {
-                        candidates.append(Hit(start: r.start, end: r.end, entry: ref.entry))
-                    } else {
-                        parts.append(PartHit(hit: Hit(start: r.start, end: r.end, entry: ref.entry), part: ref.part))
-                    }
+            func fits(_ ref: CompiledLexicon.KeyRef) -> Bool {
+                (ref.startsFreely || startsWord) && (!ref.needsEndBoundary || endsWord)
+                    && !(ref.notAfterVerbStem && Self.followsVerbStem(text, Int(r.start)))
+            }
+            for i in Int(k.start)..<Int(k.parts) where fits(refs[i]) {
+                candidates.append(Hit(start: r.start, end: r.end, entry: refs[i].entry))
+            }
+            if k.hasParts && tracker.anyViable {
+                tracker.forEachViable(k, refs) { ref in
+                    if fits(ref) { self.parts.append(PartHit(hit: Hit(start: r.start, end: r.end, entry: ref.entry), part: ref.part)) }
                 }
             }
         }
-        if !parts.isEmpty { chainParts(text, into: &candidates) }
+        if !self.parts.isEmpty { chainParts(text, into: &candidates) }
     }
 
     /// Whether `text[p]`, a hiragana, follows a particle that ICU glued to it as the first

@@ -101,9 +101,10 @@ struct LexiconBuilder {
         resolved.reserveCapacity(targetCount)
         lexicon.classes = classes.mapValues(\.wordClass)
         let expander = PatternExpander(classes: lexicon.classes, negationClass: nil)
-        for (entry, layer) in raw {
+        let expansions = Self.expandAll(raw.map(\.entry), expander)
+        for (n, (entry, layer)) in raw.enumerated() {
             let normalized = (try? Normalizer.normalize(entry.pattern)) ?? entry.pattern
-            guard let (expansion, inflection) = expand(entry, expander) else { continue }
+            guard let (expansion, inflection) = expand(entry, expansions[n]) else { continue }
             for (text, column) in entry.targets {
                 guard let target = resolve(text, column: column, at: entry.location) else { continue }
                 let key = normalized + "\t" + target.description
@@ -131,17 +132,40 @@ struct LexiconBuilder {
         return (lexicon, diagnostics)
     }
 
-    /// The entry's expansion and effective inflection, or nil after reporting why it has none.
+    /// Every entry's expansion, on all cores (expanding is most of a lexicon's load time, and
+    /// each entry expands on its own); the results in entry order.
+    static func expandAll(
+        _ entries: [LexiconParser.RawEntry], _ base: PatternExpander
+    ) -> [Result<PatternExpander.Expansion, PatternError>] {
+        let results = UnsafeMutablePointer<Result<PatternExpander.Expansion, PatternError>>.allocate(capacity: entries.count)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let out = results
+        let chunks = min(entries.count, 16)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in (c * entries.count / chunks)..<((c + 1) * entries.count / chunks) {
+                let entry = entries[i]
+                var expander = base
+                if entry.inflectionGiven && entry.parsed.hasNegation(classes: base.classes) {
+                    expander = PatternExpander(classes: base.classes, negationClass: entry.inflection)
+                }
+                (out + i).initialize(to: Result { () throws(PatternError) in try expander.expand(entry.parsed) })
+            }
+        }
+        let expansions = Array(UnsafeBufferPointer(start: results, count: entries.count))
+        results.deinitialize(count: entries.count)
+        return expansions
+    }
+
+    /// The entry's expansion (from `expandAll`) and effective inflection, or nil after
+    /// reporting why it has none.
     private mutating func expand(
-        _ entry: LexiconParser.RawEntry, _ base: PatternExpander
+        _ entry: LexiconParser.RawEntry, _ expanded: Result<PatternExpander.Expansion, PatternError>
     ) -> (PatternExpander.Expansion, Inflection)? {
-        var expander = base
-        let negates = entry.parsed.hasNegation(classes: base.classes)
-        if negates && entry.inflectionGiven { expander = PatternExpander(classes: base.classes, negationClass: entry.inflection) }
+        let negates = entry.parsed.hasNegation(classes: lexicon.classes)
         let expansion: PatternExpander.Expansion
-        do {
-            expansion = try expander.expand(entry.parsed)
-        } catch {
+        switch expanded {
+        case let .success(e): expansion = e
+        case let .failure(error):
             diagnostics.append(Diagnostic(
                 file: entry.location.file, line: entry.location.line, column: error.column, severity: .error, message: error.message))
             return nil

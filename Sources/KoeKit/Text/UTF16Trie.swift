@@ -38,54 +38,69 @@ public struct UTF16Trie: Sendable {
 
     /// `keys[i]` gets value `i`. Empty keys are ignored; for duplicate keys the last wins.
     public init(keys rawKeys: [[UInt16]]) {
-        let keys = rawKeys.map { $0.map(UTF16Trie.fold) }
-        singleValue = [Int32](repeating: -1, count: 65536)
-        // Sorted, each key once (the last index of equal keys): a node is then a range of keys
-        // sharing a prefix, and its children are consecutive sub-ranges. No per-node tables,
-        // so a lexicon of a few hundred thousand keys builds in milliseconds.
-        var order = keys.indices.filter { !keys[$0].isEmpty }
-        order.sort { a, b in
-            keys[a] == keys[b] ? a < b : keys[a].lexicographicallyPrecedes(keys[b])
-        }
-        var unique: [Int] = []
-        unique.reserveCapacity(order.count)
-        for i in order {
-            if let last = unique.last, keys[last] == keys[i] { unique[unique.count - 1] = i } else { unique.append(i) }
-        }
-        for i in unique {
-            let key = keys[i]
-            if key.count == 1 {
-                singleBits[Int(key[0]) >> 6] |= 1 << (UInt64(key[0]) & 63)
-                singleValue[Int(key[0])] = Int32(i)
+        var keys = FlatKeys()
+        for key in rawKeys { keys.append(key.lazy.map(UTF16Trie.fold)) }
+        // Sorted, each key once (the last index of equal keys).
+        var sorted = FlatKeys(), values: [Int32] = []
+        for i in keys.sortedOrder().map(Int.init) where keys.length(of: i) > 0 {
+            let key = keys.units[Int(keys.offsets[i])..<Int(keys.offsets[i + 1])]
+            if let last = values.last, keys.units[Int(keys.offsets[Int(last)])..<Int(keys.offsets[Int(last) + 1])] == key {
+                values[values.count - 1] = Int32(i)
             } else {
-                let h = UTF16Trie.filterHash(key[0], key[1])
+                sorted.append(key)
+                values.append(Int32(i))
+            }
+        }
+        self.init(sorted: sorted, values: values)
+    }
+
+    /// `sorted` holds distinct, non-empty keys, folded (`fold`) and in lexicographic order;
+    /// key `i` gets `values[i]`. A node is then a range of keys sharing a prefix, and its
+    /// children are consecutive sub-ranges: no per-node tables, so a lexicon of a few hundred
+    /// thousand keys builds in milliseconds.
+    init(sorted keys: FlatKeys, values: [Int32]) {
+        singleValue = [Int32](repeating: -1, count: 65536)
+        for i in 0..<keys.count {
+            if keys.length(of: i) == 1 {
+                let u = keys.unit(i, 0)
+                singleBits[Int(u) >> 6] |= 1 << (UInt64(u) & 63)
+                singleValue[Int(u)] = values[i]
+            } else {
+                let h = UTF16Trie.filterHash(keys.unit(i, 0), keys.unit(i, 1))
                 pairBits[h >> 6] |= 1 << UInt64(h & 63)
             }
         }
         // Breadth-first over key ranges, children in label order: then the e-th edge of the
         // whole trie leads to node e + 1, and no edge needs to store its target.
-        struct Range { var lo: Int, hi: Int, depth: Int }
-        var queue = [Range(lo: 0, hi: unique.count, depth: 0)]
+        struct Range { var lo: Int32, hi: Int32, depth: Int32 }
+        // A node per distinct prefix: at most one per unit, and growing these arrays by
+        // doubling would copy (and fault in) megabytes.
+        var queue: [Range] = []
+        queue.reserveCapacity(keys.units.count + 1)
+        queue.append(Range(lo: 0, hi: Int32(keys.count), depth: 0))
+        nodes.reserveCapacity(keys.units.count + 2)
+        edgeUnits.reserveCapacity(keys.units.count)
         var grandchildren: [(units: UInt32, node: Int32)] = []
         var head = 0
         while head < queue.count {
             let r = queue[head]
-            var lo = r.lo
+            var lo = Int(r.lo)
+            let end = Int(r.hi), depth = Int(r.depth)
             var value: Int32 = -1
-            if lo < r.hi && keys[unique[lo]].count == r.depth {
-                value = Int32(unique[lo])
+            if lo < end && keys.length(of: lo) == depth {
+                value = values[lo]
                 lo += 1
             }
             nodes.append(Node(edgeStart: Int32(edgeUnits.count), value: value))
-            while lo < r.hi {
-                let unit = keys[unique[lo]][r.depth]
+            while lo < end {
+                let unit = keys.unit(lo, depth)
                 var hi = lo + 1
-                while hi < r.hi && keys[unique[hi]][r.depth] == unit { hi += 1 }
+                while hi < end && keys.unit(hi, depth) == unit { hi += 1 }
                 edgeUnits.append(unit)
-                if r.depth == 1 {
-                    grandchildren.append((UInt32(keys[unique[lo]][0]) << 16 | UInt32(unit), Int32(queue.count)))
+                if depth == 1 {
+                    grandchildren.append((UInt32(keys.unit(lo, 0)) << 16 | UInt32(unit), Int32(queue.count)))
                 }
-                queue.append(Range(lo: lo, hi: hi, depth: r.depth + 1))
+                queue.append(Range(lo: Int32(lo), hi: Int32(hi), depth: r.depth + 1))
                 lo = hi
             }
             head += 1

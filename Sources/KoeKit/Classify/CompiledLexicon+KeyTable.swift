@@ -1,0 +1,180 @@
+import Dispatch
+
+extension CompiledLexicon {
+    /// Unique keys with the entries each one stands for. Startup builds one for a few hundred
+    /// thousand (key, entry) pairs, so everything is flat: the keys in one buffer, found through
+    /// an open-addressing table of FNV-1a hashes, and the pairs in one array, grouped by key
+    /// when frozen.
+    struct KeyTable {
+        private var keys = FlatKeys()
+        private var hashes: [UInt64] = []
+        /// Key index + 1 per slot (0: empty); a power of two, at most half full.
+        private var slots = [Int32](repeating: 0, count: 1 << 12)
+        private var pairs: [(key: Int32, ref: KeyRef)] = []
+        private var scratch: [UInt16] = []
+
+        mutating func add(_ key: String, _ ref: KeyRef) {
+            // Folded like the trie's keys, so that 3日 and 5日 share one key and all its refs.
+            scratch.removeAll(keepingCapacity: true)
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for u in key.utf16 {
+                let f = UTF16Trie.fold(u)
+                scratch.append(f)
+                h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+            }
+            pairs.append((index(of: h), ref))
+        }
+
+        /// The index of the key in `scratch` (hash `h`), added if new.
+        private mutating func index(of h: UInt64) -> Int32 {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] != 0 {
+                let k = Int(slots[slot] - 1)
+                if hashes[k] == h && scratch.withUnsafeBufferPointer({ keys.equals(k, $0) }) { return Int32(k) }
+                slot = (slot + 1) & mask
+            }
+            let k = Int32(keys.count)
+            keys.append(scratch)
+            hashes.append(h)
+            slots[slot] = k + 1
+            if 2 * keys.count > slots.count { grow() }
+            return k
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (k, h) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: h) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(k + 1)
+            }
+        }
+
+        /// What the matcher needs of one key before reading its refs. The refs of a key are
+        /// `refs[start..<end]` in one flat array (so the matcher never retains an inner array
+        /// per match), in three runs: whole entries (`start..<parts`), first parts of gapped or
+        /// joined entries (`parts..<later`), later parts (`later..<end`). Each run is in entry
+        /// order, and an entry's later parts in part order.
+        struct Info: Sendable {
+            let start: Int32
+            let parts: Int32
+            let later: Int32
+            let end: Int32
+            /// Whether any whole-entry ref must start a token, or end on a boundary.
+            let wholeNeedsStart: Bool
+            let wholeNeedsEnd: Bool
+
+            var hasWhole: Bool { start < parts }
+            var hasParts: Bool { parts < end }
+        }
+
+        struct Frozen: Sendable {
+            let trie: UTF16Trie
+            let keyCount: Int
+            let info: FrozenArray<Info>
+            let refs: FrozenArray<KeyRef>
+            /// Keys are numbered by what they stand for, so that the walk can tell without
+            /// reading `info`: below `wholeOnly`, whole entries only; from `laterOnly` on, only
+            /// later parts of entries (nothing to do while no entry's first part occurred).
+            let wholeOnly: Int32
+            let laterOnly: Int32
+        }
+
+        func frozen() -> Frozen {
+            // Group the pairs by key, keeping their order (entry by entry, an entry's parts in
+            // order): a counting sort.
+            var first = [Int32](repeating: 0, count: keys.count + 1)
+            for p in pairs { first[Int(p.key) + 1] += 1 }
+            for k in 0..<keys.count { first[k + 1] += first[k] }
+            var next = first
+            var grouped = [KeyRef](repeating: KeyRef.none, count: pairs.count)
+            for p in pairs {
+                grouped[Int(next[Int(p.key)])] = p.ref
+                next[Int(p.key)] += 1
+            }
+            // Number the keys by class (stable within a class): whole entries only, whole
+            // entries and parts, first parts, later parts only.
+            func kind(_ k: Int) -> Int {
+                var whole = false, firstPart = false, later = false
+                for i in Int(first[k])..<Int(first[k + 1]) {
+                    let part = grouped[i].part
+                    if part < 0 { whole = true } else if part == 0 { firstPart = true } else { later = true }
+                }
+                return whole ? (firstPart || later ? 1 : 0) : (firstPart ? 2 : 3)
+            }
+            var byKind: [[Int32]] = [[], [], [], []]
+            for k in 0..<keys.count { byKind[kind(k)].append(Int32(k)) }
+            let order = byKind.flatMap { $0 }
+            var id = [Int32](repeating: 0, count: keys.count)
+            for (n, k) in order.enumerated() { id[Int(k)] = Int32(n) }
+            // The refs by key, and the trie: independent, so built side by side.
+            nonisolated(unsafe) var info: [Info] = [], flat: [KeyRef] = []
+            nonisolated(unsafe) var trie: UTF16Trie?
+            let table = self, refs = grouped, starts = first, ids = id
+            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                if task == 0 {
+                    (info, flat) = Self.group(refs, first: starts, order: order)
+                } else {
+                    trie = table.sortedTrie(id: ids)
+                }
+            }
+            return Frozen(
+                trie: trie ?? UTF16Trie(keys: []), keyCount: keys.count, info: FrozenArray(info),
+                refs: FrozenArray(flat), wholeOnly: Int32(byKind[0].count),
+                laterOnly: Int32(keys.count - byKind[3].count))
+        }
+
+        /// The refs of each key (in the order of `order`) as one flat array, and where each
+        /// key's runs are.
+        private static func group(_ grouped: [KeyRef], first: [Int32], order: [Int32]) -> ([Info], [KeyRef]) {
+            var info: [Info] = []
+            info.reserveCapacity(order.count)
+            var flat: [KeyRef] = []
+            flat.reserveCapacity(grouped.count)
+            for k in order.map(Int.init) {
+                let group = Int(first[k])..<Int(first[k + 1])
+                let start = Int32(flat.count)
+                var needsStart = false, needsEnd = false
+                // An expansion may repeat (two alternatives that normalise alike): once per
+                // entry and part. Repeats come from one entry's part, so they are adjacent.
+                func take(_ keep: (KeyRef) -> Bool) {
+                    var last: KeyRef?
+                    for i in group {
+                        let ref = grouped[i]
+                        guard keep(ref) else { continue }
+                        if let l = last, l.entry == ref.entry && l.part == ref.part { continue }
+                        last = ref
+                        flat.append(ref)
+                    }
+                }
+                take { $0.part < 0 }
+                for ref in flat[Int(start)...] {
+                    if !ref.startsFreely { needsStart = true }
+                    if ref.needsEndBoundary { needsEnd = true }
+                }
+                let parts = Int32(flat.count)
+                take { $0.part == 0 }
+                let later = Int32(flat.count)
+                take { $0.part > 0 }
+                info.append(Info(
+                    start: start, parts: parts, later: later, end: Int32(flat.count),
+                    wholeNeedsStart: needsStart, wholeNeedsEnd: needsEnd))
+            }
+            return (info, flat)
+        }
+
+        /// The trie over the keys, its values the key numbers `id`.
+        private func sortedTrie(id: [Int32]) -> UTF16Trie {
+            var sorted = FlatKeys(), values: [Int32] = []
+            sorted.reserve(keys: keys.count, units: keys.units.count)
+            values.reserveCapacity(keys.count)
+            for k in keys.sortedOrder() where keys.length(of: Int(k)) > 0 {
+                sorted.append(keys.units[Int(keys.offsets[Int(k)])..<Int(keys.offsets[Int(k) + 1])])
+                values.append(id[Int(k)])
+            }
+            return UTF16Trie(sorted: sorted, values: values)
+        }
+    }
+}
