@@ -55,11 +55,13 @@ enum OutputFile {
     private static func create(_ bytes: [UInt8], at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw Failure.system("open", errno) }
+        var fdOpen = true
         do {
             try StandardStreams.write(bytes, to: fd)
+            fdOpen = false
             guard close(fd) == 0 else { throw Failure.system("close", errno) }
         } catch {
-            close(fd)
+            if fdOpen { close(fd) }
             unlink(path)
             throw error
         }
@@ -75,16 +77,18 @@ enum OutputFile {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return false }
         let temporary = String(cString: template)
+        var fdOpen = true
         do {
             _ = fchown(fd, old.st_uid, old.st_gid)  // keeps the group when allowed; harmless otherwise
             guard fchmod(fd, old.st_mode & 0o7777) == 0 else { throw Failure.system("chmod", errno) }
             try StandardStreams.write(bytes, to: fd)
             guard fsync(fd) == 0 else { throw Failure.system("fsync", errno) }
-            guard close(fd) == 0 else { throw Failure.system("close", -1) }
+            fdOpen = false
+            guard close(fd) == 0 else { throw Failure.system("close", errno) }
             guard rename(temporary, path) == 0 else { throw Failure.system("rename", errno) }
             return true
         } catch {
-            close(fd)
+            if fdOpen { close(fd) }
             unlink(temporary)
             throw error
         }
@@ -93,7 +97,13 @@ enum OutputFile {
     private static func writeThrough(_ bytes: [UInt8], to path: String, truncate: Bool) throws {
         let fd = open(path, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
         guard fd >= 0 else { throw Failure.system("open", errno) }
-        defer { close(fd) }
-        try StandardStreams.write(bytes, to: fd)
+        do {
+            try StandardStreams.write(bytes, to: fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+        // NFS and some file systems report a failed write only here.
+        guard close(fd) == 0 else { throw Failure.system("close", errno) }
     }
 }
