@@ -22,7 +22,7 @@ enum StandardStreams {
     /// Writes all of `bytes` to `fd`; throws `OutputError` on failure.
     static func write(_ bytes: some Collection<UInt8>, to fd: Int32) throws {
         let array = Array(bytes)
-        try InterruptGuard.writing { try array.withUnsafeBytes { raw in
+        try InterruptGuard.writing(to: fd) { try array.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 #if canImport(Glibc)

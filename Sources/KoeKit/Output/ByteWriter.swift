@@ -79,7 +79,7 @@ public final class ByteWriter {
 
     /// Writes whole lines; an interrupt meanwhile waits until they are out (`InterruptGuard`).
     private func write(_ data: UnsafeRawBufferPointer) throws {
-        try InterruptGuard.writing { try writeAll(data) }
+        try InterruptGuard.writing(to: fd) { try writeAll(data) }
     }
 
     private func writeAll(_ data: UnsafeRawBufferPointer) throws {

@@ -8,11 +8,12 @@ import Darwin
 /// as usual; during one (`ByteWriter`'s write loop) it is held until the block — whole lines
 /// — is written, and then delivered.
 public enum InterruptGuard {
-    /// [0]: a write is in progress; [1]: the signal that arrived meanwhile. Plain memory: the
-    /// handler may only touch lock-free words.
+    /// [0]: a data write is in progress, [1]: a stderr write (another thread may print a
+    /// warning meanwhile, and must not clear the data writer's flag); [2]: the signal that
+    /// arrived meanwhile. Plain memory: the handler may only touch lock-free words.
     nonisolated(unsafe) private static let state: UnsafeMutablePointer<Int32> = {
-        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
-        p.initialize(repeating: 0, count: 2)
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 3)
+        p.initialize(repeating: 0, count: 3)
         return p
     }()
 
@@ -36,19 +37,21 @@ public enum InterruptGuard {
         }
     }
 
-    /// Runs `body` (one write of whole lines) with interrupts held; delivers a held one after.
-    public static func writing<T>(_ body: () throws -> T) rethrows -> T {
-        state[0] = 1
+    /// Runs `body` (one write of whole lines to `fd`) with interrupts held; delivers a held
+    /// one after, once no other write is in progress.
+    public static func writing<T>(to fd: Int32 = 1, _ body: () throws -> T) rethrows -> T {
+        let slot = fd == 2 ? 1 : 0
+        state[slot] = 1
         defer {
-            state[0] = 0
-            let held = state[1]
-            if held != 0 { deliver(held) }
+            state[slot] = 0
+            let held = state[2]
+            if held != 0 && state[1 - slot] == 0 { deliver(held) }
         }
         return try body()
     }
 
     private static let handler: @convention(c) (Int32) -> Void = { signal in
-        if state[0] != 0 { state[1] = signal } else { deliver(signal) }
+        if state[0] != 0 || state[1] != 0 { state[2] = signal } else { deliver(signal) }
     }
 
     /// The default action, so the parent sees "killed by SIGINT" as usual.
