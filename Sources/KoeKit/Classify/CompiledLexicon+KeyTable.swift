@@ -11,31 +11,82 @@ extension CompiledLexicon {
         /// Key index + 1 per slot (0: empty); a power of two, at most half full.
         private var slots = [Int32](repeating: 0, count: 1 << 12)
         private var pairs: [(key: Int32, ref: KeyRef)] = []
-        private var scratch: [UInt16] = []
 
-        mutating func add(_ key: String, _ ref: KeyRef) {
-            // Folded like the trie's keys, so that 3日 and 5日 share one key and all its refs.
-            scratch.removeAll(keepingCapacity: true)
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for u in key.utf16 {
-                let f = UTF16Trie.fold(u)
-                scratch.append(f)
-                h = (h ^ UInt64(f)) &* 0x100_0000_01b3
-            }
-            pairs.append((index(of: h), ref))
+        /// The keys of a run of entries, folded and hashed, with their refs: entry by entry,
+        /// an entry's parts in order.
+        struct Batch: Sendable {
+            var keys = FlatKeys()
+            var hashes: [UInt64] = []
+            var refs: [KeyRef] = []
         }
 
-        /// The index of the key in `scratch` (hash `h`), added if new.
-        private mutating func index(of h: UInt64) -> Int32 {
+        /// Every entry's keys, made on all cores (conjugating and folding them is most of the
+        /// table's cost); the batches in entry order.
+        static func batches(of entries: [LexiconEntry]) -> [Batch] {
+            let chunks = min(entries.count, 8)
+            let results = UnsafeMutablePointer<Batch>.allocate(capacity: chunks)
+            defer { results.deallocate() }
+            nonisolated(unsafe) let out = results
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                (out + c).initialize(to: batch(entries, (c * entries.count / chunks)..<((c + 1) * entries.count / chunks)))
+            }
+            let batches = Array(UnsafeBufferPointer(start: results, count: chunks))
+            results.deinitialize(count: chunks)
+            return batches
+        }
+
+        private static func batch(_ entries: [LexiconEntry], _ range: Range<Int>) -> Batch {
+            var batch = Batch()
+            var units: [UInt16] = []
+            for i in range {
+                let entry = entries[i], target = entry.targets[0]
+                let last = entry.segments.count - 1
+                for k in entry.segments.indices {
+                    for key in entry.keys(ofSegment: k) {
+                        // Grammatical rule words are fragments of ICU tokens at both ends.
+                        // A part joined to the one before it (gap 0) continues that text: no boundary.
+                        let joined = k > 0 && entry.gaps[k - 1] == 0
+                        let startsFreely = joined || (k == 0 && CompiledLexicon.startsFreely(target) && key.count >= 2)
+                        let kanaVerb = (entry.inflection == .v1 || entry.inflection == .v5) && k == 0
+                            && key.unicodeScalars.first.map { $0.value >= 0x3041 && $0.value <= 0x3096 } == true
+                        batch.refs.append(KeyRef(
+                            entry: Int32(i), needsEndBoundary: k == last && entry.inflection.needsEndBoundary && !startsFreely,
+                            startsFreely: startsFreely, part: last == 0 ? -1 : Int16(k), partCount: Int16(last + 1),
+                            notAfterVerbStem: kanaVerb))
+                        // Folded like the trie's keys, so that 3日 and 5日 share one key and all its refs.
+                        units.removeAll(keepingCapacity: true)
+                        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                        for u in key.utf16 {
+                            let f = UTF16Trie.fold(u)
+                            units.append(f)
+                            h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+                        }
+                        batch.keys.append(units)
+                        batch.hashes.append(h)
+                    }
+                }
+            }
+            return batch
+        }
+
+        mutating func add(_ batches: [Batch]) {
+            for batch in batches {
+                for j in 0..<batch.refs.count { pairs.append((index(of: j, in: batch), batch.refs[j])) }
+            }
+        }
+
+        /// The index of key `j` of `batch`, added if new.
+        private mutating func index(of j: Int, in batch: Batch) -> Int32 {
+            let h = batch.hashes[j]
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 {
                 let k = Int(slots[slot] - 1)
-                if hashes[k] == h && scratch.withUnsafeBufferPointer({ keys.equals(k, $0) }) { return Int32(k) }
+                if hashes[k] == h && keys.equals(k, batch.keys, j) { return Int32(k) }
                 slot = (slot + 1) & mask
             }
             let k = Int32(keys.count)
-            keys.append(scratch)
+            keys.append(batch.keys.units[Int(batch.keys.offsets[j])..<Int(batch.keys.offsets[j + 1])])
             hashes.append(h)
             slots[slot] = k + 1
             if 2 * keys.count > slots.count { grow() }

@@ -63,7 +63,7 @@ public final class CompiledLexicon: Sendable {
         var topicIndex = Dictionary(uniqueKeysWithValues: topics.enumerated().map { ($1.id, Int32($0)) })
         var signalIDs = signals.map(\.id), topicIDs = topics.map(\.id)
         var families = signals.map(\.family)
-        for (i, entry) in lexicon.entries.enumerated() {
+        for entry in lexicon.entries {
             let target = entry.targets[0]
             switch target {
             case let .polarity(p): kinds.append(.polarity(p.sign))
@@ -84,22 +84,8 @@ public final class CompiledLexicon: Sendable {
                 kinds.append(.topic(topicIndex[id]!))
             case let .rule(role): kinds.append(.rule(role))
             }
-            let last = entry.segments.count - 1
-            for k in entry.segments.indices {
-                for key in entry.keys(ofSegment: k) {
-                    // Grammatical rule words are fragments of ICU tokens at both ends.
-                    // A part joined to the one before it (gap 0) continues that text: no boundary.
-                    let joined = k > 0 && entry.gaps[k - 1] == 0
-                    let startsFreely = joined || (k == 0 && CompiledLexicon.startsFreely(target) && key.count >= 2)
-                    let kanaVerb = (entry.inflection == .v1 || entry.inflection == .v5) && k == 0
-                        && key.unicodeScalars.first.map { $0.value >= 0x3041 && $0.value <= 0x3096 } == true
-                    table.add(key, KeyRef(
-                        entry: Int32(i), needsEndBoundary: k == last && entry.inflection.needsEndBoundary && !startsFreely,
-                        startsFreely: startsFreely, part: last == 0 ? -1 : Int16(k), partCount: Int16(last + 1),
-                        notAfterVerbStem: kanaVerb))
-                }
-            }
         }
+        table.add(KeyTable.batches(of: lexicon.entries))
         gaps = lexicon.entries.map { $0.gaps.map(Int32.init) }
         partCounts = lexicon.entries.map { Int16($0.segments.count) }
         let frozen = table.frozen()

@@ -25,12 +25,13 @@ public struct FlatKeys: Sendable {
         self.units.reserveCapacity(units)
     }
 
-    /// Whether key `i` equals `other`.
+    /// Whether key `i` equals key `j` of `other`.
     @inline(__always)
-    func equals(_ i: Int, _ other: UnsafeBufferPointer<UInt16>) -> Bool {
-        guard length(of: i) == other.count else { return false }
-        let base = Int(offsets[i])
-        for d in 0..<other.count where units[base + d] != other[d] { return false }
+    func equals(_ i: Int, _ other: FlatKeys, _ j: Int) -> Bool {
+        let n = length(of: i)
+        guard n == other.length(of: j) else { return false }
+        let a = Int(offsets[i]), b = Int(other.offsets[j])
+        for d in 0..<n where units[a + d] != other.units[b + d] { return false }
         return true
     }
 
