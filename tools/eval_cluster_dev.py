@@ -121,7 +121,6 @@ def main():
     for r in result["issues"]:
         mark = "  (rare)" if r in rare else ""
         print(f"{r['issue']:30} {r['n']:4} {str(r['cluster']):>8} {r['precision']:5.2f} {r['recall']:5.2f} {r['f1']:5.2f}{mark}")
-    labels = {c["cluster_id"]: c for c in clusters}
     print("\nbiggest issue clusters (label: true issues of the members)")
     for c in [c for c in clusters if c["kind"] == "issue"][:15]:
         mix = Counter(truth.get(str(m), ("?", ""))[0] for m in c["members"]).most_common(3)

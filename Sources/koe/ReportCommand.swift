@@ -88,8 +88,7 @@ struct ReportCommand: ParsableCommand {
                 throw ExitStatus.ioError
             }
         }
-        var report = builder.assemble(prepared)
-        if !noMask { report.maskAccounts() }
+        let report = builder.assemble(prepared)
         let text = try format.renderer.render(report)
         try write(text)
         if !quiet {

@@ -36,8 +36,6 @@ extension Classifier {
         }
         // Problem phrases and the words they are about.
         let signalEntries = Set(classification.signals.flatMap { $0.evidence.map(\.entry) })
-        var byStart: [(end: Int, run: Int)] = runs.enumerated().map { ($1.scalarEnd, $0) }
-        byStart.sort { $0.end < $1.end }
         for e in problems {
             let inSubject = e.start < subjectLength
             let scale = inSubject ? IssueFeatureWeight.subject : 1
@@ -45,13 +43,13 @@ extension Classifier {
             add(predicate, IssueFeatureWeight.predicate * scale)
             let sentence = sentences.sentence(at: e.start)
             let range = sentences.range(of: sentence)
-            // The nearest word run that ends just before the phrase (only particles between).
-            let about = byStart.last { candidate in
-                let r = runs[candidate.run]
-                return r.sentence == sentence && r.scalarEnd <= e.start + 1 && e.start - r.scalarEnd <= IssueFeatureWeight.argumentGap
+            // The nearest word run that ends just before the phrase (only particles between);
+            // runs are in text order.
+            let about = runs.last { r in
+                r.sentence == sentence && r.scalarEnd <= e.start + 1 && e.start - r.scalarEnd <= IssueFeatureWeight.argumentGap
                     && r.scalarStart < e.start && r.isWord(vocabulary)
                     && !scalars[min(r.scalarEnd, e.start)..<e.start].contains { "】」』）)]".unicodeScalars.contains($0) }
-            }.map { runs[$0.run] }
+            }
             if let about {
                 let word = vocabulary.canonical(about.word)
                 let feature = "a:" + word + ">" + e.entry
@@ -110,43 +108,43 @@ extension Classifier {
             }
             // Generic words (stopwords: 一度, 本当(に), 毎回 …) end a compound and join none.
             let text = analyzer.normalizedString(from: token.start, to: token.end)
-            let stem = String(text.unicodeScalars.reversed().drop { (0x3041...0x309F).contains($0.value) }.reversed()
-                .map(Character.init))
+            let stem = String(String.UnicodeScalarView(text.unicodeScalars.reversed().drop { Self.isHiragana($0.value) }.reversed()))
             if issueVocabulary.stopwords.contains(text) || issueVocabulary.stopwords.contains(stem) {
                 close()
                 continue
             }
             if token.kind == .ideo && token.end - token.start == 1, k + 1 < tokens.count, tokens[k + 1].start == token.end {
                 let next = units[Int(tokens[k + 1].start)]
-                if (0x3041...0x309F).contains(next) && !Self.particles.contains(next) { close(); continue }
+                if Self.isHiragana(UInt32(next)) && !Self.particles.contains(next) { close(); continue }
             }
-            let endsInKana = token.kind == .ideo && (0x3041...0x309F).contains(last)
+            let endsInKana = token.kind == .ideo && Self.isHiragana(UInt32(last))
             // A kanji word with kana at its end is a noun only with two kanji or more
             // (文字化け, 払い戻し); else a verb or adjective (出し, 教え, 無し).
             if endsInKana && Self.kanjiCount(units[Int(token.start)..<Int(token.end)]) < 2
-                && issueVocabulary.canonical[analyzer.normalizedString(from: token.start, to: token.end)] == nil {
+                && issueVocabulary.canonical[text] == nil {
                 close()
                 continue
             }
             let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
             let end = Int(analyzer.scalarOffset(analyzer.originalEnd(token.end)))
-            let part = analyzer.normalizedString(from: token.start, to: token.end)
             if endsInKana { close() }
             if var run = current, run.end == token.start {
-                run.parts.append(part)
+                run.parts.append(text)
                 run.end = token.end
                 run.scalarEnd = end
                 current = run
             } else {
                 close()
                 current = WordRun(
-                    parts: [part], end: token.end, scalarStart: start, scalarEnd: end, sentence: sentences.sentence(at: start))
+                    parts: [text], end: token.end, scalarStart: start, scalarEnd: end, sentence: sentences.sentence(at: start))
             }
             if endsInKana { close() }
         }
         close()
         return runs
     }
+
+    static func isHiragana(_ v: UInt32) -> Bool { (0x3041...0x309F).contains(v) }
 
     static func kanjiCount(_ units: Slice<UnsafeBufferPointer<UInt16>>) -> Int {
         units.filter { (0x4E00...0x9FFF).contains($0) || $0 == 0x3005 }.count

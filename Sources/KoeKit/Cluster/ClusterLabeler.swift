@@ -54,19 +54,19 @@ struct ClusterLabeler {
             return wa != wb ? wa < wb : a > b
         }) else { return nil }
         var wordings: [String: Int] = [:]
-        var first: [String: Int] = [:]  // wording → rank of the most central member using it
+        // Wording → its rank and phrase in the most central member using it.
+        var first: [String: (rank: Int, phrase: IssuePhrase)] = [:]
         for (rank, i) in order.enumerated() {
             for p in members[i].features.phrases where p.feature == best {
                 let text = Self.clean(p.text)
                 wordings[text, default: 0] += 1
-                if first[text] == nil { first[text] = rank }
+                if first[text] == nil { first[text] = (rank, p) }
             }
         }
         let text = wordings.keys.max { a, b in
-            wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]! > first[b]!
+            wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]!.rank > first[b]!.rank
         }!
-        return members[order.first { i in members[i].features.phrases.contains { $0.feature == best && Self.clean($0.text) == text } }!]
-            .features.phrases.first { $0.feature == best && Self.clean($0.text) == text }
+        return first[text]!.phrase
     }
 
     /// One line, spaces collapsed, at most `maxLabelLength` characters.

@@ -7,7 +7,7 @@ extension ReportBuilder {
             byAccount[account, default: []].append(item)
         }
         let earlier = p.weeks.dropLast().compactMap { p.aggregates[$0] }
-        return byAccount.map { account, items -> (WeeklyReport.AccountRisk, Double) in
+        return byAccount.map { account, items -> (risk: WeeklyReport.AccountRisk, strength: Double, account: String) in
             let hits = items.flatMap { $0.signals.filter { Self.riskSignals.contains($0.id) } }
             let strongest = items.max { a, b in
                 let sa = a.signals.filter { Self.riskSignals.contains($0.id) }.map(\.strength).reduce(0, +)
@@ -15,15 +15,16 @@ extension ReportBuilder {
                 return sa != sb ? sa < sb : a.key > b.key
             }!
             let risk = WeeklyReport.AccountRisk(
-                account: account, plan: items.compactMap(\.plan).first, signals: Set(hits.map(\.id)).sorted(),
+                account: shown(account: account), plan: items.compactMap(\.plan).first, signals: Set(hits.map(\.id)).sorted(),
                 conditional: hits.allSatisfy(\.conditional), tickets: items.count,
                 previousWeeksWithRisk: earlier.filter { $0.riskAccounts.contains(account) }.count,
                 quote: quote(strongest))
-            return (risk, hits.map(\.strength).reduce(0, +))
+            return (risk, hits.map(\.strength).reduce(0, +), account)
         }.sorted { a, b in
-            let ka = (a.0.conditional ? 0 : 1, a.0.signals.count, a.1), kb = (b.0.conditional ? 0 : 1, b.0.signals.count, b.1)
-            return ka != kb ? ka > kb : a.0.account < b.0.account
-        }.prefix(20).map(\.0)
+            let ka = (a.risk.conditional ? 0 : 1, a.risk.signals.count, a.strength)
+            let kb = (b.risk.conditional ? 0 : 1, b.risk.signals.count, b.strength)
+            return ka != kb ? ka > kb : a.account < b.account
+        }.prefix(20).map(\.risk)
     }
 
     func rate(_ signal: String, _ agg: WeekAggregate, _ prev: WeekAggregate?) -> WeeklyReport.Rate {

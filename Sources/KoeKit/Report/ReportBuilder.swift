@@ -81,6 +81,11 @@ public struct ReportBuilder: Sendable {
     /// `text`: the part of the item to quote (default: all of it).
     func quote(_ item: ReportItem, text: String? = nil) -> WeeklyReport.Quote {
         let text = options.maskPII ? masker.mask(text ?? item.text) : text ?? item.text
-        return WeeklyReport.Quote(id: item.key, text: PIIMasker.shorten(text, maxCharacters: options.quoteLength), account: item.account)
+        return WeeklyReport.Quote(
+            id: item.key, text: PIIMasker.shorten(text, maxCharacters: options.quoteLength), account: item.account.map(shown(account:)))
     }
+
+    /// An account id as the report shows it: `account_id` / `customer_id` is often the
+    /// requester's e-mail address, so it is masked like quotes (`PIIMasker.maskIdentifier`).
+    func shown(account: String) -> String { options.maskPII ? masker.maskIdentifier(account) : account }
 }
