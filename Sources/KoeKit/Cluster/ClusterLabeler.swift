@@ -32,7 +32,7 @@ struct ClusterLabeler {
         let quoted = order.prefix(quoteCount)
         return IssueCluster(
             id: id, label: label, terms: Array(terms), members: members.map(\.key),
-            quotes: quoted.map { Self.cut(members[$0], around: phrase?.feature) },
+            quotes: quoted.map { Self.cut(members[$0], around: phrase?.feature, weight: weight) },
             quoteKeys: quoted.map { members[$0].key })
     }
 
@@ -76,11 +76,17 @@ struct ClusterLabeler {
         return line.count > maxLabelLength ? String(line.prefix(maxLabelLength - 1)) + "…" : line
     }
 
-    /// The member's text cut to the sentence that holds `feature`'s phrase (else its first
-    /// problem phrase), with … where text was cut; the whole text when it has no phrase.
-    static func cut(_ item: ClusterItem, around feature: String?) -> String {
+    /// The member's text cut to the sentence that holds `feature`'s phrase (else the phrase
+    /// whose feature weighs most in the cluster, so a form header such as 【種別】不具合の報告
+    /// is not quoted for the issue), with … where text was cut; the whole text when it has no
+    /// phrase.
+    static func cut(_ item: ClusterItem, around feature: String?, weight: (String) -> Double = { _ in 0 }) -> String {
         let phrases = item.features.phrases
-        guard let p = phrases.first(where: { $0.feature == feature }) ?? phrases.first else { return item.text }
+        let closest = phrases.indices.max { a, b in
+            let wa = weight(phrases[a].feature), wb = weight(phrases[b].feature)
+            return wa != wb ? wa < wb : a > b
+        }.map { phrases[$0] }
+        guard let p = phrases.first(where: { $0.feature == feature }) ?? closest else { return item.text }
         let scalars = Array(item.text.unicodeScalars)
         guard p.sentenceStart < p.sentenceEnd, p.sentenceEnd <= scalars.count else { return item.text }
         var s = String(String.UnicodeScalarView(scalars[p.sentenceStart..<p.sentenceEnd]))

@@ -98,6 +98,19 @@ import Testing
     }
 }
 
+extension IssueGroupingTests {
+    @Test func withoutTheLabelsPhraseTheQuoteIsTheSentenceThatWeighsMostInTheCluster() throws {
+        let text = "【種別】不具合の報告\n" + Self.couponFails[0]
+        let classifier = try BuiltInLexicon.classifier()
+        let item = ClusterItem(key: "x", features: try classifier.issueFeatures(of: try classifier.classify(text), text: text), text: text)
+        #expect(item.features.phrases.count >= 2, "\(item.features.phrases.map(\.text))")
+        let coupon = try #require(item.features.phrases.first { $0.text.contains("クーポン") }?.feature)
+        let quote = ClusterLabeler.cut(item, around: "a:none", weight: { $0 == coupon ? 1 : 0.1 })
+        #expect(quote.contains("クーポンが使えません"), "\(quote)")
+        #expect(!quote.contains("種別"))
+    }
+}
+
 /// What `issueFeatures` takes from a text.
 @Suite struct IssueFeatureTests {
     static func features(_ text: String, subjectLength: Int = 0) throws -> IssueFeatures {
