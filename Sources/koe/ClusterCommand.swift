@@ -14,7 +14,8 @@ struct ClusterCommand: ParsableCommand {
             is wrong (the words its problem phrases are about, the phrases, error codes and
             versions) by average linkage: a record that fits no group stays unclustered and is
             not listed. Labels are problem phrases as customers wrote them. The same records in
-            any order give the same clusters.
+            any order give the same clusters. A summary goes to stderr. Input without any
+            `koe classify` record exits 65 (66 when it is empty).
 
             Example: koe classify < tickets.txt | koe cluster > issues.jsonl
             """
@@ -45,15 +46,18 @@ struct ClusterCommand: ParsableCommand {
             }
         } ?? LineReader.standardInput()
         var issues: [ClusterItem] = [], features: [ClusterItem] = []
-        var invalid = 0
+        var read = 0, invalid = 0
         try reader.forEachLine { line, number in
             guard !line.isEmpty else { return }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                 let text = object["text"] as? String else {
                 invalid += 1
-                Stderr.print("koe: \(reader.name):\(number): warning: not a `koe classify` record with \"text\"; skipped")
+                if invalid <= Self.shownWarnings {
+                    Stderr.print("koe: \(reader.name):\(number): warning: not a `koe classify` record with \"text\"; skipped")
+                }
                 return
             }
+            read += 1
             let id = (object["id"].map { "\($0)" }) ?? String(number)
             let stance = object["stance"] as? String, dominant = object["dominant"] as? String
             let signals = (object["signals"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
@@ -65,14 +69,27 @@ struct ClusterCommand: ParsableCommand {
             if !success { issues.append(item) }
             if signals.contains("feature_request") { features.append(item) }
         }
+        if invalid > Self.shownWarnings { Stderr.print("koe: … \(invalid - Self.shownWarnings) more line(s) like these") }
+        guard read > 0 else {
+            if invalid == 0 {
+                Stderr.print("koe: \(reader.name): error: no input records")
+                throw ExitStatus.noInput
+            }
+            Stderr.print("koe: \(reader.name): error: none of \(invalid) line(s) is a `koe classify` record with \"text\"; run `koe classify FILE | koe cluster` (classify without --no-text)")
+            throw ExitStatus.badData
+        }
         var clusterer = IssueClusterer()
         clusterer.threshold = threshold
         let writer = ByteWriter()
         let masker = PIIMasker()
+        var summary: [String] = []
         for (kind, items) in [("issue", issues), ("feature_request", features)] {
-            for c in clusterer.cluster(items) {
+            let clusters = clusterer.cluster(items)
+            summary.append("\(clusters.count) \(kind) cluster(s) holding \(clusters.map(\.size).reduce(0, +)) of \(items.count) record(s)")
+            for c in clusters {
                 let object: [String: Any] = [
-                    "cluster_id": (kind == "issue" ? "c" : "f") + c.id.dropFirst(), "kind": kind, "label": c.label,
+                    "cluster_id": (kind == "issue" ? "c" : "f") + c.id.dropFirst(), "kind": kind,
+                    "label": noMask ? c.label : masker.mask(c.label),
                     "size": c.size, "members": c.members, "terms": c.terms,
                     "quotes": c.quotes.map { PIIMasker.shorten(noMask ? $0 : masker.mask($0), maxCharacters: 140) },
                 ]
@@ -83,5 +100,9 @@ struct ClusterCommand: ParsableCommand {
         }
         try writer.flush()
         if invalid > 0 { Stderr.print("koe: \(invalid) line(s) skipped") }
+        Stderr.print("koe: \(read) record(s): " + summary.joined(separator: "; "))
     }
+
+    /// Skipped lines are named one by one up to this many, then counted.
+    static let shownWarnings = 5
 }
