@@ -39,7 +39,8 @@ extension Classifier {
         for e in problems {
             let inSubject = e.start < subjectLength
             let scale = inSubject ? IssueFeatureWeight.subject : 1
-            let predicate = "p:" + e.entry
+            let problem = vocabulary.problem(e.entry)
+            let predicate = "p:" + problem
             add(predicate, IssueFeatureWeight.predicate * scale)
             let sentence = sentences.sentence(at: e.start)
             let range = sentences.range(of: sentence)
@@ -52,7 +53,7 @@ extension Classifier {
             }
             if let about {
                 let word = vocabulary.canonical(about.word)
-                let feature = "a:" + word + ">" + e.entry
+                let feature = "a:" + word + ">" + problem
                 add(feature, IssueFeatureWeight.argument * scale)
                 add("w:" + word, IssueFeatureWeight.focusWord * scale)
                 if inSubject { continue }

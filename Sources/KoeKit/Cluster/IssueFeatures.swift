@@ -4,7 +4,9 @@
 /// Features are built from what the classifier found, not from every token:
 /// - `w:` whole words: compound nouns rebuilt from adjacent ICU tokens (認証|コード → 認証コード,
 ///   売上|csv → 売上csv), their parts at half weight, mapped through `synonyms.tsv`;
-/// - `p:` the lexicon line of each problem or request phrase (its inflections are one line);
+/// - `p:` the lexicon line of each problem or request phrase (its inflections are one line),
+///   or the problem kind the line names (`issue:crash`), so differently written lines that
+///   name one problem (起動しない, 開かない, 落ちる) are one phrase;
 /// - `a:` the word a problem phrase is about × that line (広告 × 閉じられない), the strongest;
 /// - `code:` version strings and error codes (5.2.0, 3ds-402);
 /// - `signal:` the signals that fired, weakly.

@@ -6,6 +6,8 @@ struct IssueVocabulary: Sendable {
     /// Lexicon lines (`file:line`) that say how something is said, not what is wrong
     /// (contrast, suggestion, hedge … rule words): no problem phrase.
     let grammaticalEntries: Set<String>
+    /// Lexicon lines (`file:line`) → the problem kind they name (`issue:KIND`).
+    let issueKinds: [String: String]
 
     init(_ lexicon: CompiledLexicon) {
         stopwords = lexicon.stopwords
@@ -19,6 +21,7 @@ struct IssueVocabulary: Sendable {
             }
         }
         canonical = map
+        issueKinds = lexicon.lexicon.issueKinds
         grammaticalEntries = Set(lexicon.lexicon.entries.filter { entry in
             entry.targets.allSatisfy { target in
                 guard case let .rule(role) = target else { return false }
@@ -26,6 +29,10 @@ struct IssueVocabulary: Sendable {
             }
         }.map(\.location.description))
     }
+
+    /// What a problem phrase matched by lexicon line `entry` counts as: the problem kind the
+    /// line names, else the line itself.
+    func problem(_ entry: String) -> String { issueKinds[entry].map { "kind:" + $0 } ?? entry }
 
     /// The word grouping counts `word` as.
     func canonical(_ word: String) -> String { canonical[word] ?? word }

@@ -14,6 +14,10 @@ public struct Lexicon: Sendable {
     /// word; a later layer's set with the same canonical word replaces an earlier one.
     public internal(set) var synonyms: [String: SynonymSet] = [:]
     public internal(set) var entries: [LexiconEntry] = []
+    /// The problem kind a line names (`issue:KIND` in its target column), by the line's
+    /// `file:line`: lines written differently that name one problem (起動しない, 開かない,
+    /// 落ちる → `crash`) count as one phrase when issues are grouped.
+    public internal(set) var issueKinds: [String: String] = [:]
     public internal(set) var examples: [LexiconExample] = []
     /// The files read, in load order.
     public internal(set) var files: [String] = []

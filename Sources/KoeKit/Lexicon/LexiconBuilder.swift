@@ -105,7 +105,8 @@ struct LexiconBuilder {
         for (n, (entry, layer)) in raw.enumerated() {
             let normalized = (try? Normalizer.normalize(entry.pattern)) ?? entry.pattern
             guard let (expansion, inflection) = expand(entry, expansions[n]) else { continue }
-            for (text, column) in entry.targets {
+            guard let targets = issueKind(of: entry) else { continue }
+            for (text, column) in targets {
                 guard let target = resolve(text, column: column, at: entry.location) else { continue }
                 let key = normalized + "\t" + target.description
                 let compiled = LexiconEntry(
@@ -186,6 +187,39 @@ struct LexiconBuilder {
         return (expansion, inflection)
     }
 
+    /// Takes an `issue:KIND` marker out of the entry's targets into `issueKinds` and returns
+    /// the other targets, or nil after reporting a bad marker or a line with nothing else.
+    private mutating func issueKind(of entry: LexiconParser.RawEntry) -> [(text: String, column: Int)]? {
+        var rest: [(text: String, column: Int)] = []
+        var kind: String?
+        for (text, column) in entry.targets {
+            guard text.hasPrefix(Self.issuePrefix) else {
+                rest.append((text, column))
+                continue
+            }
+            let id = String(text.dropFirst(Self.issuePrefix.count))
+            guard LexiconParser.isIdentifier(Substring(id)) else {
+                _ = fail(entry.location, column, "invalid issue kind '\(id)' (snake_case ASCII, like issue:double_charge)")
+                return nil
+            }
+            guard kind == nil else {
+                _ = fail(entry.location, column, "a line names at most one issue kind")
+                return nil
+            }
+            kind = id
+        }
+        if let kind {
+            guard !rest.isEmpty else {
+                _ = fail(entry.location, 1, "issue:\(kind) needs a target beside it (pos, neg or a signal id)")
+                return nil
+            }
+            lexicon.issueKinds[entry.location.description] = kind
+        }
+        return rest
+    }
+
+    static let issuePrefix = "issue:"
+
     private mutating func resolve(_ text: String, column: Int, at location: SourceLocation) -> Target? {
         if let polarity = Polarity(rawValue: text) { return .polarity(polarity) }
         if text.hasPrefix("topic:") {
@@ -202,7 +236,7 @@ struct LexiconBuilder {
             return .rule(r)
         }
         guard LexiconParser.isIdentifier(text) else {
-            return fail(location, column, "invalid target '\(text)' (pos, neg, a signal id, topic:ID or rule:ROLE)")
+            return fail(location, column, "invalid target '\(text)' (pos, neg, a signal id, topic:ID, rule:ROLE or issue:KIND)")
         }
         guard lexicon.signals[text] != nil else { return fail(location, column, "unknown signal '\(text)'") }
         return .signal(text)

@@ -135,8 +135,8 @@ extension IssueGroupingTests {
     }
 
     @Test func synonymsCountAsOneWord() throws {
-        let a = try Self.features("決済が二重になっています。")
-        let b = try Self.features("支払いが二重になっています。")
+        let a = try Self.features("決済の画面でエラーが出ます。")
+        let b = try Self.features("支払いの画面でエラーが出ます。")
         #expect(a.weights["w:支払い"] != nil, "\(a.weights.keys.sorted())")
         #expect(a.weights["w:支払い"] == b.weights["w:支払い"])
     }
