@@ -21,6 +21,10 @@ extension Classifier {
         for run in runs {
             let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
                 ? 1.0 : IssueFeatureWeight.offProblemSentence) * (run.scalarStart < subjectLength ? IssueFeatureWeight.subject : 1)
+            if run.isCounter {
+                add("n:" + run.word, IssueFeatureWeight.wordPart * sentenceWeight)
+                continue
+            }
             if run.isWord(vocabulary) {
                 add("w:" + vocabulary.canonical(run.word), IssueFeatureWeight.word * sentenceWeight)
                 addWord(run.word)
@@ -101,10 +105,16 @@ extension Classifier {
             let isKatakana = token.kind == .kana && (0x30A0...0x30FF).contains(first)
             let isContent = token.kind == .ideo || token.kind == .letter || isKatakana
             guard isContent else { close(); continue }
-            // One kanji right after a number is its counter (3日, 2件): a count is no word.
-            if token.kind == .ideo && token.end - token.start == 1 && k > 0
+            // One or two kanji right after a number are its counter (3日, 2件, 2週間): a count
+            // is no word, but how long or how often something happened is a weak feature.
+            if token.kind == .ideo && token.end - token.start <= 2 && k > 0
                 && tokens[k - 1].kind == .number && tokens[k - 1].end == token.start {
                 close()
+                let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
+                runs.append(WordRun(
+                    parts: [analyzer.normalizedString(from: token.start, to: token.end)], end: token.end,
+                    scalarStart: start, scalarEnd: Int(analyzer.scalarOffset(analyzer.originalEnd(token.end))),
+                    sentence: sentences.sentence(at: start), isCounter: true))
                 continue
             }
             // Generic words (stopwords: 一度, 本当(に), 毎回 …) end a compound and join none.
@@ -210,12 +220,14 @@ struct WordRun {
     let scalarStart: Int
     var scalarEnd: Int
     let sentence: Int
+    /// A counter after a number (件 of 2件, 週間 of 2週間): a feature of its own, never a word.
+    var isCounter = false
 
     var word: String { parts.joined() }
 
     func isWord(_ vocabulary: IssueVocabulary) -> Bool {
         let word = self.word
-        return Classifier.isWord(word) && !vocabulary.stopwords.contains(word)
+        return !isCounter && Classifier.isWord(word) && !vocabulary.stopwords.contains(word)
     }
 }
 

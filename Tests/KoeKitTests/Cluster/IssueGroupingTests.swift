@@ -134,6 +134,14 @@ extension IssueGroupingTests {
         #expect(!f.weights.keys.contains { $0.contains("20261104") })
     }
 
+    @Test func countersAfterNumbersAreWeakFeaturesButNoWords() throws {
+        let f = try Self.features("返金の手続きから2週間たっても戻りません。3日前にも連絡しました。")
+        #expect(!f.words.contains("週間") && !f.words.contains("日前"), "\(f.words)")
+        #expect(f.weights["w:週間"] == nil)
+        #expect(f.weights["n:週間"] != nil, "\(f.weights.keys.sorted())")
+        #expect(!f.phrases.contains { $0.text.hasPrefix("週間") }, "\(f.phrases.map(\.text))")
+    }
+
     @Test func synonymsCountAsOneWord() throws {
         let a = try Self.features("決済の画面でエラーが出ます。")
         let b = try Self.features("支払いの画面でエラーが出ます。")
