@@ -14,15 +14,21 @@ struct Koe: ParsableCommand {
             Exit codes: 0 ok, 1 unexpected error, 64 usage, 65 bad data (with --strict),
             66 missing input, 74 I/O error, 78 bad lexicon/configuration.
             """,
-        version: "0.1.0",
+        version: Koe.version,
         subcommands: [ClassifyCommand.self, ReportCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]
     )
 
     /// ArgumentParser's `main`, plus: closed standard descriptors are reopened on /dev/null,
     /// and a failed write of data output is exit 74 with one message (not exit 1, not a trap).
+    static let version = "0.1.0"
+
     static func main() {
         StandardStreams.ensureOpen()
         InterruptGuard.install()
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(versionLine())
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -32,5 +38,16 @@ struct Koe: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// `koe --version`: the program and the built-in lexicons it found (their content hash is
+    /// the 辞書バージョン reports print), so an installed copy shows which lexicons it uses.
+    static func versionLine() -> String {
+        guard let pack = LexiconLocator.builtIn() else {
+            return "koe \(version)\nlexicons: not found (set \(LexiconLocator.environmentVariable) or install with tools/install.sh)"
+        }
+        let (lexicon, diagnostics) = Lexicon.load(layers: [pack.path])
+        let problems = diagnostics.contains { $0.severity == .error } ? " (with errors: run koe lexicon check)" : ""
+        return "koe \(version)\nlexicons: \(lexicon.version) \(pack.path)\(problems)"
     }
 }

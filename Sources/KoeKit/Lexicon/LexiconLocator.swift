@@ -1,8 +1,10 @@
 import Foundation
 
-/// Finds the built-in lexicons without flags: `$KOE_LEXICONS`, then a `lexicons/` folder next
-/// to the executable or in any folder above it (covers `swift run` and `.build/*/koe`), then
-/// `share/koe/lexicons` beside an installed `bin/`, then the source checkout it was built from.
+/// Finds the built-in lexicons without flags: `$KOE_LEXICONS`, then, from the executable's
+/// folder upwards, a `lexicons/` folder (covers `swift run` and `.build/*/koe` in a checkout)
+/// or a `share/koe/lexicons` folder (an install by `tools/install.sh PREFIX`: `PREFIX/bin/koe`
+/// finds `PREFIX/share/koe/lexicons`). Never the checkout the binary was built from: an
+/// installed koe must not depend on where it was compiled.
 public enum LexiconLocator {
     public static let environmentVariable = "KOE_LEXICONS"
 
@@ -18,8 +20,7 @@ public enum LexiconLocator {
             let url = URL(fileURLWithPath: env, isDirectory: true)
             return pack(in: url) ?? url
         }
-        for start in [executableDirectory(), sourceRoot()].compactMap({ $0 }) {
-            var dir = start
+        if var dir = executableDirectory() {
             while true {
                 if let found = pack(in: dir.appendingPathComponent("lexicons", isDirectory: true)) { return found }
                 if let found = pack(in: dir.appendingPathComponent("share/koe/lexicons", isDirectory: true)) {
@@ -51,12 +52,5 @@ public enum LexiconLocator {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         if exe.path != "/proc/self/exe" { return exe.deletingLastPathComponent() }
         return Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
-    }
-
-    /// The checkout this file was compiled from (development builds only).
-    private static func sourceRoot() -> URL? {
-        let url = URL(fileURLWithPath: #filePath)
-        return url.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
     }
 }
