@@ -7,14 +7,14 @@ struct ClusterCommand: ParsableCommand {
         commandName: "cluster",
         abstract: "Group classified records into recurring issues (reads `koe classify` output).",
         discussion: """
-            Reads JSON Lines from `koe classify` (with "text") and writes one JSON object per
-            cluster: {"cluster_id","kind","label","size","members","terms","quotes"}. Records
-            that do not lean to success form "issue" clusters; records with the feature_request
-            signal form "feature_request" clusters. Groups are built from what each text says
-            is wrong (the words its problem phrases are about, the phrases, error codes and
-            versions) by average linkage: a record that fits no group stays unclustered and is
-            not listed. Labels are problem phrases as customers wrote them. The same records in
-            any order give the same clusters. A summary goes to stderr. Input without any
+            Reads JSON Lines from `koe classify` (with "text") and writes one JSON object per \
+            cluster: {"cluster_id","kind","label","size","members","terms","quotes"}. Records \
+            that do not lean to success form "issue" clusters; records with the feature_request \
+            signal form "feature_request" clusters. Groups are built from what each text says \
+            is wrong (the words its problem phrases are about, the phrases, error codes and \
+            versions) by average linkage: a record that fits no group stays unclustered and is \
+            not listed. Labels are problem phrases as customers wrote them. The same records in \
+            any order give the same clusters. A summary goes to stderr. Input without any \
             `koe classify` record exits 65 (66 when it is empty).
 
             Example: koe classify < tickets.txt | koe cluster > issues.jsonl
