@@ -64,12 +64,20 @@ extension Classifier {
                 let end = Self.predicateEnd(scalars, after: max(e.end, about.scalarEnd), limit: range.upperBound)
                 let phrase = String(String.UnicodeScalarView(scalars[about.scalarStart..<end]))
                 out.phrases.append(IssuePhrase(
-                    feature: feature, text: phrase, sentenceStart: range.lowerBound, sentenceEnd: range.upperBound,
-                    isSignal: signalEntries.contains(e.entry)))
+                    feature: feature, problem: predicate, text: phrase, sentenceStart: range.lowerBound,
+                    sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
             } else if !inSubject {
+                // Worded from the nearest word before it in the sentence, if one is close.
+                let lead = runs.last { r in
+                    r.sentence == sentence && r.scalarEnd <= e.start && e.start - r.scalarEnd <= IssueFeatureWeight.wordingGap
+                        && r.isWord(vocabulary)
+                        && !scalars[r.scalarEnd..<e.start].contains { "】」』）)]、，,".unicodeScalars.contains($0) }
+                }
+                let start = lead?.scalarStart ?? e.start
+                let end = Self.predicateEnd(scalars, after: e.end, limit: range.upperBound)
                 out.phrases.append(IssuePhrase(
-                    feature: predicate, text: e.text, sentenceStart: range.lowerBound, sentenceEnd: range.upperBound,
-                    isSignal: signalEntries.contains(e.entry)))
+                    feature: predicate, problem: predicate, text: String(String.UnicodeScalarView(scalars[start..<end])),
+                    sentenceStart: range.lowerBound, sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
             }
         }
         for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
@@ -173,7 +181,7 @@ extension Classifier {
 
     /// Endings of a predicate, longest first.
     static let inflectionEndings: [[Unicode.Scalar]] = [
-        "ませんでした", "ていません", "なかった", "ぎます", "ぎる", "ていない", "ています", "ている", "ません", "ました", "ない", "ます", "した", "ず", "す",
+        "ませんでした", "ていません", "なかった", "ぎます", "ぎる", "ていない", "ています", "ている", "ません", "ました", "ない", "ます", "した", "する", "ず", "す", "る", "た",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
 
     /// Hiragana that start a particle after a noun (が を は に の で も と へ や).

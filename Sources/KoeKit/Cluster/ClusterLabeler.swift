@@ -27,37 +27,59 @@ struct ClusterLabeler {
             }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             .prefix(Self.termCount).map(\.0)
-        let phrase = sharedPhrase(members, order: order, weight: weight)
-        let label = phrase.map { Self.clean($0.text) } ?? (terms.isEmpty ? "" : terms.prefix(2).joined(separator: "・"))
+        let phrase = sharedPhrase(members, order: order, weight: weight, terms: Set(terms))
+        let label = phrase.map { Self.clean($0.phrase.text) } ?? (terms.isEmpty ? "" : terms.prefix(2).joined(separator: "・"))
         let quoted = order.prefix(quoteCount)
         return IssueCluster(
             id: id, label: label, terms: Array(terms), members: members.map(\.key),
-            quotes: quoted.map { Self.cut(members[$0], around: phrase?.feature, weight: weight) },
+            quotes: quoted.map { Self.cut(members[$0], around: phrase?.key, weight: weight) },
             quoteKeys: quoted.map { members[$0].key })
     }
 
-    /// The phrase about a word that the most members share, in its most common wording; nil
-    /// when no two members share one.
-    private func sharedPhrase(_ members: [ClusterItem], order: [Int], weight: (String) -> Double) -> IssuePhrase? {
+    /// The phrase about a word that the most members share, in its most common wording; else
+    /// the problem the most members share (with or without a word: 「CSVを開くと文字化け」,
+    /// 「文字化けしている」); nil when no two members share one.
+    private func sharedPhrase(
+        _ members: [ClusterItem], order: [Int], weight: (String) -> Double, terms: Set<String>
+    ) -> (key: String, phrase: IssuePhrase)? {
         var support: [String: Int] = [:]
         var signal = Set<String>()
         for m in members {
-            for f in Set(m.features.phrases.map(\.feature)) { support[f, default: 0] += 1 }
-            for p in m.features.phrases where p.isSignal { signal.insert(p.feature) }
+            let phrases = m.features.phrases
+            for f in Set(phrases.map(\.feature) + phrases.map(\.problem)) { support[f, default: 0] += 1 }
+            for p in phrases where p.isSignal {
+                signal.insert(p.feature)
+                signal.insert(p.problem)
+            }
         }
-        // Only a phrase about a word names an issue (「返金が遅い」; a bare 「遅い」 does not), and
-        // a named problem (a signal's evidence) before a mere negative word (「本当に困る」).
+        // A phrase about a word names an issue best (「返金が遅い」), and a named problem (a
+        // signal's evidence) before a mere negative word (「本当に困る」).
         func score(_ f: String) -> Double { Double(support[f]!) * (signal.contains(f) ? 1 : 0.5) }
-        guard let best = support.keys.filter({ $0.hasPrefix("a:") && support[$0]! >= 2 }).max(by: { a, b in
-            if score(a) != score(b) { return score(a) < score(b) }
-            let wa = weight(a), wb = weight(b)
-            return wa != wb ? wa < wb : a > b
-        }) else { return nil }
+        func best(_ prefix: String, where accept: (String) -> Bool) -> String? {
+            support.keys.filter { $0.hasPrefix(prefix) && support[$0]! >= 2 && accept($0) }.max { a, b in
+                if score(a) != score(b) { return score(a) < score(b) }
+                let wa = weight(a), wb = weight(b)
+                return wa != wb ? wa < wb : a > b
+            }
+        }
+        // A phrase names the cluster only when most texts with it are here (文字化け in a CSV
+        // cluster; not 困る, or 回答がない that a second complaint adds to every issue).
+        func concentrated(_ f: String) -> Bool {
+            guard let id = model.index[f] else { return false }
+            return support[f]! * 2 >= model.documentFrequency[Int(id)]
+        }
+        // A phrase about a word is about what the cluster is about: its word is one of the
+        // cluster's terms (an invoice issue is not named by the 回答がない some members add).
+        func aboutATerm(_ f: String) -> Bool {
+            guard let end = f.firstIndex(of: ">") else { return false }
+            return terms.contains(String(f[f.index(f.startIndex, offsetBy: 2)..<end]))
+        }
+        guard let best = best("a:", where: { concentrated($0) && aboutATerm($0) }) ?? best("p:", where: concentrated) else { return nil }
         var wordings: [String: Int] = [:]
         // Wording → its rank and phrase in the most central member using it.
         var first: [String: (rank: Int, phrase: IssuePhrase)] = [:]
         for (rank, i) in order.enumerated() {
-            for p in members[i].features.phrases where p.feature == best {
+            for p in members[i].features.phrases where p.feature == best || p.problem == best {
                 let text = Self.clean(p.text)
                 wordings[text, default: 0] += 1
                 if first[text] == nil { first[text] = (rank, p) }
@@ -66,7 +88,7 @@ struct ClusterLabeler {
         let text = wordings.keys.max { a, b in
             wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]!.rank > first[b]!.rank
         }!
-        return first[text]!.phrase
+        return (best, first[text]!.phrase)
     }
 
     /// One line, spaces collapsed, at most `maxLabelLength` characters.
@@ -76,7 +98,8 @@ struct ClusterLabeler {
         return line.count > maxLabelLength ? String(line.prefix(maxLabelLength - 1)) + "…" : line
     }
 
-    /// The member's text cut to the sentence that holds `feature`'s phrase (else the phrase
+    /// The member's text cut to the sentence that holds a phrase of `feature` (its `a:` feature
+    /// or its `p:` problem; else the phrase
     /// whose feature weighs most in the cluster, so a form header such as 【種別】不具合の報告
     /// is not quoted for the issue), with … where text was cut; the whole text when it has no
     /// phrase.
@@ -86,7 +109,7 @@ struct ClusterLabeler {
             let wa = weight(phrases[a].feature), wb = weight(phrases[b].feature)
             return wa != wb ? wa < wb : a > b
         }.map { phrases[$0] }
-        guard let p = phrases.first(where: { $0.feature == feature }) ?? closest else { return item.text }
+        guard let p = phrases.first(where: { $0.feature == feature || $0.problem == feature }) ?? closest else { return item.text }
         let scalars = Array(item.text.unicodeScalars)
         guard p.sentenceStart < p.sentenceEnd, p.sentenceEnd <= scalars.count else { return item.text }
         var s = String(String.UnicodeScalarView(scalars[p.sentenceStart..<p.sentenceEnd]))

@@ -34,6 +34,9 @@ public struct IssueFeatures: Sendable, Equatable {
 public struct IssuePhrase: Sendable, Equatable {
     /// The feature the phrase stands for (`a:…` when it has a word, else `p:…`).
     public let feature: String
+    /// The problem alone (`p:…`: the lexicon line or the kind it names), shared by phrases about
+    /// different words or about none.
+    public let problem: String
     public let text: String
     /// Unicode scalar offsets of the sentence that holds the phrase, end exclusive.
     public let sentenceStart: Int
@@ -59,4 +62,7 @@ enum IssueFeatureWeight {
     static let subject = 0.4
     /// How many scalars (particles) may stand between a word and the phrase about it.
     static let argumentGap = 3
+    /// How far before a phrase without such a word its wording may start at a word of the same
+    /// sentence (「CSVを開くと文字化け」), for labels only.
+    static let wordingGap = 12
 }
