@@ -8,7 +8,8 @@ struct ClusterCommand: ParsableCommand {
         abstract: "Group classified records into recurring issues (reads `koe classify` output).",
         discussion: """
             Reads JSON Lines from `koe classify` (with "text") and writes one JSON object per \
-            cluster: {"cluster_id","kind","label","size","members","terms","quotes"}. Records \
+            cluster: {"cluster_id","kind","label","size","members","also","terms","quotes"}; "also" lists \
+            records of other clusters (or of none) that name the issue too. Records \
             that do not lean to success form "issue" clusters; records with the feature_request \
             signal form "feature_request" clusters. Groups are built from what each text says \
             is wrong (the words its problem phrases are about, the phrases, error codes and \
@@ -90,7 +91,7 @@ struct ClusterCommand: ParsableCommand {
                 let object: [String: Any] = [
                     "cluster_id": (kind == "issue" ? "c" : "f") + c.id.dropFirst(), "kind": kind,
                     "label": noMask ? c.label : masker.mask(c.label),
-                    "size": c.size, "members": c.members, "terms": c.terms,
+                    "size": c.size, "members": c.members, "also": c.alsoMentionedBy, "terms": c.terms,
                     "quotes": c.quotes.map { PIIMasker.shorten(noMask ? $0 : masker.mask($0), maxCharacters: 140) },
                 ]
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])

@@ -26,5 +26,13 @@ public struct IssueCluster: Sendable, Equatable {
     public let quotes: [String]
     /// Member keys in the order of `quotes`.
     public let quoteKeys: [String]
+    /// Items that are no member (they belong to another issue or to none) but name this issue's
+    /// problem too, in key order: a ticket that reports two problems counts for both.
+    public internal(set) var alsoMentionedBy: [String] = []
+    /// The phrase features that define the issue: the one its label stands for (`a:…` or
+    /// `p:…`), then other phrases many members use; empty for a label of two words.
+    let definingFeatures: [String]
     public var size: Int { members.count }
+    /// Members and the items that also name the issue: how often the issue was reported.
+    public var mentions: Int { members.count + alsoMentionedBy.count }
 }

@@ -9,6 +9,8 @@ struct ClusterLabeler {
     let quoteCount: Int
     static let maxLabelLength = 40
     static let termCount = 8
+    /// Share of the members a phrase must appear in to define the issue besides its label.
+    static let definingShare = 0.3
 
     func cluster(id: String, members: [ClusterItem], vectors: [SparseVector], centre: SparseVector) -> IssueCluster {
         let order = members.indices.sorted { a, b in
@@ -33,15 +35,18 @@ struct ClusterLabeler {
         return IssueCluster(
             id: id, label: label, terms: Array(terms), members: members.map(\.key),
             quotes: quoted.map { Self.cut(members[$0], around: phrase?.key, weight: weight) },
-            quoteKeys: quoted.map { members[$0].key })
+            quoteKeys: quoted.map { members[$0].key }, definingFeatures: phrase?.defining ?? [])
     }
 
     /// The phrase about a word that the most members share, in its most common wording; else
     /// the problem the most members share (with or without a word: 「CSVを開くと文字化け」,
-    /// 「文字化けしている」); nil when no two members share one.
+    /// 「文字化けしている」); nil when no two members share one. `defining`: that phrase's
+    /// feature, then the other phrases (about a cluster term, or problems alone) that at least
+    /// `definingShare` of the members use and that are mostly found here (配達が遅すぎ beside
+    /// 料理が届かない): a text outside the cluster with one of them names the issue too.
     private func sharedPhrase(
         _ members: [ClusterItem], order: [Int], weight: (String) -> Double, terms: Set<String>
-    ) -> (key: String, phrase: IssuePhrase)? {
+    ) -> (key: String, phrase: IssuePhrase, defining: [String])? {
         var support: [String: Int] = [:]
         var signal = Set<String>()
         for m in members {
@@ -88,7 +93,11 @@ struct ClusterLabeler {
         let text = wordings.keys.max { a, b in
             wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]!.rank > first[b]!.rank
         }!
-        return (best, first[text]!.phrase)
+        let least = max(2, Int((Self.definingShare * Double(members.count)).rounded(.up)))
+        let others = support.keys.filter { f in
+            f != best && support[f]! >= least && concentrated(f) && (f.hasPrefix("p:") || aboutATerm(f))
+        }.sorted()
+        return (best, first[text]!.phrase, [best] + others)
     }
 
     /// One line, spaces collapsed, at most `maxLabelLength` characters.

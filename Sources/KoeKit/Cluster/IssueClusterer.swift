@@ -47,8 +47,45 @@ public struct IssueClusterer: Sendable {
             centres.append(centre)
             clusters.append(labeler.cluster(id: "c\(rank + 1)", members: list.map { items[$0] }, vectors: list.map { vectors[$0] }, centre: centre))
         }
+        Self.addSecondaryMentions(&clusters, items: items)
         return IssueGrouping(clusters: clusters, model: model, centres: centres, threshold: threshold)
     }
+
+    /// Fills each cluster's `alsoMentionedBy`: the items outside it that name the issue too (a
+    /// ticket about a crash that also says the SMS code never came). An item names it with the
+    /// phrase its label stands for; with any other phrase that defines it only when the item also uses one of the issue's top words outside that
+    /// phrase (届かない alone is not the SMS issue; 付与遅延 is not the payout delay).
+    static func addSecondaryMentions(_ clusters: inout [IssueCluster], items: [ClusterItem]) {
+        var byFeature: [String: [Int]] = [:]
+        for (c, cluster) in clusters.enumerated() {
+            for f in cluster.definingFeatures { byFeature[f, default: []].append(c) }
+        }
+        guard !byFeature.isEmpty else { return }
+        let members = clusters.map { Set($0.members) }
+        for item in items {
+            var named = Set<Int>()
+            for p in item.features.phrases {
+                for f in [p.feature, p.problem] {
+                    for c in byFeature[f] ?? [] where !members[c].contains(item.key) {
+                        let cluster = clusters[c]
+                        let byLabel = f == cluster.definingFeatures.first
+                        // The shared word must be more than the phrase itself (遅延 of 付与遅延).
+                        let term = cluster.terms.prefix(topTerms).contains { t in
+                            item.features.weights["w:" + t] != nil && !p.text.lowercased().contains(t)
+                        }
+                        if byLabel || term {
+                            named.insert(c)
+                        }
+                    }
+                }
+            }
+            for c in named.sorted() { clusters[c].alsoMentionedBy.append(item.key) }
+        }
+    }
+
+    /// How many of an issue's top words a text must share (one of them) to name it by a phrase
+    /// other than its label's.
+    static let topTerms = 3
 
     /// Cosine similarities of the pairs that share a feature no more common than
     /// `commonFeatureShare`, keeping each item's `neighbours` best pairs above `edgeFloor`.

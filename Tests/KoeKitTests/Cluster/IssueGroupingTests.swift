@@ -59,6 +59,19 @@ import Testing
         #expect(clustered.filter { $0.hasPrefix("other") }.isEmpty, "unrelated tickets were clustered: \(clusters.map(\.members))")
     }
 
+    @Test func aTicketWithTwoProblemsCountsForBoth() throws {
+        let classifier = try BuiltInLexicon.classifier()
+        let text = "配達が遅すぎます。しかもクーポンが使えない。"
+        let both = ClusterItem(key: "both", features: try classifier.issueFeatures(of: try classifier.classify(text), text: text), text: text)
+        let clusters = IssueClusterer().cluster(try Self.items() + [both])
+        let naming = clusters.filter { $0.members.contains("both") || $0.alsoMentionedBy.contains("both") }
+        #expect(Set(naming.map { Self.group(of: $0.members.first { $0 != "both" }!) }) == ["late", "coupon"],
+                "\(clusters.map { ($0.label, $0.members, $0.alsoMentionedBy) })")
+        #expect(naming.allSatisfy { $0.mentions == $0.size + $0.alsoMentionedBy.count })
+        // Nothing else is counted twice.
+        #expect(clusters.flatMap(\.alsoMentionedBy) == ["both"])
+    }
+
     @Test func inputOrderDoesNotMatter() throws {
         let items = try Self.items()
         let reference = IssueClusterer().cluster(items)
