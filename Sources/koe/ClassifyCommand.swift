@@ -7,16 +7,16 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Label every record: stance, VOC signals with evidence, topic.",
         discussion: """
-            Reads text lines (default), JSON Lines or CSV/TSV from FILEs or stdin and writes one
-            result per input record, in input order. A record that cannot be read becomes an
+            Reads text lines (default), JSON Lines or CSV/TSV from FILEs or stdin and writes one \
+            result per input record, in input order. A record that cannot be read becomes an \
             object with "error" — never silence. Summary counts go to stderr.
 
-            JSON fields: id (input id, else the 1-based record number), stance
-            (dissatisfaction|success|neutral|mixed), dominant (the heavier side; null when
-            neutral), score (net; > 0 leans success), topic, signals [{id, family, strength,
-            conditional, evidence}], evidence (polarity matches) — each evidence has text,
-            start/end (Unicode scalar offsets into the text, end exclusive), entry (lexicon
-            file:line), pattern, contribution and rules; text (unless --no-text); fields (with
+            JSON fields: id (input id, else the 1-based record number), stance \
+            (dissatisfaction|success|neutral|mixed), dominant (the heavier side; null when \
+            neutral), score (net; > 0 leans success), topic, signals [{id, family, strength, \
+            conditional, evidence}], evidence (polarity matches) — each evidence has text, \
+            start/end (Unicode scalar offsets into the text, end exclusive), entry (lexicon \
+            file:line), pattern, contribution and rules; text (unless --no-text); fields (with \
             --keep-fields).
 
             Examples:

@@ -7,7 +7,7 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show how koe labels a text: tokens, lexicon matches, rules, labels.",
         discussion: """
-            Offsets are Unicode scalar offsets into the text as given, end exclusive. Each match
+            Offsets are Unicode scalar offsets into the text as given, end exclusive. Each match \
             names the lexicon line (file:line) it came from; dropped matches say why.
             Example: koe explain "サポートは丁寧だけど、結局解決しなかった"
             """

@@ -13,9 +13,9 @@ struct LexiconCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report lexicon problems compiler-style (file:line:col: error: …).",
             discussion: """
-                With no paths, checks the built-in lexicons. Paths are layered in order over the
-                built-in lexicons (so user files may use built-in signals and topics), unless
-                --no-builtin is given. Exit status 78 when any error is found; warnings
+                With no paths, checks the built-in lexicons. Paths are layered in order over the \
+                built-in lexicons (so user files may use built-in signals and topics), unless \
+                --no-builtin is given. Exit status 78 when any error is found; warnings \
                 (duplicates, conflicts) do not fail.
                 """
         )
@@ -72,9 +72,9 @@ struct LexiconCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the strings a lexicon line (FILE:LINE) or a word class (@name) stands for.",
             discussion: """
-                Expands the pattern language (alternatives, optional parts, @classes, <num>, <neg>,
-                <cannot>) into the literal strings the matcher looks for, one per line, after
-                normalisation. Parts of a pattern with gaps are printed under '--- part N'.
+                Expands the pattern language (alternatives, optional parts, @classes, <num>, <neg>, \
+                <cannot>) into the literal strings the matcher looks for, one per line, after \
+                normalisation. Parts of a pattern with gaps are printed under '--- part N'. \
                 With --keys, the conjugation stems the matcher indexes are printed instead.
                 Example: koe lexicon expand lexicons/ja/signals/effort.tsv:40
                 """

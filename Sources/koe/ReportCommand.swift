@@ -9,12 +9,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the weekly VOC report (Markdown, self-contained HTML, or JSON).",
         discussion: """
-            Reads tickets (CSV/TSV/JSON Lines with a creation date), classifies them, groups
-            recurring issues and writes the report for one ISO week (Monday start, Asia/Tokyo;
-            dates without a time zone are Tokyo time). Earlier weeks in the input are the
-            baseline. Records without a usable date are counted in the header, never dropped
-            silently. Quotes and account ids mask e-mail addresses, phone numbers, postal codes
-            and card, My Number and other long numbers unless --no-mask is given (the README
+            Reads tickets (CSV/TSV/JSON Lines with a creation date), classifies them, groups \
+            recurring issues and writes the report for one ISO week (Monday start, Asia/Tokyo; \
+            dates without a time zone are Tokyo time). Earlier weeks in the input are the \
+            baseline. Records without a usable date are counted in the header, never dropped \
+            silently. Quotes and account ids mask e-mail addresses, phone numbers, postal codes \
+            and card, My Number and other long numbers unless --no-mask is given (the README \
             lists every form).
 
             Examples:

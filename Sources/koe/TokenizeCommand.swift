@@ -6,15 +6,14 @@ struct TokenizeCommand: ParsableCommand {
         commandName: "tokenize",
         abstract: "Split Japanese text into words (ICU), one output line per input line.",
         discussion: """
-            Reads the FILEs (or stdin) line by line and writes one line per input line, in order.
-            Empty lines stay empty; invalid UTF-8 is replaced with U+FFFD and reported on stderr
+            Reads the FILEs (or stdin) line by line and writes one line per input line, in order. \
+            Empty lines stay empty; invalid UTF-8 is replaced with U+FFFD and reported on stderr \
             as FILE:LINE:COL (byte column). Words listed in the lexicons' words.tsv are kept whole.
 
-            --format text   surfaces of the original text separated by one space (spaces dropped)
-            --format jsonl  {"line":N,"tokens":[{"text","norm","start","end","kind"}]} where
-                            start/end are Unicode scalar (code point) offsets into the original
-                            line, end exclusive, and kind is number, letter, kana, ideo, symbol
-                            or space.
+            With --format text, the surfaces of the original text separated by one space \
+            (spaces dropped). With --format jsonl, {"line":N,"tokens":[{"text","norm","start","end","kind"}]}: \
+            start/end are Unicode scalar (code point) offsets into the original line, end \
+            exclusive, and kind is number, letter, kana, ideo, symbol or space.
             """
     )
 
