@@ -61,7 +61,6 @@ struct DisplayLabels: Sendable {
 
     private static let skipReasons: [String: String] = [
         "no_date": "日付なし",
-        "empty_text": "本文なし",
         "outside_period": "対象期間外",
         "unreadable": "読み取り不可",
     ]

@@ -31,39 +31,16 @@ struct ClassificationRenderer: Sendable {
         return (out, summary)
     }
 
-    /// Appends one record's line (without newline) and says what became of it. An empty text
-    /// is an error record (`"error":"empty text: …"`) counted apart, never a neutral result.
-    private func render(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) -> RecordOutcome {
+    /// Appends one record's line (without newline); returns its stance (nil for an error).
+    private func render(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) -> Stance? {
         if format == .jsonl {
             JSONBytes.append("{\"id\":", to: out)
             if let id = record.id { JSONBytes.appendString(id, to: out) } else { JSONBytes.appendDecimal(record.number, to: out) }
         }
         if let error = record.error {
             renderError(record, message: error, to: out)
-            return .error
+            return nil
         }
-        if Self.isBlank(record.text) {
-            renderError(record, message: Self.emptyText, to: out)
-            return .empty
-        }
-        return classify(record, with: classifier, to: out).map(RecordOutcome.classified) ?? .error
-    }
-
-    static let emptyText = "empty text: nothing to classify"
-
-    /// Only white space (ASCII or U+3000): a survey answer left empty, a blank line.
-    static func isBlank(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        while let b = utf8.next() {
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
-            if b == 0xE3, utf8.next() == 0x80, utf8.next() == 0x80 { continue }
-            return false
-        }
-        return true
-    }
-
-    /// Appends the labels of a record with text; nil after appending an error.
-    private func classify(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) -> Stance? {
         do {
             switch format {
             case .jsonl: return try renderJSON(record, with: classifier, to: out)

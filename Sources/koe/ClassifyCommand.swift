@@ -79,54 +79,30 @@ struct ClassifyCommand: ParsableCommand {
         }
         try writer.flush()
         if !quiet { Stderr.print("koe: \(summary)") }
-        // A run that labelled nothing is no success, whatever the flags.
-        if summary.records > 0 && summary.classified == 0 {
-            Stderr.print(summary.errors > 0
-                ? "koe: error: no record could be classified (\(summary.errors) error record(s)\(summary.empty > 0 ? ", \(summary.empty) empty" : "")); see the messages above, or name the text field/column with --text-field"
-                : "koe: error: every text is empty (\(summary.empty)); is the text in another column? name it with --text-column")
-            throw ExitStatus.badData
-        }
         if strict && (summary.errors > 0 || summary.repaired > 0) { throw ExitStatus.badData }
     }
 }
 
-/// What became of one input record.
-enum RecordOutcome {
-    case classified(Stance)
-    /// An error record: the input could not be read or classified.
-    case error
-    /// An error record for a text that is empty or only white space.
-    case empty
-}
-
 /// Counts for the stderr summary line.
 struct ClassifySummary: CustomStringConvertible, Sendable {
-    var records = 0, errors = 0, empty = 0, repaired = 0
+    var records = 0, errors = 0, repaired = 0
     /// Per stance, in `Stance.allCases` order.
     var stances = [Int](repeating: 0, count: Stance.allCases.count)
 
-    mutating func count(_ outcome: RecordOutcome) {
+    mutating func count(_ stance: Stance?) {
         records += 1
-        switch outcome {
-        case let .classified(stance): stances[Stance.allCases.firstIndex(of: stance)!] += 1
-        case .error: errors += 1
-        case .empty: empty += 1
-        }
+        if let stance { stances[Stance.allCases.firstIndex(of: stance)!] += 1 } else { errors += 1 }
     }
 
     mutating func add(_ other: ClassifySummary) {
         records += other.records
         errors += other.errors
-        empty += other.empty
         repaired += other.repaired
         for k in stances.indices { stances[k] += other.stances[k] }
     }
 
-    /// Records that got labels.
-    var classified: Int { stances.reduce(0, +) }
-
     var description: String {
         let parts = zip(Stance.allCases, stances).map { "\($1) \($0.rawValue)" }.joined(separator: ", ")
-        return "\(records) records: \(parts); \(empty) empty; \(errors) errors; \(repaired) with repaired input"
+        return "\(records) records: \(parts); \(errors) errors; \(repaired) with repaired input"
     }
 }

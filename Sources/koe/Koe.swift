@@ -11,8 +11,7 @@ struct Koe: ParsableCommand {
             every text with editable lexicon rules, and writes machine-readable results to stdout. \
             Messages and progress go to stderr.
 
-            Exit codes: 0 ok, 1 unexpected error, 64 usage, 65 bad data (nothing usable, or with \
-            --strict any bad record), \
+            Exit codes: 0 ok, 1 unexpected error, 64 usage, 65 bad data (with --strict), \
             66 missing input, 74 I/O error, 78 bad lexicon/configuration.
             """,
         version: Koe.version,

@@ -79,16 +79,6 @@ struct ReportCommand: ParsableCommand {
                 : "koe: error: no record with a usable date (\(read) read, skipped: \(reasons)); name the date column with --date-column")
             throw ExitStatus.badData
         }
-        // A week without one record makes an empty report: say why instead of writing it.
-        if prepared.current.isEmpty {
-            let weeks = items.map { ISOWeek(containing: $0.date) }
-            let span = weeks.min().map { first in
-                let last = weeks.max()!
-                return first == last ? "\(first)" : "\(first) … \(last)"
-            } ?? "none"
-            Stderr.print("koe: error: no record in \(prepared.week) (the input's dated records are in \(span)); pick a week with --week")
-            throw ExitStatus.badData
-        }
         // History is read before the report is built and written to only after the report was
         // written, so a failed run leaves it as it was.
         var pending: (store: HistoryStore, save: HistoryStore.PendingSave, path: String)?

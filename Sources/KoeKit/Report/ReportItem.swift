@@ -59,8 +59,6 @@ extension Classifier {
     /// cannot be used (its reason is the dictionary key of `ReportBuilder.skipped`).
     public func reportItem(for record: Record) -> (item: ReportItem?, skipped: String?) {
         if record.error != nil { return (nil, "unreadable") }
-        // An empty survey answer says nothing: counted apart, never a neutral ticket.
-        if (record.subject ?? "").allSatisfy(\.isWhitespace) && record.text.allSatisfy(\.isWhitespace) { return (nil, "empty_text") }
         guard let created = record.createdAt, let date = TicketTimestamp.tokyo(created)?.date else { return (nil, "no_date") }
         let subject = record.subject.map { $0.isEmpty ? "" : $0 + "\n" } ?? ""
         let text = subject + record.text

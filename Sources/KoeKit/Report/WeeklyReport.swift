@@ -51,7 +51,7 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         /// Input files (or `<stdin>`).
         public var sources: [String]
         /// Records read in total (all weeks), records in the report week, and records that could
-        /// not be used, by reason (`no_date`, `unreadable`, `empty_text`, `outside_period`).
+        /// not be used, by reason (`no_date`, `unreadable`).
         public var recordsRead: Int
         public var recordsInWeek: Int
         public var skipped: [String: Int]
