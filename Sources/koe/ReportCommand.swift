@@ -29,8 +29,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "ISO week to report, e.g. 2026-W47 (default: the latest complete week in the data).")
     var week: String?
 
-    @Option(name: [.short, .long], help: "Output format: markdown, html or json (default: from the -o file's extension — .md, .html/.htm, .json — else markdown).")
-    var format: ReportFormat?
+    @Option(name: [.short, .long], help: "Output format: markdown, html or json.")
+    var format: ReportFormat = .markdown
 
     @Option(name: [.short, .long], help: "Write the report to this file (default: stdout).")
     var output: String?
@@ -93,7 +93,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let report = builder.assemble(prepared)
-        let text = try resolvedFormat().renderer.render(report)
+        let text = try format.renderer.render(report)
         try write(text)
         if let pending {
             do {
@@ -137,19 +137,6 @@ struct ReportCommand: ParsableCommand {
         }
         progress.finish()
         return (items, read, skipped)
-    }
-
-    /// `--format`, else the format the `-o` file's extension names, else Markdown. A file whose
-    /// extension names another format than `--format` gets a warning.
-    private func resolvedFormat() -> ReportFormat {
-        let named = output.flatMap(ReportFormat.init(fileName:))
-        if let format {
-            if let named, named != format, !quiet {
-                Stderr.print("koe: warning: writing \(format.rawValue) to \(output ?? "") as --format says, though its extension suggests \(named.rawValue)")
-            }
-            return format
-        }
-        return named ?? .markdown
     }
 
     private func write(_ text: String) throws {
