@@ -8,7 +8,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Input files (default: stdin; '-' is stdin).")
     var files: [String] = []
 
-    @Option(name: .customLong("input-format"), help: "text, jsonl, csv, tsv, or auto: by the file extension (.csv, .tsv, .jsonl, .txt), else by the content (JSON Lines, a JSON document with records, CSV/TSV with a header, or text lines), said on stderr.")
+    @Option(name: .customLong("input-format"), help: "text, jsonl, csv, tsv, or auto (by file extension).")
     var inputFormat: FormatChoice = .auto
 
     @Option(help: "Input encoding: auto, utf-8 or cp932 (Japanese Excel).")
@@ -44,8 +44,9 @@ struct InputOptions: ParsableArguments {
 
     /// Opens one input; maps input errors to exit codes (66 missing, 64 bad mapping, 65 bad
     /// header, 74 I/O) after printing them.
-    func open(_ path: String, quiet: Bool) throws -> RecordReader {
-        let format: InputFormat? = inputFormat == .auto ? InputFormat.guess(path: path) : InputFormat(rawValue: inputFormat.rawValue)!
+    func open(_ path: String, stdinFormat: InputFormat, quiet: Bool) throws -> RecordReader {
+        let format: InputFormat = inputFormat == .auto
+            ? (path == "-" ? stdinFormat : InputFormat.guess(path: path)) : InputFormat(rawValue: inputFormat.rawValue)!
         do {
             let reader = try RecordReader(path: path, format: format, encoding: encoding, mapping: mapping)
             printDiagnostics(reader, quiet: quiet)
@@ -55,7 +56,7 @@ struct InputOptions: ParsableArguments {
             switch error {
             case .cannotOpen: throw ExitStatus.noInput
             case .unknownField, .noTextField: throw ExitStatus.usage
-            case .invalidHeader, .unsupportedInput: throw ExitStatus.badData
+            case .invalidHeader: throw ExitStatus.badData
             case .readFailed, .decodingFailed: throw ExitStatus.ioError
             }
         }

@@ -14,8 +14,6 @@ final class ByteSource {
     private var memoryOffset = 0
     /// The most bytes one `read` returns; tests make it tiny to exercise buffer boundaries.
     private let maxRead: Int
-    /// Bytes `peek` read ahead, served before anything else.
-    private var ahead: [UInt8] = []
 
     /// Opens `path`; nil or `-` means standard input. Throws `InputError.cannotOpen`.
     init(path: String?) throws {
@@ -54,40 +52,8 @@ final class ByteSource {
         if ownsDescriptor { close(fd) }
     }
 
-    /// The first `n` bytes (fewer at the end of input), without consuming them.
-    func peek(_ n: Int) throws -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: n)
-        var filled = ahead.count
-        for (i, b) in ahead.prefix(n).enumerated() { buffer[i] = b }
-        ahead = []
-        while filled < n {
-            let got = try buffer.withUnsafeMutableBufferPointer { p in try read(into: p.baseAddress! + filled, count: n - filled) }
-            if got == 0 { break }
-            filled += got
-        }
-        ahead = Array(buffer.prefix(filled))
-        return ahead
-    }
-
-    /// Everything left, in memory.
-    func readAll() throws -> [UInt8] {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = try chunk.withUnsafeMutableBufferPointer { p in try read(into: p.baseAddress!, count: p.count) }
-            if n == 0 { return out }
-            out += chunk.prefix(n)
-        }
-    }
-
     /// Reads up to `count` bytes into `destination`; returns 0 only at the end of input.
     func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
-        if !ahead.isEmpty {
-            let n = min(count, ahead.count)
-            ahead.withUnsafeBufferPointer { destination.update(from: $0.baseAddress!, count: n) }
-            ahead.removeFirst(n)
-            return n
-        }
         let wanted = min(count, maxRead)
         if let memory {
             let n = min(wanted, memory.count - memoryOffset)

@@ -1,7 +1,6 @@
 /// Problems with reading input, with the location they refer to.
 ///
 /// Exit codes for the CLI: `cannotOpen` 66; `readFailed` and `decodingFailed` 74;
-/// `unsupportedInput` 65;
 /// `unknownField` and `noTextField` are usage errors (64: the column mapping does not fit the
 /// header); `invalidHeader` is bad data (65). Problems inside records are never thrown: they
 /// come back as `Record.error` and diagnostics.
@@ -16,9 +15,6 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidHeader(path: String, line: Int, column: Int, message: String)
     /// The input could not be decoded at all (not merely a bad byte: those become U+FFFD).
     case decodingFailed(path: String, reason: String)
-    /// The input is no text koe reads (a workbook, an archive, binary data, a JSON document
-    /// without records): bad data (65), with what to do instead.
-    case unsupportedInput(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -31,7 +27,6 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "\(Self.list(available)); name the text column explicitly"
         case let .invalidHeader(path, line, column, message): "\(path):\(line):\(column): error: header row: \(message)"
         case let .decodingFailed(path, reason): "\(path): error: cannot decode: \(reason)"
-        case let .unsupportedInput(path, reason): "\(path): error: cannot read this input: \(reason)"
         }
     }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads canonical records from plain text, JSON Lines, CSV or TSV, streaming: memory is
 /// bounded by the longest record, not by the input.
 ///
@@ -30,15 +28,11 @@ public final class RecordReader {
     private var finished = false
 
     /// Opens `path` (nil or `-`: standard input) and reads as far as the encoding and, for
-    /// CSV/TSV, the header need. With `format` nil the layout is sniffed from the start of the
-    /// input (`InputSniffer`): JSON Lines, a whole JSON document (read into memory and turned
-    /// into records), CSV/TSV with a header, or text lines; the choice is noted in the
-    /// diagnostics unless it is plain text. UTF-16 with a byte order mark is decoded; a
-    /// workbook, archive or binary file is refused. Throws `InputError`: `.cannotOpen` when the
-    /// file is missing; `.unknownField`/`.noTextField` when the mapping does not fit the header
-    /// (usage errors); `.invalidHeader`; `.unsupportedInput`; `.readFailed`.
+    /// CSV/TSV, the header need. Throws `InputError`: `.cannotOpen` when the file is missing;
+    /// `.unknownField`/`.noTextField` when the mapping does not fit the header (usage errors);
+    /// `.invalidHeader`; `.readFailed`.
     public convenience init(
-        path: String?, format: InputFormat?, encoding: InputEncoding = .auto, mapping: FieldMapping = .init()
+        path: String?, format: InputFormat, encoding: InputEncoding = .auto, mapping: FieldMapping = .init()
     ) throws {
         try self.init(source: ByteSource(path: path), format: format, encoding: encoding, mapping: mapping)
     }
@@ -46,55 +40,22 @@ public final class RecordReader {
     /// Reads `bytes` from memory, at most `maxRead` bytes at a time (tests use tiny reads to
     /// cross buffer boundaries everywhere).
     convenience init(
-        bytes: [UInt8], name: String = "<memory>", maxRead: Int = .max, format: InputFormat?,
+        bytes: [UInt8], name: String = "<memory>", maxRead: Int = .max, format: InputFormat,
         encoding: InputEncoding = .auto, mapping: FieldMapping = .init()
     ) throws {
         let source = ByteSource(bytes: bytes, name: name, maxRead: maxRead)
         try self.init(source: source, format: format, encoding: encoding, mapping: mapping)
     }
 
-    private init(source: ByteSource, format given: InputFormat?, encoding: InputEncoding, mapping: FieldMapping) throws {
+    private init(source: ByteSource, format: InputFormat, encoding: InputEncoding, mapping: FieldMapping) throws {
         self.source = source.name
-        let log = DiagnosticLog(file: source.name)
-        var source = source
-        var encoding = encoding
-        let head = try source.peek(8)
-        if let reason = InputSniffer.refusal(head, sniffing: given == nil) { throw InputError.unsupportedInput(path: source.name, reason: reason) }
-        if let order = InputSniffer.utf16ByteOrder(head) {
-            let bytes = try source.readAll()
-            guard let text = String(data: Data(bytes.dropFirst(2)), encoding: order) else {
-                throw InputError.decodingFailed(path: source.name, reason: "it starts with a UTF-16 byte order mark but is not valid UTF-16")
-            }
-            log.add(.note, "decoded as UTF-16 (byte order mark)")
-            source = ByteSource(bytes: Array(text.utf8), name: source.name)
-            encoding = .utf8
-        }
-        var buffer = try Self.decodingErrors(source.name) { [source, encoding] in try InputBuffer(source: source, encoding: encoding) }
-        if encoding == .auto && buffer.encoding == .cp932 { log.add(.note, "decoding as CP932") }
-        var format: InputFormat
-        if let given {
-            format = given
-        } else {
-            // The first line, or the first 64 KiB when it is longer.
-            while buffer.count < InputEncoding.sniffLength, !buffer.bytes(0..<buffer.count).contains(0x0A), try buffer.fill() {}
-            let (layout, reason) = InputSniffer.layout(buffer.bytes(0..<min(buffer.count, InputEncoding.sniffLength)), mapping: mapping)
-            switch layout {
-            case let .format(f):
-                format = f
-                if f != .text { log.add(.note, "read as \(f.title) (\(reason))") }
-            case .jsonDocument:
-                while try buffer.fill() {}
-                let all = Array(buffer.bytes(0..<buffer.count))
-                let (lines, count, found) = try JSONDocument.jsonLines(all, source: source.name)
-                log.add(.note, "read as a JSON document (\(reason)): \(count) record(s) from \(found)")
-                buffer = try InputBuffer(source: ByteSource(bytes: lines, name: source.name), encoding: .utf8)
-                format = .jsonl
-            }
-        }
         self.format = format
+        let log = DiagnosticLog(file: source.name)
+        let buffer = try Self.decodingErrors(source.name) { try InputBuffer(source: source, encoding: encoding) }
         self.log = log
         self.buffer = buffer
         self.encoding = buffer.encoding
+        if encoding == .auto && buffer.encoding == .cp932 { log.add(.note, "decoding as CP932") }
         switch format {
         case .text:
             records = TextRecordSource(buffer: buffer)

@@ -63,17 +63,15 @@ extension InputTests {
         }
 
         @Test(arguments: [
-            ("a.jsonl", InputFormat.jsonl), ("A.NDJSON", .jsonl), ("x.csv", .csv), ("dir.v2/x.TSV", .tsv),
-            // nil: the content decides (a .json file may be a document or JSON Lines; Excel saves
-            // UTF-16 text as .txt).
-            ("export.json", nil), ("notes.txt", nil), ("README", nil), (".csv", nil), ("-", nil),
-        ] as [(String, InputFormat?)])
-        func formatIsGuessedFromTheExtension(path: String, format: InputFormat?) {
+            ("a.jsonl", InputFormat.jsonl), ("A.NDJSON", .jsonl), ("export.json", .jsonl), ("x.csv", .csv),
+            ("dir.v2/x.TSV", .tsv), ("notes.txt", .text), ("README", .text), (".csv", .text), ("-", .text),
+        ])
+        func formatIsGuessedFromTheExtension(path: String, format: InputFormat) {
             #expect(InputFormat.guess(path: path) == format)
         }
 
-        @Test func formatOfStandardInputIsSniffed() {
-            #expect(InputFormat.guess(path: nil) == nil)
+        @Test func formatOfStandardInputIsText() {
+            #expect(InputFormat.guess(path: nil) == .text)
         }
 
         @Test func everyRoleHasDefaultsAndAMappingSlot() {
