@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the report to this file (default: stdout).")
     var output: String?
 
-    @Option(help: "Keep a history of weekly runs in this SQLite file: earlier weeks come from it when the input lacks them, issues keep their ids across weeks, and after the report is written the report week is saved (replacing an earlier save of that week), with the earlier complete weeks of the input the history lacks.")
+    @Option(help: "Keep a history of weekly runs in this SQLite file: earlier weeks come from it when the input lacks them, issues keep their ids across weeks, and the report week is saved (replacing an earlier save of that week).")
     var db: String?
 
     @Flag(help: "Same as --db \(HistoryLocation.defaultPath).")
@@ -79,14 +79,10 @@ struct ReportCommand: ParsableCommand {
                 : "koe: error: no record with a usable date (\(read) read, skipped: \(reasons)); name the date column with --date-column")
             throw ExitStatus.badData
         }
-        // History is read before the report is built and written to only after the report was
-        // written, so a failed run leaves it as it was.
-        var pending: (store: HistoryStore, save: HistoryStore.PendingSave, path: String)?
         if let path = db ?? (history ? HistoryLocation.defaultPath : nil) {
             do {
                 try HistoryLocation.prepareDirectory(for: path)
-                let store = try HistoryStore(path: path)
-                pending = (store, try store.merge(into: &prepared), path)
+                try HistoryStore(path: path).merge(into: &prepared)
             } catch {
                 Stderr.print(HistoryLocation.message(error, path: path))
                 throw ExitStatus.ioError
@@ -95,17 +91,6 @@ struct ReportCommand: ParsableCommand {
         let report = builder.assemble(prepared)
         let text = try format.renderer.render(report)
         try write(text)
-        if let pending {
-            do {
-                try pending.store.save(pending.save)
-            } catch {
-                Stderr.print(HistoryLocation.message(error, path: pending.path))
-                throw ExitStatus.ioError
-            }
-            if !quiet && !pending.save.backfill.isEmpty {
-                Stderr.print("koe: history: also saved \(pending.save.backfill.map(\.week).joined(separator: ", ")) from this input (weeks it did not hold yet)")
-            }
-        }
         if !quiet {
             Stderr.print("koe: report \(report.header.week): \(report.header.recordsInWeek) records in the week, \(read) read, skipped \(skipped.isEmpty ? "none" : skipped.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", "))")
         }

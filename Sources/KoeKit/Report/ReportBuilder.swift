@@ -24,9 +24,6 @@ public struct ReportBuilder: Sendable {
         public var current: [ReportItem]
         public var recordsRead: Int
         public var skipped: [String: Int]
-        /// The earliest record date of the whole input: weeks that start on or after it are
-        /// complete in the input (an export may start mid-week).
-        public var earliestDate: CivilDate?
     }
 
     public func prepare(items all: [ReportItem], recordsRead: Int, skipped: [String: Int]) -> Prepared? {
@@ -43,8 +40,7 @@ public struct ReportBuilder: Sendable {
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return Prepared(
             week: week, weeks: weeks, aggregates: aggregates, issues: issues, features: features,
-            current: items.filter { $0.week == week }, recordsRead: recordsRead, skipped: skipped,
-            earliestDate: all.map(\.date).min())
+            current: items.filter { $0.week == week }, recordsRead: recordsRead, skipped: skipped)
     }
 
     /// The latest week whose Sunday the data reaches: a week the data stops inside is
