@@ -3,15 +3,15 @@ import KoeKit
 extension HTMLRenderer {
     func topIssues(_ rows: [WeeklyReport.IssueRow]) -> String {
         guard !rows.isEmpty else { return HTML.empty(ReportText.none) }
-        let total = ReportFacts.shareTotal(rows)
+        let total = ReportFacts.clusteredTotal(rows)
         var out: [String] = []
         if let total {
-            out.append("<p class=\"note\">\(HTML.escape(ReportText.issueShareDenominator(NumberText.items(total))))</p>")
+            out.append("<p class=\"note\">\(HTML.escape(ReportText.clusteredDenominator(NumberText.items(total))))</p>")
         }
         out.append("<div class=\"chart\">\(IssueBarChart(rows: rows).svg())</div>")
         let tableRows = rows.enumerated().map { index, row in
             [String(index + 1), HTML.escape(row.label), NumberText.count(row.count),
-             HTML.escape(ReportFacts.issueShare(row)),
+             HTML.escape(ReportFacts.issueShare(row, clusteredTotal: total)),
              HTML.escape(ReportFacts.countDelta(row.count, previous: row.previous)),
              HTML.escape(ReportFacts.issueDissatisfaction(row)),
              Sparkline(values: row.trend).svg()]
@@ -23,7 +23,7 @@ extension HTMLRenderer {
         for (index, row) in rows.enumerated() {
             out.append("<div class=\"issue\">")
             out.append("<h3>\(index + 1). \(HTML.escape(row.label))</h3>")
-            let facts = ReportFacts.issueFacts(row)
+            let facts = ReportFacts.issueFacts(row, clusteredTotal: total)
             out.append("<p class=\"facts\">\(facts.map(HTML.escape).joined(separator: "・"))</p>")
             if !row.terms.isEmpty {
                 out.append("<p>\(ReportText.terms): \(row.terms.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>")

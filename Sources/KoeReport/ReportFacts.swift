@@ -60,28 +60,33 @@ enum ReportFacts {
 
     /// `96件`, `構成比 25.3%（96/380件）`, `前週比 +25、+35.2%（前週 71件）`,
     /// `不満率 81.3%（78/96件）`, `初出 2026-W12・出現 30週`.
-    static func issueFacts(_ row: WeeklyReport.IssueRow) -> [String] {
+    static func issueFacts(_ row: WeeklyReport.IssueRow, clusteredTotal: Int?) -> [String] {
         let change = row.previous.map {
             "\(ReportText.weekOverWeek) \(countChange(row.count, previous: $0))（\(ReportText.previousWeek) \(NumberText.items($0))）"
         } ?? "\(ReportText.weekOverWeek) \(NumberText.missing)"
         return [
             NumberText.items(row.count),
-            "\(ReportText.share) \(issueShare(row))",
+            "\(ReportText.share) \(issueShare(row, clusteredTotal: clusteredTotal))",
             change,
             "\(ReportText.dissatisfactionRate) \(issueDissatisfaction(row))",
             issueHistory(row),
         ]
     }
 
-    /// The denominator the issue table's shares share (all rows of one table have the same).
-    static func shareTotal(_ rows: [WeeklyReport.IssueRow]) -> Int? {
-        rows.first.map(\.share.total)
+    /// The number of clustered items that issue shares are relative to. The model stores the
+    /// share, not its denominator, so it is recovered from the largest row (the most precise).
+    static func clusteredTotal(_ rows: [WeeklyReport.IssueRow]) -> Int? {
+        let usable = rows.filter { $0.share > 0 && $0.share.isFinite && $0.count > 0 }
+        guard let top = usable.max(by: { ($0.count, $1.id) < ($1.count, $0.id) }) else { return nil }
+        return Int((Double(top.count) / top.share).rounded())
     }
 
-    /// An issue's share with its denominator: `25.3%（96/380件）`.
-    static func issueShare(_ row: WeeklyReport.IssueRow) -> String {
-        guard row.share.total > 0 else { return NumberText.missing }
-        return "\(NumberText.percent(row.share.share))（\(fraction(row.share.count, of: row.share.total))）"
+    /// An issue's share with its denominator when known: `25.3%（96/380件）`.
+    static func issueShare(_ row: WeeklyReport.IssueRow, clusteredTotal: Int?) -> String {
+        guard let total = clusteredTotal, total >= row.count else {
+            return NumberText.percent(row.share)
+        }
+        return "\(NumberText.percent(row.share))（\(fraction(row.count, of: total))）"
     }
 
     /// `81.3%（78/96件）`: the dissatisfied part of an issue's items.

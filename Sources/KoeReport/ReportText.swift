@@ -59,9 +59,7 @@ enum ReportText {
     static let issueChart = "主な課題の件数（うち不満）"
     static let notDissatisfied = "不満以外"
     static let otherChannels = "その他"
-    static func issueShareDenominator(_ items: String) -> String {
-        "構成比の分母は今週の不満の問い合わせ（混在のうち不満寄りを含む）\(items)で、どの課題にも入らなかったものも含みます。"
-    }
+    static func clusteredDenominator(_ items: String) -> String { "構成比の分母は今週クラスタに入った \(items)です。" }
 
     // Emerging.
     static let emergingIssues = "新規・急増の課題"

@@ -25,6 +25,7 @@ extension WeeklyReport {
 
     private static func rounded(_ row: IssueRow) -> IssueRow {
         var row = row
+        row.share = share(row.share)
         row.dissatisfactionRate = share(row.dissatisfactionRate)
         return row
     }

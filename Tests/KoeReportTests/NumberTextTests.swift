@@ -41,23 +41,8 @@ struct NumberTextTests {
         #expect(ReportFacts.rate(WeeklyReport.Rate(count: 0, total: 0)) == "—（0/0件、前週 —）")
     }
 
-    /// Shares show the denominator the model carries (once it was guessed from the largest row,
-    /// and the sentence called every dissatisfied ticket of the week "clustered").
-    @Test func issueSharesShowTheDenominatorTheModelCarries() throws {
-        var row = ReportFixtures.topIssues[0]
-        row.count = 7
-        row.share = WeeklyReport.Rate(count: 7, total: 305)
-        #expect(ReportFacts.issueShare(row) == "2.3%（7/305件）")
-        #expect(ReportFacts.shareTotal([row]) == 305)
-        #expect(ReportFacts.shareTotal([]) == nil)
-        row.share = WeeklyReport.Rate(count: 0, total: 0)
-        #expect(ReportFacts.issueShare(row) == "—")
-        var report = ReportFixtures.full
-        report.topIssues = [ReportFixtures.topIssues[0]]
-        report.topIssues[0].share = WeeklyReport.Rate(count: 96, total: 512)
-        let md = try MarkdownRenderer().render(report)
-        #expect(md.contains("構成比の分母は今週の不満の問い合わせ（混在のうち不満寄りを含む）512件"), "\(md)")
-        #expect(md.contains("18.8%（96/512件）"))
-        #expect(!md.contains("クラスタに入った"))
+    @Test func clusteredTotalIsRecoveredFromTheLargestIssue() {
+        #expect(ReportFacts.clusteredTotal(ReportFixtures.topIssues) == 380)
+        #expect(ReportFacts.clusteredTotal([]) == nil)
     }
 }

@@ -1,12 +1,11 @@
 /// The weekly VOC report as data: what every renderer (Markdown, HTML, JSON) shows. The JSON
 /// renderer writes exactly this structure (keys in snake_case, sorted), so its shape is the
-/// documented, stable `koe report --format json` schema (`schema_version` 2: since 2, an issue's
-/// `share` is a count with its denominator, `{"count", "total"}`).
+/// documented, stable `koe report --format json` schema (`schema_version` 1).
 ///
 /// Every count that is a share carries its denominator; every weekly figure carries the
 /// previous week's value (nil when there is no such week in the data or history).
 public struct WeeklyReport: Codable, Sendable, Equatable {
-    public var schemaVersion = 2
+    public var schemaVersion = 1
     public var header: Header
     /// Up to three sentences (Japanese) on the biggest changes, most important first.
     public var summary: [String]
@@ -140,11 +139,9 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var id: String
         public var label: String
         public var terms: [String]
-        /// Items in the report week.
+        /// Items in the report week, and the share of that week's clustered items.
         public var count: Int
-        /// `count` out of its denominator: for issues, the week's dissatisfied items (clustered
-        /// or not); for feature requests, the week's items with a feature request.
-        public var share: Rate
+        public var share: Double
         public var previous: Int?
         /// Share of this issue's items in the week that are dissatisfaction (or mixed leaning so).
         public var dissatisfactionRate: Double
