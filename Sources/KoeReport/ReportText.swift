@@ -59,7 +59,10 @@ enum ReportText {
     static let issueChart = "主な課題の件数（うち不満）"
     static let notDissatisfied = "不満以外"
     static let otherChannels = "その他"
-    static func clusteredDenominator(_ items: String) -> String { "構成比の分母は今週クラスタに入った \(items)です。" }
+    /// Top issues' shares are of every dissatisfied item of the week, grouped into an issue or not.
+    static func issueDenominator(_ items: String) -> String {
+        "構成比の分母は今週の不満（混在のうち不満寄りを含む）の問い合わせ \(items)で、どの課題にも入らなかったものを含みます。"
+    }
 
     // Emerging.
     static let emergingIssues = "新規・急増の課題"

@@ -103,18 +103,18 @@ enum ReportFixtures {
 
     static var topIssues: [R.IssueRow] {
         [
-            R.IssueRow(id: "c1", label: "ログイン・二段階認証", terms: ["ログイン", "二段階認証", "SMS"], count: 96, share: 96.0 / 380,
-                       previous: 71, dissatisfactionRate: 78.0 / 96, trend: [40, 42, 38, 45, 50, 47, 55, 71, 96],
+            R.IssueRow(id: "c1", label: "ログイン・二段階認証", terms: ["ログイン", "二段階認証", "SMS"], count: 96, share: .init(count: 96, total: 380),
+                       previous: 71, dissatisfaction: .init(count: 78, total: 96), trend: [40, 42, 38, 45, 50, 47, 55, 71, 96],
                        firstSeen: "2026-W12", weeksActive: 30,
                        quotes: [Q(id: "T-90388", text: "二段階認証のコードがSMSで届きません。もう3回目の問い合わせです。", account: "A-1042"),
                                 scriptQuote, urlQuote]),
-            R.IssueRow(id: "c2", label: "請求金額の誤り・二重請求", terms: ["請求", "二重", "返金"], count: 64, share: 64.0 / 380,
-                       previous: 66, dissatisfactionRate: 44.0 / 64, trend: [52, 58, 61, 60, 63, 65, 62, 66, 64],
+            R.IssueRow(id: "c2", label: "請求金額の誤り・二重請求", terms: ["請求", "二重", "返金"], count: 64, share: .init(count: 64, total: 380),
+                       previous: 66, dissatisfaction: .init(count: 44, total: 64), trend: [52, 58, 61, 60, 63, 65, 62, 66, 64],
                        firstSeen: "2026-W03", weeksActive: 45,
                        quotes: [Q(id: "T-90402", text: "今月も二重に請求されています。返金の手続きを教えてください。", account: "A-2210"),
                                 markdownQuote]),
-            R.IssueRow(id: "c3", label: "CSV出力の文字化け", terms: ["CSV", "文字化け", "Excel"], count: 41, share: 41.0 / 380,
-                       previous: 18, dissatisfactionRate: 30.0 / 41, trend: [12, 15, 11, 18, 14, 16, 10, 18, 41],
+            R.IssueRow(id: "c3", label: "CSV出力の文字化け", terms: ["CSV", "文字化け", "Excel"], count: 41, share: .init(count: 41, total: 380),
+                       previous: 18, dissatisfaction: .init(count: 30, total: 41), trend: [12, 15, 11, 18, 14, 16, 10, 18, 41],
                        firstSeen: "2026-W30", weeksActive: 17,
                        quotes: [Q(id: "T-90415", text: "CSVをExcelで開くと日本語がすべて文字化けします。", account: nil), imageQuote]),
         ]
@@ -171,11 +171,11 @@ enum ReportFixtures {
 
     static var featureRequests: [R.IssueRow] {
         [
-            R.IssueRow(id: "f1", label: "Slack連携", terms: ["Slack", "通知", "連携"], count: 17, share: 17.0 / 380, previous: 12,
-                       dissatisfactionRate: 0.1176, trend: [8, 9, 11, 10, 12, 13, 11, 12, 17], firstSeen: "2026-W20", weeksActive: 24,
+            R.IssueRow(id: "f1", label: "Slack連携", terms: ["Slack", "通知", "連携"], count: 17, share: .init(count: 17, total: 46), previous: 12,
+                       dissatisfaction: .init(count: 2, total: 17), trend: [8, 9, 11, 10, 12, 13, 11, 12, 17], firstSeen: "2026-W20", weeksActive: 24,
                        quotes: [Q(id: "T-90455", text: "問い合わせの通知をSlackにも送れるようにしてほしいです。", account: "A-0981")]),
-            R.IssueRow(id: "f2", label: "権限の細かい設定", terms: ["権限", "閲覧のみ"], count: 11, share: 11.0 / 380, previous: 11,
-                       dissatisfactionRate: 0.2727, trend: [9, 10, 8, 12, 11, 10, 9, 11, 11], firstSeen: "2026-W08", weeksActive: 38,
+            R.IssueRow(id: "f2", label: "権限の細かい設定", terms: ["権限", "閲覧のみ"], count: 11, share: .init(count: 11, total: 46), previous: 11,
+                       dissatisfaction: .init(count: 3, total: 11), trend: [9, 10, 8, 12, 11, 10, 9, 11, 11], firstSeen: "2026-W08", weeksActive: 38,
                        quotes: []),
         ]
     }

@@ -35,9 +35,9 @@ extension ReportBuilder {
             return WeeklyReport.IssueRow(
                 id: t.id, label: masked(t.cluster.label),
                 terms: t.cluster.terms.filter { !$0.contains(":") }.prefix(5).map(masked),
-                count: n, share: denominator > 0 ? Double(n) / Double(denominator) : 0,
+                count: n, share: .init(count: n, total: denominator),
                 previous: hasPrevious ? t.count(in: previous) : nil,
-                dissatisfactionRate: n > 0 ? Double(t.dissatisfiedThisWeek) / Double(n) : 0,
+                dissatisfaction: .init(count: t.dissatisfiedThisWeek, total: n),
                 trend: shownWeeks.map { t.count(in: $0) }, firstSeen: t.firstSeen, weeksActive: t.weeksActive,
                 quotes: representativeQuotes(t, quotes))
         }
