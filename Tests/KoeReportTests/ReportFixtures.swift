@@ -56,9 +56,11 @@ enum ReportFixtures {
             emerging: R.Emerging(issues: [], newTerms: [], note: nil),
             churnRisk: [],
             effort: R.EffortQuality(
-                highEffort: R.Rate(count: 0, total: 12), repeatContact: R.Rate(count: 0, total: 12),
-                slowResponse: R.Rate(count: 0, total: 12), callbackFailure: R.Rate(count: 0, total: 12),
-                resolvedSatisfied: R.Rate(count: 0, total: 12), complaintSubsided: R.Rate(count: 0, total: 12), quotes: []),
+                metrics: [("high_effort", "顧客負担"), ("repeat_contact", "再問い合わせ"), ("slow_response", "対応の遅さ"),
+                          ("callback_failure", "折り返し不履行")].map { R.SignalRate(signal: $0, label: $1, rate: R.Rate(count: 0, total: 12)) },
+                resolvedSatisfied: [R.SignalRate(signal: "resolved_satisfied", label: "満足な解決", rate: R.Rate(count: 0, total: 12))],
+                complaintSubsided: [R.SignalRate(signal: "complaint_subsided", label: "不満の収束", rate: R.Rate(count: 0, total: 12))],
+                quotes: []),
             success: R.SuccessSection(praise: R.Rate(count: 0, total: 12), agentShoutouts: [], quantifiedOutcomes: [],
                                       caseStudyCandidates: [], expansionLeads: []),
             featureRequests: [],
@@ -148,12 +150,18 @@ enum ReportFixtures {
 
     static var effort: R.EffortQuality {
         R.EffortQuality(
-            highEffort: R.Rate(count: 56, total: 455, previousCount: 41, previousTotal: 432),
-            repeatContact: R.Rate(count: 38, total: 455, previousCount: 30, previousTotal: 432),
-            slowResponse: R.Rate(count: 27, total: 455, previousCount: 33, previousTotal: 432),
-            callbackFailure: R.Rate(count: 9, total: 455, previousCount: 4, previousTotal: 432),
-            resolvedSatisfied: R.Rate(count: 48, total: 455, previousCount: 51, previousTotal: 432),
-            complaintSubsided: R.Rate(count: 31, total: 455, previousCount: 22, previousTotal: 432),
+            metrics: [
+                R.SignalRate(signal: "high_effort", label: "顧客負担", rate: R.Rate(count: 56, total: 455, previousCount: 41, previousTotal: 432)),
+                R.SignalRate(signal: "repeat_contact", label: "再問い合わせ", rate: R.Rate(count: 38, total: 455, previousCount: 30, previousTotal: 432)),
+                R.SignalRate(signal: "slow_response", label: "対応の遅さ", rate: R.Rate(count: 27, total: 455, previousCount: 33, previousTotal: 432)),
+                R.SignalRate(signal: "callback_failure", label: "折り返し不履行", rate: R.Rate(count: 9, total: 455, previousCount: 4, previousTotal: 432)),
+            ],
+            resolvedSatisfied: [
+                R.SignalRate(signal: "resolved_satisfied", label: "満足な解決", rate: R.Rate(count: 48, total: 455, previousCount: 51, previousTotal: 432)),
+            ],
+            complaintSubsided: [
+                R.SignalRate(signal: "complaint_subsided", label: "不満の収束", rate: R.Rate(count: 31, total: 455, previousCount: 22, previousTotal: 432)),
+            ],
             quotes: [
                 Q(id: "T-90399", text: "何度も同じ説明をさせられて、部署をたらい回しにされました。", account: nil),
                 Q(id: "T-90420", text: "まあ仕方ないですね。もう結構です。", account: "A-3107"),
@@ -193,6 +201,7 @@ enum ReportFixtures {
                 R.SignalCount(id: "resolved_satisfied", label: "満足な解決", count: 48, previous: 51),
                 R.SignalCount(id: "churn_intent", label: "解約意向", count: 4, previous: 2),
                 R.SignalCount(id: "renewal_hesitation", label: "更新の迷い", count: 3, previous: nil),
+                R.SignalCount(id: "competitor_switch", label: "他社乗り換え", count: 1, previous: 0),
             ],
             ruleHits: [
                 R.RuleHit(entry: "lexicons/ja/signals/effort.tsv:12", pattern: "たらい回し", target: "high_effort", count: 19),

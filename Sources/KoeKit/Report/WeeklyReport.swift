@@ -194,13 +194,27 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var quote: Quote
     }
 
+    /// One signal's rate, under the label `signals.tsv` gives it.
+    public struct SignalRate: Codable, Sendable, Equatable {
+        public var signal: String
+        public var label: String
+        public var rate: Rate
+
+        public init(signal: String, label: String, rate: Rate) {
+            self.signal = signal
+            self.label = label
+            self.rate = rate
+        }
+    }
+
+    /// Signals by report role (`signals.tsv`, column `report`), in lexicon order.
     public struct EffortQuality: Codable, Sendable, Equatable {
-        public var highEffort: Rate
-        public var repeatContact: Rate
-        public var slowResponse: Rate
-        public var callbackFailure: Rate
-        public var resolvedSatisfied: Rate
-        public var complaintSubsided: Rate
+        /// `effort` signals (high effort, repeat contact, slow response, callback failure …).
+        public var metrics: [SignalRate]
+        /// `resolution` signals of the success family (satisfied resolution).
+        public var resolvedSatisfied: [SignalRate]
+        /// `resolution` signals of the dissatisfaction family (a complaint that merely subsided).
+        public var complaintSubsided: [SignalRate]
         public var quotes: [Quote]
     }
 

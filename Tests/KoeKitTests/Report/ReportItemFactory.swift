@@ -53,10 +53,10 @@ enum ReportItemFactory {
     /// A lexicon that declares the signals these tests use.
     static func lexicon() throws -> Lexicon {
         let signals = """
-            churn_intent\tdissatisfaction\t解約意向
-            competitor_switch\tdissatisfaction\t他社乗り換え
-            feature_request\taction\t機能要望
-            high_effort\tdissatisfaction\t顧客負担
+            churn_intent\tdissatisfaction\t解約意向\trisk
+            competitor_switch\tdissatisfaction\t他社乗り換え\trisk
+            feature_request\taction\t機能要望\trequest
+            high_effort\tdissatisfaction\t顧客負担\teffort
             """
         let (lexicon, diagnostics) = try TemporaryLexicon.load([["signals.tsv": signals + "\n"]])
         precondition(!diagnostics.contains { $0.severity == .error }, "test lexicon: \(diagnostics)")
