@@ -39,6 +39,11 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// Closes the file (further use throws): needed before removing it.
+    public func close() throws {
+        do { try pool.close() } catch { throw Self.mapped(error, path: path) }
+    }
+
     /// `PRAGMA integrity_check`: `["ok"]` for a healthy file.
     public func integrityCheck() throws -> [String] {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }

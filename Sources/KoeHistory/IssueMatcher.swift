@@ -1,3 +1,5 @@
+import KoeKit
+
 /// Decides which stored issue (if any) a cluster of this week continues. Matching looks at what
 /// the cluster is about — its top terms — and at who is in it — its record ids — never at its
 /// label, which is display text and changes with small shifts in term ranking.

@@ -2,13 +2,14 @@ import KoeKit
 
 /// Japanese display names for ids that appear in the report (signals, channels, reasons).
 ///
-/// Signal labels come first from the report itself (`appendix.signalCounts`, which carries the
-/// lexicon's labels), then from a small built-in table; an unknown id is shown as it is.
+/// Signal labels come only from the lexicon (`signals.tsv`), through the report itself
+/// (`appendix.signalCounts` carries the label of every signal seen this week or last); an id
+/// without one is shown as it is.
 struct DisplayLabels: Sendable {
     private let signals: [String: String]
 
     init(report: WeeklyReport) {
-        var labels = Self.fallbackSignals
+        var labels: [String: String] = [:]
         for row in report.appendix.signalCounts where !row.label.isEmpty {
             labels[row.id] = row.label
         }
@@ -28,21 +29,6 @@ struct DisplayLabels: Sendable {
         default: id
         }
     }
-
-    /// Mirrors `lexicons/ja/signals.tsv` for the signals the risk and effort sections name.
-    private static let fallbackSignals: [String: String] = [
-        "callback_failure": "折り返し不履行",
-        "churn_intent": "解約意向",
-        "competitor_switch": "他社乗り換え",
-        "contraction_intent": "縮小意向",
-        "high_effort": "顧客負担",
-        "public_escalation_threat": "公開・外部申し立ての示唆",
-        "renewal_hesitation": "更新の迷い",
-        "repeat_contact": "再問い合わせ",
-        "silent_churn_hint": "サイレント離反の兆し",
-        "slow_response": "対応の遅さ",
-        "trouble_experience": "トラブル体験",
-    ]
 
     private static let channels: [String: String] = [
         "api": "API",

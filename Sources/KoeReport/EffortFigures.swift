@@ -8,15 +8,24 @@ struct EffortFigures: Sendable {
     let resolved: WeeklyReport.Rate
     let subsided: WeeklyReport.Rate
 
+    /// Resolution lines, one per resolution signal, labelled from `signals.tsv`.
+    let resolutionRates: [(label: String, rate: WeeklyReport.Rate)]
+
     init(_ effort: WeeklyReport.EffortQuality) {
-        metrics = [
-            (ReportText.highEffort, effort.highEffort),
-            (ReportText.repeatContact, effort.repeatContact),
-            (ReportText.slowResponse, effort.slowResponse),
-            (ReportText.callbackFailure, effort.callbackFailure),
-        ]
-        resolved = effort.resolvedSatisfied
-        subsided = effort.complaintSubsided
+        metrics = effort.metrics.map { ($0.label, $0.rate) }
+        resolutionRates = (effort.resolvedSatisfied + effort.complaintSubsided).map { ($0.label, $0.rate) }
+        resolved = Self.sum(effort.resolvedSatisfied)
+        subsided = Self.sum(effort.complaintSubsided)
+    }
+
+    /// Signal hits of several signals over the same week (one signal each in the built-in lexicon).
+    static func sum(_ rates: [WeeklyReport.SignalRate]) -> WeeklyReport.Rate {
+        let total = rates.first?.rate.total ?? 0
+        let previous = rates.compactMap(\.rate.previousCount)
+        return WeeklyReport.Rate(
+            count: rates.reduce(0) { $0 + $1.rate.count }, total: total,
+            previousCount: previous.count == rates.count && !rates.isEmpty ? previous.reduce(0, +) : nil,
+            previousTotal: rates.first?.rate.previousTotal)
     }
 
     /// Whether any metric has last week's figures.
@@ -33,10 +42,7 @@ struct EffortFigures: Sendable {
     }
 
     var resolutionLines: [String] {
-        [
-            "\(ReportText.resolvedSatisfied): \(ReportFacts.rate(resolved))",
-            "\(ReportText.complaintSubsided): \(ReportFacts.rate(subsided))",
-            "\(ReportText.satisfiedAmongClosed): \(satisfiedAmongClosed)",
-        ]
+        resolutionRates.map { "\($0.label): \(ReportFacts.rate($0.rate))" }
+            + ["\(ReportText.satisfiedAmongClosed): \(satisfiedAmongClosed)"]
     }
 }

@@ -3,17 +3,17 @@ import KoeKit
 extension HTMLRenderer {
     func topIssues(_ rows: [WeeklyReport.IssueRow]) -> String {
         guard !rows.isEmpty else { return HTML.empty(ReportText.none) }
-        let total = ReportFacts.clusteredTotal(rows)
+        let total = ReportFacts.commonDenominator(rows)
         var out: [String] = []
         if let total {
-            out.append("<p class=\"note\">\(HTML.escape(ReportText.clusteredDenominator(NumberText.items(total))))</p>")
+            out.append("<p class=\"note\">\(HTML.escape(ReportText.issueDenominator(NumberText.items(total))))</p>")
         }
         out.append("<div class=\"chart\">\(IssueBarChart(rows: rows).svg())</div>")
         let tableRows = rows.enumerated().map { index, row in
             [String(index + 1), HTML.escape(row.label), NumberText.count(row.count),
-             HTML.escape(ReportFacts.issueShare(row, clusteredTotal: total)),
+             HTML.escape(ReportFacts.share(row.share)),
              HTML.escape(ReportFacts.countDelta(row.count, previous: row.previous)),
-             HTML.escape(ReportFacts.issueDissatisfaction(row)),
+             HTML.escape(ReportFacts.share(row.dissatisfaction)),
              Sparkline(values: row.trend).svg()]
         }
         out.append(HTML.table(
@@ -23,7 +23,7 @@ extension HTMLRenderer {
         for (index, row) in rows.enumerated() {
             out.append("<div class=\"issue\">")
             out.append("<h3>\(index + 1). \(HTML.escape(row.label))</h3>")
-            let facts = ReportFacts.issueFacts(row, clusteredTotal: total)
+            let facts = ReportFacts.issueFacts(row)
             out.append("<p class=\"facts\">\(facts.map(HTML.escape).joined(separator: "・"))</p>")
             if !row.terms.isEmpty {
                 out.append("<p>\(ReportText.terms): \(row.terms.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>")

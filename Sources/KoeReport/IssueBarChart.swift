@@ -29,11 +29,11 @@ struct IssueBarChart {
             let y = top + rowHeight * Double(index)
             let barHeight = rowHeight - 12
             let full = maxCount > 0 ? Double(row.count) / maxCount * barSpace : 0
-            let dissatisfied = row.count > 0 ? full * Double(ReportFacts.dissatisfiedCount(row)) / Double(row.count) : 0
+            let dissatisfied = row.count > 0 ? full * Double(min(row.dissatisfaction.count, row.count)) / Double(row.count) : 0
             let name = "\(index + 1). \(row.label)"
             let label = SVG.truncate(name, toWidth: labelWidth - 20, fontSize: fontSize)
             let tooltip = "\(row.label): \(NumberText.items(row.count))、"
-                + "\(ReportText.dissatisfactionRate) \(ReportFacts.issueDissatisfaction(row))"
+                + "\(ReportText.dissatisfactionRate) \(ReportFacts.share(row.dissatisfaction))"
             out.append("<g>" + SVG.title(tooltip))
             out.append(SVG.text(label, x: labelWidth - 10, y: y + barHeight / 2 + 4.5, anchor: "end", className: "label"))
             out.append(SVG.rect(x: labelWidth, y: y, width: full, height: barHeight, fill: SVG.neutralBar))

@@ -28,7 +28,7 @@ extension MarkdownRenderer {
     func effort(_ effort: WeeklyReport.EffortQuality) -> [String] {
         let figures = EffortFigures(effort)
         let rows = figures.metrics.map { label, rate in
-            [label, Markdown.cell(EffortFigures.current(rate)),
+            [Markdown.cell(label), Markdown.cell(EffortFigures.current(rate)),
              rate.previousShare.map(NumberText.percent) ?? NumberText.missing,
              ReportFacts.rateDelta(rate)]
         }

@@ -3,17 +3,17 @@ import KoeKit
 extension MarkdownRenderer {
     func topIssues(_ rows: [WeeklyReport.IssueRow]) -> [String] {
         guard !rows.isEmpty else { return [ReportText.none] }
-        let total = ReportFacts.clusteredTotal(rows)
+        let total = ReportFacts.commonDenominator(rows)
         let tableRows = rows.enumerated().map { index, row in
             [String(index + 1), Markdown.cell(row.label), NumberText.count(row.count),
-             Markdown.cell(ReportFacts.issueShare(row, clusteredTotal: total)),
+             Markdown.cell(ReportFacts.share(row.share)),
              Markdown.cell(ReportFacts.countDelta(row.count, previous: row.previous)),
-             Markdown.cell(ReportFacts.issueDissatisfaction(row)),
+             Markdown.cell(ReportFacts.share(row.dissatisfaction)),
              ReportFacts.blockSparkline(row.trend)]
         }
         var lines: [String] = []
         if let total {
-            lines += [ReportText.clusteredDenominator(NumberText.items(total)), ""]
+            lines += [ReportText.issueDenominator(NumberText.items(total)), ""]
         }
         lines += Markdown.table(
             [ReportText.rank, ReportText.issue, ReportText.count, ReportText.share, ReportText.weekOverWeek,
@@ -21,7 +21,7 @@ extension MarkdownRenderer {
             [.right, .left, .right, .right, .right, .right, .left], tableRows)
         for (index, row) in rows.enumerated() {
             lines += ["", "### \(index + 1). " + Markdown.text(row.label), ""]
-            lines.append(Markdown.text(ReportFacts.issueFacts(row, clusteredTotal: total).joined(separator: "・")))
+            lines.append(Markdown.text(ReportFacts.issueFacts(row).joined(separator: "・")))
             lines.append("")
             let terms = row.terms.isEmpty ? NumberText.missing : row.terms.map { Markdown.text($0) }.joined(separator: "、")
             lines.append("\(ReportText.terms): " + terms)

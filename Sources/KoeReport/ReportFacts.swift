@@ -60,44 +60,27 @@ enum ReportFacts {
 
     /// `96件`, `構成比 25.3%（96/380件）`, `前週比 +25、+35.2%（前週 71件）`,
     /// `不満率 81.3%（78/96件）`, `初出 2026-W12・出現 30週`.
-    static func issueFacts(_ row: WeeklyReport.IssueRow, clusteredTotal: Int?) -> [String] {
+    static func issueFacts(_ row: WeeklyReport.IssueRow) -> [String] {
         let change = row.previous.map {
             "\(ReportText.weekOverWeek) \(countChange(row.count, previous: $0))（\(ReportText.previousWeek) \(NumberText.items($0))）"
         } ?? "\(ReportText.weekOverWeek) \(NumberText.missing)"
         return [
             NumberText.items(row.count),
-            "\(ReportText.share) \(issueShare(row, clusteredTotal: clusteredTotal))",
+            "\(ReportText.share) \(share(row.share))",
             change,
-            "\(ReportText.dissatisfactionRate) \(issueDissatisfaction(row))",
+            "\(ReportText.dissatisfactionRate) \(share(row.dissatisfaction))",
             issueHistory(row),
         ]
     }
 
-    /// The number of clustered items that issue shares are relative to. The model stores the
-    /// share, not its denominator, so it is recovered from the largest row (the most precise).
-    static func clusteredTotal(_ rows: [WeeklyReport.IssueRow]) -> Int? {
-        let usable = rows.filter { $0.share > 0 && $0.share.isFinite && $0.count > 0 }
-        guard let top = usable.max(by: { ($0.count, $1.id) < ($1.count, $0.id) }) else { return nil }
-        return Int((Double(top.count) / top.share).rounded())
-    }
+    /// `25.3%（96/380件）`, or `—（0/0件）` without a denominator.
+    static func share(_ share: WeeklyReport.Share) -> String { shareOf(share.count, total: share.total) }
 
-    /// An issue's share with its denominator when known: `25.3%（96/380件）`.
-    static func issueShare(_ row: WeeklyReport.IssueRow, clusteredTotal: Int?) -> String {
-        guard let total = clusteredTotal, total >= row.count else {
-            return NumberText.percent(row.share)
-        }
-        return "\(NumberText.percent(row.share))（\(fraction(row.count, of: total))）"
-    }
-
-    /// `81.3%（78/96件）`: the dissatisfied part of an issue's items.
-    static func issueDissatisfaction(_ row: WeeklyReport.IssueRow) -> String {
-        let dissatisfied = dissatisfiedCount(row)
-        return "\(NumberText.percent(row.dissatisfactionRate))（\(fraction(dissatisfied, of: row.count))）"
-    }
-
-    static func dissatisfiedCount(_ row: WeeklyReport.IssueRow) -> Int {
-        guard row.dissatisfactionRate.isFinite else { return 0 }
-        return min(row.count, max(0, Int((row.dissatisfactionRate * Double(row.count)).rounded())))
+    /// The denominator all rows share, for the sentence that names it; nil when rows disagree
+    /// (then each row's own figure still shows its denominator).
+    static func commonDenominator(_ rows: [WeeklyReport.IssueRow]) -> Int? {
+        guard let first = rows.first?.share.total, rows.allSatisfy({ $0.share.total == first }) else { return nil }
+        return first
     }
 
     /// `初出 2026-W12・出現 30週`.

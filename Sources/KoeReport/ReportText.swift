@@ -59,7 +59,10 @@ enum ReportText {
     static let issueChart = "主な課題の件数（うち不満）"
     static let notDissatisfied = "不満以外"
     static let otherChannels = "その他"
-    static func clusteredDenominator(_ items: String) -> String { "構成比の分母は今週クラスタに入った \(items)です。" }
+    /// Top issues' shares are of every dissatisfied item of the week, grouped into an issue or not.
+    static func issueDenominator(_ items: String) -> String {
+        "構成比の分母は今週の不満（混在のうち不満寄りを含む）の問い合わせ \(items)で、どの課題にも入らなかったものを含みます。"
+    }
 
     // Emerging.
     static let emergingIssues = "新規・急増の課題"
@@ -86,14 +89,8 @@ enum ReportText {
 
     // Effort and resolution.
     static let metric = "指標"
-    static let highEffort = "顧客負担（手間が大きい）"
-    static let repeatContact = "再問い合わせ"
-    static let slowResponse = "対応の遅さ"
-    static let callbackFailure = "折り返し不履行"
     static let rate = "割合（件数/分母）"
     static let resolutionQuality = "満足な解決と不満の収束"
-    static let resolvedSatisfied = "満足な解決"
-    static let complaintSubsided = "不満の収束"
     static let satisfiedAmongClosed = "解決・収束のうち満足な解決"
     static let subsidedExplanation =
         "不満の収束（「まあ仕方ないですね」）は満足な解決（「おかげさまで解決しました」）ではありません。"

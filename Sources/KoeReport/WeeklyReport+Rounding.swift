@@ -1,13 +1,11 @@
 import KoeKit
 
 extension WeeklyReport {
-    /// The report with its stored doubles rounded for output: shares and rates to 4 decimals,
+    /// The report with its stored doubles rounded for output: the baseline share to 4 decimals (other shares are counts),
     /// means, standard deviations and z-scores to 2. Idempotent.
     func roundedForJSON() -> WeeklyReport {
         var copy = self
         copy.stance.baselineDissatisfactionShare = copy.stance.baselineDissatisfactionShare.map { Self.share($0) }
-        copy.topIssues = topIssues.map(Self.rounded)
-        copy.featureRequests = featureRequests.map(Self.rounded)
         copy.emerging.issues = emerging.issues.map { issue in
             var issue = issue
             issue.baselineMean = Self.statistic(issue.baselineMean)
@@ -21,13 +19,6 @@ extension WeeklyReport {
             return term
         }
         return copy
-    }
-
-    private static func rounded(_ row: IssueRow) -> IssueRow {
-        var row = row
-        row.share = share(row.share)
-        row.dissatisfactionRate = share(row.dissatisfactionRate)
-        return row
     }
 
     static func share(_ x: Double) -> Double { round(x, scale: 10_000) }

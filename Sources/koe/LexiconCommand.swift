@@ -16,7 +16,7 @@ struct LexiconCommand: ParsableCommand {
                 With no paths, checks the built-in lexicons. Paths are layered in order over the \
                 built-in lexicons (so user files may use built-in signals and topics), unless \
                 --no-builtin is given. Exit status 78 when any error is found; warnings \
-                (duplicates, conflicts) do not fail.
+                (duplicates, conflicts, a signal without a report column) do not fail.
                 """
         )
 
@@ -30,7 +30,8 @@ struct LexiconCommand: ParsableCommand {
         var strict = false
 
         func run() throws {
-            let (lexicon, diagnostics) = noBuiltin ? Lexicon.load(layers: paths) : Lexicon.loadDefault(extra: paths)
+            let (lexicon, loaded) = noBuiltin ? Lexicon.load(layers: paths) : Lexicon.loadDefault(extra: paths)
+            let diagnostics = loaded + lexicon.reportRoleDiagnostics
             for d in diagnostics { Stderr.print(d.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors

@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the report to this file (default: stdout).")
     var output: String?
 
-    @Option(help: "Keep a history of weekly runs in this SQLite file: earlier weeks come from it when the input lacks them, issues keep their ids across weeks, and the report week is saved (replacing an earlier save of that week).")
+    @Option(help: "Keep a history of weekly runs in this SQLite file: earlier weeks come from it when the input lacks them, issues keep their ids across weeks, and once the report is written every week of the input up to the report week is saved (replacing earlier saves of those weeks).")
     var db: String?
 
     @Flag(help: "Same as --db \(HistoryLocation.defaultPath).")
@@ -72,25 +72,32 @@ struct ReportCommand: ParsableCommand {
         options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
         options.generator = "koe \(Koe.configuration.version)"
         let builder = ReportBuilder(options: options, lexicon: lexicon)
-        guard var prepared = builder.prepare(items: items, recordsRead: read, skipped: skipped) else {
+        let session = try (db ?? (history ? HistoryLocation.defaultPath : nil)).map(ReportHistorySession.open)
+        let built: ReportRun?
+        do {
+            built = try builder.build(items: items, recordsRead: read, skipped: skipped, history: session?.store)
+        } catch {
+            session?.discard()
+            Stderr.print(HistoryLocation.message(error, path: session?.path ?? ""))
+            throw ExitStatus.ioError
+        }
+        guard let run = built else {
+            session?.discard()
             let reasons = skipped.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", ")
             Stderr.print(read == 0
                 ? "koe: error: no input records"
                 : "koe: error: no record with a usable date (\(read) read, skipped: \(reasons)); name the date column with --date-column")
             throw ExitStatus.badData
         }
-        if let path = db ?? (history ? HistoryLocation.defaultPath : nil) {
-            do {
-                try HistoryLocation.prepareDirectory(for: path)
-                try HistoryStore(path: path).merge(into: &prepared)
-            } catch {
-                Stderr.print(HistoryLocation.message(error, path: path))
-                throw ExitStatus.ioError
-            }
+        let report = run.report
+        do {
+            try write(try format.renderer.render(report))
+        } catch {
+            session?.discard()
+            throw error
         }
-        let report = builder.assemble(prepared)
-        let text = try format.renderer.render(report)
-        try write(text)
+        // Only a report that was written is remembered.
+        try session?.save(run.weeks)
         if !quiet {
             Stderr.print("koe: report \(report.header.week): \(report.header.recordsInWeek) records in the week, \(read) read, skipped \(skipped.isEmpty ? "none" : skipped.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", "))")
         }

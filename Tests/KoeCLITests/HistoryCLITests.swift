@@ -4,9 +4,9 @@ import Testing
 /// `koe history` and `report --db` on paths that are not a history yet (issue 16, item 14).
 @Suite struct HistoryCLITests {
     @Test func listingAMissingHistoryCreatesNothing() throws {
-        try KoeRunner.shell("\"$K\" history list --db none.sqlite; echo $?; ls") { _, r in
-            #expect(r.out == "74\n", "\(r.stderr)")
-            #expect(r.stderr == "koe: none.sqlite: error: cannot open history: no such history file\n")
+        try KoeRunner.shell("\"$K\" history list --db none.sqlite; echo $?; \"$K\" history drop --week 2026-W47 --db none.sqlite; echo $?; ls") { _, r in
+            #expect(r.out == "66\n66\n", "\(r.stderr)")
+            #expect(r.stderr == String(repeating: "koe: none.sqlite: error: no such history file (koe report --db none.sqlite creates it)\n", count: 2))
         }
     }
 

@@ -41,8 +41,14 @@ struct NumberTextTests {
         #expect(ReportFacts.rate(WeeklyReport.Rate(count: 0, total: 0)) == "—（0/0件、前週 —）")
     }
 
-    @Test func clusteredTotalIsRecoveredFromTheLargestIssue() {
-        #expect(ReportFacts.clusteredTotal(ReportFixtures.topIssues) == 380)
-        #expect(ReportFacts.clusteredTotal([]) == nil)
+    @Test func issueSharesAreWrittenWithTheirOwnDenominator() {
+        #expect(ReportFacts.share(ReportFixtures.topIssues[0].share) == "25.3%（96/380件）")
+        #expect(ReportFacts.share(ReportFixtures.topIssues[0].dissatisfaction) == "81.3%（78/96件）")
+        #expect(ReportFacts.share(WeeklyReport.Share(count: 0, total: 0)) == "—（0/0件）")
+        #expect(ReportFacts.commonDenominator(ReportFixtures.topIssues) == 380)
+        var rows = ReportFixtures.topIssues
+        rows[1].share.total = 379
+        #expect(ReportFacts.commonDenominator(rows) == nil)
+        #expect(ReportFacts.commonDenominator([]) == nil)
     }
 }

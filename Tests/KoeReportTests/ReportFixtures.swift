@@ -56,9 +56,11 @@ enum ReportFixtures {
             emerging: R.Emerging(issues: [], newTerms: [], note: nil),
             churnRisk: [],
             effort: R.EffortQuality(
-                highEffort: R.Rate(count: 0, total: 12), repeatContact: R.Rate(count: 0, total: 12),
-                slowResponse: R.Rate(count: 0, total: 12), callbackFailure: R.Rate(count: 0, total: 12),
-                resolvedSatisfied: R.Rate(count: 0, total: 12), complaintSubsided: R.Rate(count: 0, total: 12), quotes: []),
+                metrics: [("high_effort", "顧客負担"), ("repeat_contact", "再問い合わせ"), ("slow_response", "対応の遅さ"),
+                          ("callback_failure", "折り返し不履行")].map { R.SignalRate(signal: $0, label: $1, rate: R.Rate(count: 0, total: 12)) },
+                resolvedSatisfied: [R.SignalRate(signal: "resolved_satisfied", label: "満足な解決", rate: R.Rate(count: 0, total: 12))],
+                complaintSubsided: [R.SignalRate(signal: "complaint_subsided", label: "不満の収束", rate: R.Rate(count: 0, total: 12))],
+                quotes: []),
             success: R.SuccessSection(praise: R.Rate(count: 0, total: 12), agentShoutouts: [], quantifiedOutcomes: [],
                                       caseStudyCandidates: [], expansionLeads: []),
             featureRequests: [],
@@ -103,18 +105,18 @@ enum ReportFixtures {
 
     static var topIssues: [R.IssueRow] {
         [
-            R.IssueRow(id: "c1", label: "ログイン・二段階認証", terms: ["ログイン", "二段階認証", "SMS"], count: 96, share: 96.0 / 380,
-                       previous: 71, dissatisfactionRate: 78.0 / 96, trend: [40, 42, 38, 45, 50, 47, 55, 71, 96],
+            R.IssueRow(id: "c1", label: "ログイン・二段階認証", terms: ["ログイン", "二段階認証", "SMS"], count: 96, share: .init(count: 96, total: 380),
+                       previous: 71, dissatisfaction: .init(count: 78, total: 96), trend: [40, 42, 38, 45, 50, 47, 55, 71, 96],
                        firstSeen: "2026-W12", weeksActive: 30,
                        quotes: [Q(id: "T-90388", text: "二段階認証のコードがSMSで届きません。もう3回目の問い合わせです。", account: "A-1042"),
                                 scriptQuote, urlQuote]),
-            R.IssueRow(id: "c2", label: "請求金額の誤り・二重請求", terms: ["請求", "二重", "返金"], count: 64, share: 64.0 / 380,
-                       previous: 66, dissatisfactionRate: 44.0 / 64, trend: [52, 58, 61, 60, 63, 65, 62, 66, 64],
+            R.IssueRow(id: "c2", label: "請求金額の誤り・二重請求", terms: ["請求", "二重", "返金"], count: 64, share: .init(count: 64, total: 380),
+                       previous: 66, dissatisfaction: .init(count: 44, total: 64), trend: [52, 58, 61, 60, 63, 65, 62, 66, 64],
                        firstSeen: "2026-W03", weeksActive: 45,
                        quotes: [Q(id: "T-90402", text: "今月も二重に請求されています。返金の手続きを教えてください。", account: "A-2210"),
                                 markdownQuote]),
-            R.IssueRow(id: "c3", label: "CSV出力の文字化け", terms: ["CSV", "文字化け", "Excel"], count: 41, share: 41.0 / 380,
-                       previous: 18, dissatisfactionRate: 30.0 / 41, trend: [12, 15, 11, 18, 14, 16, 10, 18, 41],
+            R.IssueRow(id: "c3", label: "CSV出力の文字化け", terms: ["CSV", "文字化け", "Excel"], count: 41, share: .init(count: 41, total: 380),
+                       previous: 18, dissatisfaction: .init(count: 30, total: 41), trend: [12, 15, 11, 18, 14, 16, 10, 18, 41],
                        firstSeen: "2026-W30", weeksActive: 17,
                        quotes: [Q(id: "T-90415", text: "CSVをExcelで開くと日本語がすべて文字化けします。", account: nil), imageQuote]),
         ]
@@ -148,12 +150,18 @@ enum ReportFixtures {
 
     static var effort: R.EffortQuality {
         R.EffortQuality(
-            highEffort: R.Rate(count: 56, total: 455, previousCount: 41, previousTotal: 432),
-            repeatContact: R.Rate(count: 38, total: 455, previousCount: 30, previousTotal: 432),
-            slowResponse: R.Rate(count: 27, total: 455, previousCount: 33, previousTotal: 432),
-            callbackFailure: R.Rate(count: 9, total: 455, previousCount: 4, previousTotal: 432),
-            resolvedSatisfied: R.Rate(count: 48, total: 455, previousCount: 51, previousTotal: 432),
-            complaintSubsided: R.Rate(count: 31, total: 455, previousCount: 22, previousTotal: 432),
+            metrics: [
+                R.SignalRate(signal: "high_effort", label: "顧客負担", rate: R.Rate(count: 56, total: 455, previousCount: 41, previousTotal: 432)),
+                R.SignalRate(signal: "repeat_contact", label: "再問い合わせ", rate: R.Rate(count: 38, total: 455, previousCount: 30, previousTotal: 432)),
+                R.SignalRate(signal: "slow_response", label: "対応の遅さ", rate: R.Rate(count: 27, total: 455, previousCount: 33, previousTotal: 432)),
+                R.SignalRate(signal: "callback_failure", label: "折り返し不履行", rate: R.Rate(count: 9, total: 455, previousCount: 4, previousTotal: 432)),
+            ],
+            resolvedSatisfied: [
+                R.SignalRate(signal: "resolved_satisfied", label: "満足な解決", rate: R.Rate(count: 48, total: 455, previousCount: 51, previousTotal: 432)),
+            ],
+            complaintSubsided: [
+                R.SignalRate(signal: "complaint_subsided", label: "不満の収束", rate: R.Rate(count: 31, total: 455, previousCount: 22, previousTotal: 432)),
+            ],
             quotes: [
                 Q(id: "T-90399", text: "何度も同じ説明をさせられて、部署をたらい回しにされました。", account: nil),
                 Q(id: "T-90420", text: "まあ仕方ないですね。もう結構です。", account: "A-3107"),
@@ -171,11 +179,11 @@ enum ReportFixtures {
 
     static var featureRequests: [R.IssueRow] {
         [
-            R.IssueRow(id: "f1", label: "Slack連携", terms: ["Slack", "通知", "連携"], count: 17, share: 17.0 / 380, previous: 12,
-                       dissatisfactionRate: 0.1176, trend: [8, 9, 11, 10, 12, 13, 11, 12, 17], firstSeen: "2026-W20", weeksActive: 24,
+            R.IssueRow(id: "f1", label: "Slack連携", terms: ["Slack", "通知", "連携"], count: 17, share: .init(count: 17, total: 46), previous: 12,
+                       dissatisfaction: .init(count: 2, total: 17), trend: [8, 9, 11, 10, 12, 13, 11, 12, 17], firstSeen: "2026-W20", weeksActive: 24,
                        quotes: [Q(id: "T-90455", text: "問い合わせの通知をSlackにも送れるようにしてほしいです。", account: "A-0981")]),
-            R.IssueRow(id: "f2", label: "権限の細かい設定", terms: ["権限", "閲覧のみ"], count: 11, share: 11.0 / 380, previous: 11,
-                       dissatisfactionRate: 0.2727, trend: [9, 10, 8, 12, 11, 10, 9, 11, 11], firstSeen: "2026-W08", weeksActive: 38,
+            R.IssueRow(id: "f2", label: "権限の細かい設定", terms: ["権限", "閲覧のみ"], count: 11, share: .init(count: 11, total: 46), previous: 11,
+                       dissatisfaction: .init(count: 3, total: 11), trend: [9, 10, 8, 12, 11, 10, 9, 11, 11], firstSeen: "2026-W08", weeksActive: 38,
                        quotes: []),
         ]
     }
@@ -193,6 +201,7 @@ enum ReportFixtures {
                 R.SignalCount(id: "resolved_satisfied", label: "満足な解決", count: 48, previous: 51),
                 R.SignalCount(id: "churn_intent", label: "解約意向", count: 4, previous: 2),
                 R.SignalCount(id: "renewal_hesitation", label: "更新の迷い", count: 3, previous: nil),
+                R.SignalCount(id: "competitor_switch", label: "他社乗り換え", count: 1, previous: 0),
             ],
             ruleHits: [
                 R.RuleHit(entry: "lexicons/ja/signals/effort.tsv:12", pattern: "たらい回し", target: "high_effort", count: 19),

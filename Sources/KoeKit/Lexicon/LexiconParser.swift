@@ -128,13 +128,25 @@ public struct LexiconParser {
     }
 
     mutating func parseSignal(_ c: [Substring], _ n: Int) {
-        guard c.count >= 2 else { return error(n, 1, "expected 'id<TAB>family<TAB>label'") }
+        guard c.count >= 2 && c.count <= 4 else { return error(n, 1, "expected 'id<TAB>family<TAB>label<TAB>report'") }
         guard LexiconParser.isIdentifier(c[0]) else { return error(n, 1, "invalid signal id '\(c[0])' (snake_case ASCII)") }
         guard let family = SignalFamily(rawValue: String(c[1])) else {
             return error(n, LexiconParser.start(ofColumn: 1, in: c), "unknown family '\(c[1])' (dissatisfaction, success or action)")
         }
+        var report: [ReportRole]?
+        if c.count > 3 {
+            var roles: [ReportRole] = []
+            for value in c[3].split(separator: ",", omittingEmptySubsequences: false) where value != Substring(ReportRole.noneValue) {
+                guard let role = ReportRole(rawValue: String(value)) else {
+                    let known = (ReportRole.allCases.map(\.rawValue) + [ReportRole.noneValue]).joined(separator: ", ")
+                    return error(n, LexiconParser.start(ofColumn: 3, in: c), "unknown report role '\(value)' (\(known))")
+                }
+                roles.append(role)
+            }
+            report = roles
+        }
         result.signals.append(SignalDeclaration(
-            id: String(c[0]), family: family, label: String(c.count > 2 ? c[2] : c[0]), location: loc(n)))
+            id: String(c[0]), family: family, label: String(c.count > 2 ? c[2] : c[0]), report: report, location: loc(n)))
     }
 
     mutating func parseTopic(_ c: [Substring], _ n: Int) {

@@ -10,8 +10,12 @@ public struct IssueTrack: Sendable {
     public var dissatisfiedThisWeek: Int
     public var firstSeen: String
     public var weeksActive: Int
-    /// Members of the report week (record keys), for history identity matching.
-    public let membersThisWeek: [String]
+    /// Record keys per week (`2026-W47` → keys) of the input's items in the issue, for
+    /// history identity matching.
+    public let membersByWeek: [String: [String]]
+
+    /// Members of the report week: the cluster was grouped from them.
+    public var membersThisWeek: [String] { cluster.members }
 
     public func count(in week: String) -> Int { countsByWeek[week, default: 0] }
 }

@@ -1,10 +1,5 @@
 /// Per-week figures, the header, volume by channel and the stance trend.
 extension ReportBuilder {
-    /// Signals that put an account on the churn-risk list.
-    static let riskSignals: Set<String> = [
-        "churn_intent", "competitor_switch", "contraction_intent", "renewal_hesitation",
-        "public_escalation_threat", "silent_churn_hint",
-    ]
     /// Terms kept per week for new-term detection.
     static let termsPerWeek = 300
 
@@ -12,6 +7,7 @@ extension ReportBuilder {
         var out: [String: WeekAggregate] = [:]
         var terms: [String: [String: Int]] = [:]
         var risk: [String: Set<String>] = [:]
+        let riskSignals = signals(.risk)
         for item in items {
             let w = item.week.description
             var a = out[w] ?? WeekAggregate(week: w)
@@ -24,7 +20,7 @@ extension ReportBuilder {
             for s in Set(item.signals.map(\.id)) { a.signals[s, default: 0] += 1 }
             out[w] = a
             for t in Set(item.features.words) { terms[w, default: [:]][t, default: 0] += 1 }
-            if let account = item.account, item.signals.contains(where: { ReportBuilder.riskSignals.contains($0.id) }) {
+            if let account = item.account, item.signals.contains(where: { riskSignals.contains($0.id) }) {
                 risk[w, default: []].insert(account)
             }
         }

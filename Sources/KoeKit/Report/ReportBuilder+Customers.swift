@@ -1,17 +1,18 @@
 /// Churn risk per account, effort and resolution quality, success stories.
 extension ReportBuilder {
     func churnRisk(_ p: Prepared) -> [WeeklyReport.AccountRisk] {
+        let riskSignals = signals(.risk)
         var byAccount: [String: [ReportItem]] = [:]
         for item in p.current {
-            guard let account = item.account, item.signals.contains(where: { Self.riskSignals.contains($0.id) }) else { continue }
+            guard let account = item.account, item.signals.contains(where: { riskSignals.contains($0.id) }) else { continue }
             byAccount[account, default: []].append(item)
         }
         let earlier = p.weeks.dropLast().compactMap { p.aggregates[$0] }
         return byAccount.map { account, items -> (risk: WeeklyReport.AccountRisk, strength: Double, account: String) in
-            let hits = items.flatMap { $0.signals.filter { Self.riskSignals.contains($0.id) } }
+            let hits = items.flatMap { $0.signals.filter { riskSignals.contains($0.id) } }
             let strongest = items.max { a, b in
-                let sa = a.signals.filter { Self.riskSignals.contains($0.id) }.map(\.strength).reduce(0, +)
-                let sb = b.signals.filter { Self.riskSignals.contains($0.id) }.map(\.strength).reduce(0, +)
+                let sa = a.signals.filter { riskSignals.contains($0.id) }.map(\.strength).reduce(0, +)
+                let sb = b.signals.filter { riskSignals.contains($0.id) }.map(\.strength).reduce(0, +)
                 return sa != sb ? sa < sb : a.key > b.key
             }!
             let risk = WeeklyReport.AccountRisk(
@@ -45,22 +46,37 @@ extension ReportBuilder {
         return scored.prefix(limit).map { quote($0.item) }
     }
 
+    /// Items of the report week with a `request` signal: the feature requests' denominator.
+    func requestItems(_ p: Prepared) -> Int {
+        let requests = signals(.request)
+        return p.current.filter { $0.signals.contains { requests.contains($0.id) } }.count
+    }
+
+    /// One rate per signal of `ids`, in lexicon order (signals.tsv is sorted by id).
+    func signalRates(_ ids: Set<String>, _ agg: WeekAggregate, _ prev: WeekAggregate?) -> [WeeklyReport.SignalRate] {
+        ids.sorted().map { id in
+            WeeklyReport.SignalRate(signal: id, label: lexicon.signals[id]?.label ?? id, rate: rate(id, agg, prev))
+        }
+    }
+
     func effort(_ p: Prepared, agg: WeekAggregate, prev: WeekAggregate?) -> WeeklyReport.EffortQuality {
-        WeeklyReport.EffortQuality(
-            highEffort: rate("high_effort", agg, prev), repeatContact: rate("repeat_contact", agg, prev),
-            slowResponse: rate("slow_response", agg, prev), callbackFailure: rate("callback_failure", agg, prev),
-            resolvedSatisfied: rate("resolved_satisfied", agg, prev), complaintSubsided: rate("complaint_subsided", agg, prev),
-            quotes: quotes(p.current, with: ["high_effort", "repeat_contact", "callback_failure", "slow_response"], limit: 3))
+        let resolution = signals(.resolution)
+        let satisfied = resolution.filter { lexicon.signals[$0]?.family == .success }
+        return WeeklyReport.EffortQuality(
+            metrics: signalRates(signals(.effort), agg, prev),
+            resolvedSatisfied: signalRates(satisfied, agg, prev),
+            complaintSubsided: signalRates(resolution.subtracting(satisfied), agg, prev),
+            quotes: quotes(p.current, with: signals(.effort), limit: 3))
     }
 
     func success(_ p: Prepared, agg: WeekAggregate, prev: WeekAggregate?) -> WeeklyReport.SuccessSection {
         WeeklyReport.SuccessSection(
             praise: .init(count: agg.succeeded, total: agg.total, previousCount: prev?.succeeded, previousTotal: prev?.total),
-            agentShoutouts: quotes(p.current, with: ["agent_praise"]),
-            quantifiedOutcomes: quotes(p.current, with: ["outcome_achieved", "quick_value"]) { $0.text.contains(where: \.isNumber) },
-            caseStudyCandidates: quotes(p.current, with: ["outcome_achieved", "advocacy", "renewal_commitment"]) {
+            agentShoutouts: quotes(p.current, with: signals(.shoutout)),
+            quantifiedOutcomes: quotes(p.current, with: signals(.outcome)) { $0.text.contains(where: \.isNumber) },
+            caseStudyCandidates: quotes(p.current, with: signals(.caseStudy)) {
                 $0.isSuccess && $0.account != nil
             },
-            expansionLeads: quotes(p.current, with: ["expansion_intent"]))
+            expansionLeads: quotes(p.current, with: signals(.expansion)))
     }
 }

@@ -7,10 +7,15 @@ extension ReportBuilder {
         let this = items.filter { $0.week == week }
         let grouping = IssueClusterer().group(this.map { ClusterItem(key: $0.key, features: $0.features, text: $0.text) })
         var counts = [[String: Int]](repeating: [:], count: grouping.clusters.count)
-        for (i, c) in grouping.clusters.enumerated() { counts[i][week.description] = c.size }
+        var members = [[String: [String]]](repeating: [:], count: grouping.clusters.count)
+        for (i, c) in grouping.clusters.enumerated() {
+            counts[i][week.description] = c.size
+            members[i][week.description] = c.members
+        }
         for item in items where item.week < week {
             if let i = grouping.match(ClusterItem(key: item.key, features: item.features, text: item.text)) {
                 counts[i][item.week.description, default: 0] += 1
+                members[i][item.week.description, default: []].append(item.key)
             }
         }
         let byKey = Dictionary(this.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -20,7 +25,7 @@ extension ReportBuilder {
             return IssueTrack(
                 id: prefix + c.id.dropFirst(), kind: kind, cluster: c, countsByWeek: counts[i],
                 dissatisfiedThisWeek: dissatisfied, firstSeen: counts[i].keys.min() ?? week.description,
-                weeksActive: counts[i].count, membersThisWeek: c.members)
+                weeksActive: counts[i].count, membersByWeek: members[i])
         }
     }
 
@@ -35,9 +40,9 @@ extension ReportBuilder {
             return WeeklyReport.IssueRow(
                 id: t.id, label: masked(t.cluster.label),
                 terms: t.cluster.terms.filter { !$0.contains(":") }.prefix(5).map(masked),
-                count: n, share: denominator > 0 ? Double(n) / Double(denominator) : 0,
+                count: n, share: .init(count: n, total: denominator),
                 previous: hasPrevious ? t.count(in: previous) : nil,
-                dissatisfactionRate: n > 0 ? Double(t.dissatisfiedThisWeek) / Double(n) : 0,
+                dissatisfaction: .init(count: t.dissatisfiedThisWeek, total: n),
                 trend: shownWeeks.map { t.count(in: $0) }, firstSeen: t.firstSeen, weeksActive: t.weeksActive,
                 quotes: representativeQuotes(t, quotes))
         }

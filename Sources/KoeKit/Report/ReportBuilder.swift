@@ -5,11 +5,21 @@ public struct ReportBuilder: Sendable {
     public let options: ReportOptions
     let lexicon: Lexicon
     let masker = PIIMasker()
+    /// Signal ids per report section, from the lexicon's `report` column.
+    let roles: [ReportRole: Set<String>]
 
     public init(options: ReportOptions, lexicon: Lexicon) {
         self.options = options
         self.lexicon = lexicon
+        var roles: [ReportRole: Set<String>] = [:]
+        for signal in lexicon.signals.values {
+            for role in signal.report ?? [] { roles[role, default: []].insert(signal.id) }
+        }
+        self.roles = roles
     }
+
+    /// The signals that feed `role`'s section.
+    func signals(_ role: ReportRole) -> Set<String> { roles[role] ?? [] }
 
     /// Everything `assemble` needs; public so the history store can read and amend it.
     public struct Prepared: Sendable {
@@ -35,7 +45,8 @@ public struct ReportBuilder: Sendable {
         let weeks = (0..<options.windowWeeks).map { first.adding(weeks: $0).description }
         var aggregates = aggregate(items)
         let issues = track(items.filter(\.isDissatisfied), kind: "issue", week: week)
-        let features = track(items.filter { $0.has("feature_request") }, kind: "feature_request", week: week)
+        let requests = signals(.request)
+        let features = track(items.filter { $0.signals.contains { requests.contains($0.id) } }, kind: "feature_request", week: week)
         for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return Prepared(
@@ -72,7 +83,7 @@ public struct ReportBuilder: Sendable {
             churnRisk: churnRisk(p),
             effort: effort(p, agg: agg, prev: prev),
             success: success(p, agg: agg, prev: prev),
-            featureRequests: issueRows(p.features, p: p, shownWeeks: shownWeeks, denominator: agg.signals["feature_request", default: 0]),
+            featureRequests: issueRows(p.features, p: p, shownWeeks: shownWeeks, denominator: requestItems(p)),
             appendix: appendix(p, agg: agg, prev: prev))
         (report.summary, report.topAlert) = summary(report)
         return report

@@ -1,11 +1,11 @@
 /// The weekly VOC report as data: what every renderer (Markdown, HTML, JSON) shows. The JSON
 /// renderer writes exactly this structure (keys in snake_case, sorted), so its shape is the
-/// documented, stable `koe report --format json` schema (`schema_version` 1).
+/// documented, stable `koe report --format json` schema (`schema_version` 2).
 ///
-/// Every count that is a share carries its denominator; every weekly figure carries the
+/// Every share carries its numerator and denominator (`Share`, `Rate`), never a bare fraction; every weekly figure carries the
 /// previous week's value (nil when there is no such week in the data or history).
 public struct WeeklyReport: Codable, Sendable, Equatable {
-    public var schemaVersion = 1
+    public var schemaVersion = 2
     public var header: Header
     /// Up to three sentences (Japanese) on the biggest changes, most important first.
     public var summary: [String]
@@ -139,12 +139,14 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var id: String
         public var label: String
         public var terms: [String]
-        /// Items in the report week, and the share of that week's clustered items.
+        /// Items in the report week.
         public var count: Int
-        public var share: Double
+        /// `count` of the section's denominator: for top issues every dissatisfied item of the
+        /// week (clustered or not), for feature requests every item with `feature_request`.
+        public var share: Share
         public var previous: Int?
-        /// Share of this issue's items in the week that are dissatisfaction (or mixed leaning so).
-        public var dissatisfactionRate: Double
+        /// This issue's items in the week that are dissatisfaction (or mixed leaning so), of `count`.
+        public var dissatisfaction: Share
         /// Counts per week, aligned with `Volume.weeks`.
         public var trend: [Int]
         public var firstSeen: String
@@ -192,13 +194,27 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var quote: Quote
     }
 
+    /// One signal's rate, under the label `signals.tsv` gives it.
+    public struct SignalRate: Codable, Sendable, Equatable {
+        public var signal: String
+        public var label: String
+        public var rate: Rate
+
+        public init(signal: String, label: String, rate: Rate) {
+            self.signal = signal
+            self.label = label
+            self.rate = rate
+        }
+    }
+
+    /// Signals by report role (`signals.tsv`, column `report`), in lexicon order.
     public struct EffortQuality: Codable, Sendable, Equatable {
-        public var highEffort: Rate
-        public var repeatContact: Rate
-        public var slowResponse: Rate
-        public var callbackFailure: Rate
-        public var resolvedSatisfied: Rate
-        public var complaintSubsided: Rate
+        /// `effort` signals (high effort, repeat contact, slow response, callback failure …).
+        public var metrics: [SignalRate]
+        /// `resolution` signals of the success family (satisfied resolution).
+        public var resolvedSatisfied: [SignalRate]
+        /// `resolution` signals of the dissatisfaction family (a complaint that merely subsided).
+        public var complaintSubsided: [SignalRate]
         public var quotes: [Quote]
     }
 
