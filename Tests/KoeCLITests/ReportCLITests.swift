@@ -39,6 +39,8 @@ import Testing
         let masked = try report("markdown").out
         #expect(!masked.contains("taro@example.com"))
         #expect(!masked.contains("03-1234-5678"))
+        // The churn quote holds the contact details: masked, not cut away.
+        #expect(masked.contains("〔メール〕 / 〔電話番号〕"))
         let raw = try report("markdown", ["--no-mask"]).out
         #expect(raw.contains("taro@example.com"))
     }

@@ -25,7 +25,8 @@ import Testing
     static func report(_ forms: ArraySlice<(String, String)>, format: String) throws -> KoeRunner.Result {
         var csv = "id,created_at,body,account_id\nB1,2026-11-10 10:00,ログインできません,base@example.jp\n"
         for (k, (form, _)) in zip(forms.indices, forms) {
-            let body = "解約を検討しています。F\(k)の連絡先 \(form) です"
+            // One sentence: the churn quote is cut to the sentence holding the signal.
+            let body = "解約を検討しています、F\(k)の連絡先 \(form) です"
             csv += "F\(k),2026-11-18 10:00,\"\(body.replacingOccurrences(of: "\"", with: "\"\""))\",user\(k)@example.jp\n"
         }
         return try KoeRunner.run(
@@ -59,7 +60,8 @@ import Testing
     /// timed assertion: `PIIMaskerTests.maskingIsLinear` counts the work; the 120 s limit only
     /// keeps a regression from hanging the suite.
     @Test func adversarialTicketGoesThroughReport() throws {
-        let body = "解約を検討しています。" + String(repeating: "1234567.", count: 1000) + String(repeating: "-/ ", count: 1000)
+        // One sentence, so the churn quote (cut to the sentence of the signal) holds it all.
+        let body = "解約を検討しています、" + String(repeating: "1234567.", count: 1000) + String(repeating: "-/ ", count: 1000)
             + String(repeating: ",", count: 10_000)
         let csv = "id,created_at,body,account_id\nB1,2026-11-10 10:00,x,A\nQ1,2026-11-18 10:00,\"\(body)\",B\n"
         try KoeRunner.shell(
@@ -75,7 +77,7 @@ import Testing
 
     @Test func noMaskShowsEverything() throws {
         var csv = "id,created_at,body,account_id\nB1,2026-11-10 10:00,x,A\n"
-        csv += "Q1,2026-11-18 10:00,解約を検討しています。090-1234-5678,hanako@example.jp\n"
+        csv += "Q1,2026-11-18 10:00,解約を検討しています、090-1234-5678,hanako@example.jp\n"
         let r = try KoeRunner.run(
             ["report", "--input-format", "csv", "--week", "2026-W47", "--no-mask", "-q"], stdin: Data(csv.utf8))
         #expect(r.out.contains("090-1234-5678"))

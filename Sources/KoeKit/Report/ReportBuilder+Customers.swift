@@ -19,7 +19,7 @@ extension ReportBuilder {
                 account: shown(account: account), plan: items.compactMap(\.plan).first, signals: Set(hits.map(\.id)).sorted(),
                 conditional: hits.allSatisfy(\.conditional), tickets: items.count,
                 previousWeeksWithRisk: earlier.filter { $0.riskAccounts.contains(account) }.count,
-                quote: quote(strongest))
+                quote: quote(strongest, text: excerpt(strongest, for: riskSignals)))
             return (risk, hits.map(\.strength).reduce(0, +), account)
         }.sorted { a, b in
             let ka = (a.risk.conditional ? 0 : 1, a.risk.signals.count, a.strength)
@@ -43,7 +43,15 @@ extension ReportBuilder {
             if strength > 0 { scored.append((item, strength)) }
         }
         scored.sort { $0.strength != $1.strength ? $0.strength > $1.strength : $0.item.key < $1.item.key }
-        return scored.prefix(limit).map { quote($0.item) }
+        return scored.prefix(limit).map { quote($0.item, text: excerpt($0.item, for: signals)) }
+    }
+
+    /// The item's text cut to the sentence of its strongest evidence for `signals` (nil: no
+    /// evidence offsets, quote the text from its start).
+    func excerpt(_ item: ReportItem, for signals: Set<String>) -> String? {
+        let hit = item.signals.filter { signals.contains($0.id) && !$0.evidence.isEmpty }
+            .max { ($0.strength, $1.id) < ($1.strength, $0.id) }
+        return hit.map { EvidenceExcerpt.cut(item.text, around: $0.evidence[0]) }
     }
 
     /// Items of the report week with a `request` signal: the feature requests' denominator.

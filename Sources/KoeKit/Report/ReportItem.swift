@@ -6,6 +6,8 @@ public struct ReportItem: Sendable {
         public let family: SignalFamily
         public let strength: Double
         public let conditional: Bool
+        /// Scalar offsets into `text` of the evidence, for quoting the sentence that holds it.
+        public let evidence: [Range<Int>]
     }
 
     /// Record id, else `source:line`.
@@ -43,7 +45,10 @@ public struct ReportItem: Sendable {
         stance = c.stance
         dominant = c.dominant
         score = c.score
-        signals = c.signals.map { SignalHit(id: $0.id, family: $0.family, strength: $0.strength, conditional: $0.conditional) }
+        signals = c.signals.map { s in
+            SignalHit(id: s.id, family: s.family, strength: s.strength, conditional: s.conditional,
+                      evidence: s.evidence.map { $0.start..<max($0.start, $0.end) })
+        }
         topic = c.topic
         self.features = features
         entries = (c.evidence + c.signals.flatMap(\.evidence)).map(\.entry)
