@@ -54,7 +54,7 @@ struct ClassifyCommand: ParsableCommand {
         let buffers = BufferRecycler()
         if let header = renderer.header { writer.append(header); try writer.endLine() }
         for path in input.paths {
-            let reader = try input.open(path, stdinFormat: .text, quiet: quiet)
+            let reader = try input.open(path, quiet: quiet)
             // One job: small batches, so that the output buffer stays in cache next to ICU's
             // dictionary. More jobs: larger batches, so that the workers seldom wait.
             let batchSize = pool.jobs == 1 ? 256 : 1024 * pool.jobs

@@ -103,7 +103,7 @@ struct ReportCommand: ParsableCommand {
         var read = 0
         let progress = Progress(enabled: !quiet)
         for path in input.paths {
-            let reader = try input.open(path, stdinFormat: .csv, quiet: quiet)
+            let reader = try input.open(path, quiet: quiet)
             var batch: [Record] = []
             func flush() {
                 for (item, reason) in pool.map(batch, { $0.reportItem(for: $1) }) {
