@@ -7,9 +7,11 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Label every record: stance, VOC signals with evidence, topic.",
         discussion: """
-            Reads text lines (default), JSON Lines or CSV/TSV from FILEs or stdin and writes one
-            result per input record, in input order. A record that cannot be read becomes an
-            object with "error" — never silence. Summary counts go to stderr.
+            Reads text lines, JSON Lines, a whole JSON document or CSV/TSV from FILEs or stdin
+            (told from the content and said on stderr) and writes one result per input record,
+            in input order. A record that cannot be read becomes an object with "error", a blank
+            text one with "skipped" — never silence. Summary counts go to stderr; a run where no
+            record could be classified exits 65 (66 with no record at all).
 
             JSON fields: id (input id, else the 1-based record number), stance
             (dissatisfaction|success|neutral|mixed), dominant (the heavier side; null when
@@ -20,7 +22,7 @@ struct ClassifyCommand: ParsableCommand {
             --keep-fields).
 
             Examples:
-              cat tickets.jsonl | koe classify --input-format jsonl --text-field body
+              cat tickets.jsonl | koe classify --text-field body
               koe classify --text-column 本文 --encoding cp932 export.csv
             """
     )
@@ -79,30 +81,10 @@ struct ClassifyCommand: ParsableCommand {
         }
         try writer.flush()
         if !quiet { Stderr.print("koe: \(summary)") }
+        if let failure = summary.failure {
+            Stderr.print("koe: error: \(failure.message)")
+            throw ExitCode(failure.status)
+        }
         if strict && (summary.errors > 0 || summary.repaired > 0) { throw ExitStatus.badData }
-    }
-}
-
-/// Counts for the stderr summary line.
-struct ClassifySummary: CustomStringConvertible, Sendable {
-    var records = 0, errors = 0, repaired = 0
-    /// Per stance, in `Stance.allCases` order.
-    var stances = [Int](repeating: 0, count: Stance.allCases.count)
-
-    mutating func count(_ stance: Stance?) {
-        records += 1
-        if let stance { stances[Stance.allCases.firstIndex(of: stance)!] += 1 } else { errors += 1 }
-    }
-
-    mutating func add(_ other: ClassifySummary) {
-        records += other.records
-        errors += other.errors
-        repaired += other.repaired
-        for k in stances.indices { stances[k] += other.stances[k] }
-    }
-
-    var description: String {
-        let parts = zip(Stance.allCases, stances).map { "\($1) \($0.rawValue)" }.joined(separator: ", ")
-        return "\(records) records: \(parts); \(errors) errors; \(repaired) with repaired input"
     }
 }

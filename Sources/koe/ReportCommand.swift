@@ -55,7 +55,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let (lexicon, pool) = try engine.load(quiet: quiet)
-        let (items, read, skipped) = try classifyAll(pool)
+        var check = ReportInputCheck()
+        let (items, read, skipped) = try classifyAll(pool, check: &check)
         var options = ReportOptions()
         options.week = week.flatMap(ISOWeek.init)
         if options.week == nil {
@@ -73,10 +74,11 @@ struct ReportCommand: ParsableCommand {
         options.generator = "koe \(Koe.configuration.version)"
         let builder = ReportBuilder(options: options, lexicon: lexicon)
         guard var prepared = builder.prepare(items: items, recordsRead: read, skipped: skipped) else {
-            let reasons = skipped.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", ")
-            Stderr.print(read == 0
-                ? "koe: error: no input records"
-                : "koe: error: no record with a usable date (\(read) read, skipped: \(reasons)); name the date column with --date-column")
+            Stderr.print("koe: error: " + check.noDatedRecord(read: read, skipped: skipped))
+            throw ExitStatus.badData
+        }
+        if (prepared.aggregates[prepared.week.description]?.total ?? 0) == 0 {
+            Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(prepared.week, dates: items.map(\.date)))
             throw ExitStatus.badData
         }
         if let path = db ?? (history ? HistoryLocation.defaultPath : nil) {
@@ -97,13 +99,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Reads and classifies every input record on all cores, keeping report items only.
-    private func classifyAll(_ pool: ClassifierPool) throws -> ([ReportItem], Int, [String: Int]) {
+    private func classifyAll(_ pool: ClassifierPool, check: inout ReportInputCheck) throws -> ([ReportItem], Int, [String: Int]) {
         var items: [ReportItem] = []
         var skipped: [String: Int] = [:]
         var read = 0
         let progress = Progress(enabled: !quiet)
         for path in input.paths {
             let reader = try input.open(path, quiet: quiet)
+            check.layouts.append(reader.layout)
             var batch: [Record] = []
             func flush() {
                 for (item, reason) in pool.map(batch, { $0.reportItem(for: $1) }) {
@@ -115,6 +118,15 @@ struct ReportCommand: ParsableCommand {
                 progress.update("classified \(read) records")
             }
             while let record = try input.next(reader, quiet: quiet) {
+                if check.unreadableDate == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil {
+                    check.unreadableDate = date
+                }
+                // Nothing to classify is not a neutral record: counted apart, as blank_text.
+                if record.error == nil && ClassificationRenderer.isBlank((record.subject ?? "") + record.text) {
+                    read += 1
+                    skipped["blank_text", default: 0] += 1
+                    continue
+                }
                 batch.append(record)
                 if batch.count >= 4096 { flush() }
             }
