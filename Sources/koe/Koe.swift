@@ -16,7 +16,7 @@ struct Koe: ParsableCommand {
             66 missing input or no record at all, 74 I/O error, 78 bad lexicon/configuration.
             """,
         version: "0.1.0",
-        subcommands: [ClassifyCommand.self, ReportCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]
+        subcommands: [ClassifyCommand.self, ReportCommand.self, ColumnsCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]
     )
 
     /// ArgumentParser's `main`, plus: closed standard descriptors are reopened on /dev/null,
