@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Foundation
 import KoeKit
@@ -42,6 +47,9 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @Flag(help: "Write each result as soon as its record has been read (the default when stdin is a terminal; with a terminal on stdout results are flushed batch by batch).")
+    var unbuffered = false
+
     @Flag(help: "Exit with 65 when any record had an error or invalid bytes.")
     var strict = false
 
@@ -55,12 +63,17 @@ struct ClassifyCommand: ParsableCommand {
         var summary = ClassifySummary()
         let buffers = BufferRecycler()
         if let header = renderer.header { writer.append(header); try writer.endLine() }
+        // Someone typing (or a program feeding one record at a time) gets each answer at once;
+        // a pipe keeps the batches that make classification fast.
+        let flushEachBatch = unbuffered || isatty(0) == 1 || isatty(1) == 1
         for path in input.paths {
-            let reader = try input.open(path, quiet: quiet)
+            let interactive = unbuffered || (path == "-" && isatty(0) == 1)
+            let reader = try input.open(path, quiet: quiet, interactive: interactive)
             // One job: small batches, so that the output buffer stays in cache next to ICU's
             // dictionary. More jobs: larger batches, so that the workers seldom wait.
-            let batchSize = pool.jobs == 1 ? 256 : 1024 * pool.jobs
+            let batchSize = interactive ? 1 : pool.jobs == 1 ? 256 : 1024 * pool.jobs
             try pool.pipeline(
+                prefetch: !interactive,
                 next: {
                     var batch: [Record] = []
                     batch.reserveCapacity(batchSize)
@@ -77,6 +90,7 @@ struct ClassifyCommand: ParsableCommand {
                         try slice.bytes.withBytes { try writer.appendLines($0) }
                         buffers.give(slice.bytes)
                     }
+                    if flushEachBatch { try writer.flush() }
                 })
         }
         try writer.flush()

@@ -81,10 +81,11 @@ struct InputOptions: ParsableArguments {
     /// Opens one input and says on stderr what it was read as (unless `quiet`); maps input
     /// errors to exit codes (66 missing, 64 options that do not fit, 65 bad header or not
     /// text, 78 presets missing, 74 I/O) after printing them.
-    func open(_ path: String, quiet: Bool) throws -> RecordReader {
+    func open(_ path: String, quiet: Bool, interactive: Bool = false) throws -> RecordReader {
         let format = inputFormat == .auto ? nil : InputFormat(rawValue: inputFormat.rawValue)
         do {
-            let reader = try RecordReader(path: path, format: format, implied: implied, encoding: encoding, mapping: mapping)
+            let reader = try RecordReader(
+                path: path, format: format, implied: implied, encoding: encoding, mapping: mapping, interactive: interactive)
             if !quiet { Stderr.print("koe: \(reader.layout.summary)") }
             printDiagnostics(reader, quiet: quiet)
             return reader

@@ -54,7 +54,8 @@ final class ByteSource {
 
     /// True when reading from a terminal: someone is typing, so reads return a line at a time
     /// and nothing should wait for more.
-    private(set) lazy var isInteractive: Bool = memory == nil && isatty(fd) == 1
+    /// Also set for `--unbuffered`, when a program feeds records one at a time through a pipe.
+    lazy var isInteractive: Bool = memory == nil && isatty(fd) == 1
 
     /// Up to `count` bytes at `offset` without moving the read position, for a regular file
     /// only (nil for pipes, terminals and memory): lets encoding detection look past the

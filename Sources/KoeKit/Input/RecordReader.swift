@@ -34,11 +34,15 @@ public final class RecordReader {
     /// `InputError`: `.cannotOpen` when the file is missing; `.unsupportedInput` for binary
     /// input; `.unknownField`/`.noTextField`/`.formatConflict` when the options do not fit the
     /// input (usage errors); `.invalidHeader`; `.presetsUnavailable`; `.readFailed`.
+    /// `interactive` makes reading hand on each record as soon as its bytes arrive, without
+    /// waiting for a sample (`--unbuffered`; automatic at a terminal).
     public convenience init(
         path: String?, format: InputFormat?, implied: InputFormat.Family? = nil, encoding: InputEncoding = .auto,
-        mapping: FieldMapping = .init()
+        mapping: FieldMapping = .init(), interactive: Bool = false
     ) throws {
-        try self.init(source: ByteSource(path: path), format: format, implied: implied, encoding: encoding, mapping: mapping)
+        let source = try ByteSource(path: path)
+        if interactive { source.isInteractive = true }
+        try self.init(source: source, format: format, implied: implied, encoding: encoding, mapping: mapping)
     }
 
     /// Reads `bytes` from memory, at most `maxRead` bytes at a time (tests use tiny reads to
