@@ -36,8 +36,11 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: [.short, .long], help: "Output format: jsonl, csv or tsv.")
-    var format: OutputFormat = .jsonl
+    @Option(name: [.short, .long], help: "Output format: jsonl, csv or tsv (default: from the -o file's extension, else jsonl).")
+    var format: OutputFormat?
+
+    @Option(name: [.short, .long], help: "Write the results to this file (default: stdout); .jsonl, .json, .csv or .tsv sets the format.")
+    var output: String?
 
     @Flag(help: "Pass the input's fields through under \"fields\".")
     var keepFields = false
@@ -56,9 +59,16 @@ struct ClassifyCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No warnings or summary on stderr.")
     var quiet = false
 
+    func validate() throws {
+        if format == nil { _ = try OutputFormatInference.classify(path: output) }
+    }
+
     func run() throws {
         let (_, pool) = try engine.load(quiet: quiet)
-        let writer = ByteWriter()
+        let format = try self.format ?? OutputFormatInference.classify(path: output) ?? .jsonl
+        let toFile = output.map { $0 != "-" } ?? false
+        // A file is written whole at the end, so that an existing one is replaced atomically.
+        let writer = toFile ? ByteWriter.collecting() : ByteWriter()
         let renderer = ClassificationRenderer(format: format, includeText: !noText, keepFields: keepFields)
         var summary = ClassifySummary()
         let buffers = BufferRecycler()
@@ -94,6 +104,9 @@ struct ClassifyCommand: ParsableCommand {
                 })
         }
         try writer.flush()
+        if toFile, let output {
+            do { try OutputFile.write(writer.take(), to: output) } catch { throw StandardStreams.failure(error, target: output) }
+        }
         if !quiet { Stderr.print("koe: \(summary)") }
         if let failure = summary.failure {
             Stderr.print("koe: error: \(failure.message)")

@@ -29,10 +29,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "ISO week to report, e.g. 2026-W47 (default: the latest complete week in the data).")
     var week: String?
 
-    @Option(name: [.short, .long], help: "Output format: markdown, html or json.")
-    var format: ReportFormat = .markdown
+    @Option(name: [.short, .long], help: "Output format: markdown, html or json (default: from the -o file's extension, else markdown).")
+    var format: ReportFormat?
 
-    @Option(name: [.short, .long], help: "Write the report to this file (default: stdout).")
+    @Option(name: [.short, .long], help: "Write the report to this file (default: stdout); .md, .html or .json sets the format.")
     var output: String?
 
     @Option(help: "Keep a history of weekly runs in this SQLite file: earlier weeks come from it when the input lacks them, issues keep their ids across weeks, and the report week is saved (replacing an earlier save of that week).")
@@ -51,6 +51,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let week, ISOWeek(week) == nil { throw ValidationError("--week must look like 2026-W47, got '\(week)'") }
+        if format == nil { _ = try OutputFormatInference.report(path: output) }
     }
 
     func run() throws {
@@ -91,6 +92,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let report = builder.assemble(prepared)
+        let format = try self.format ?? OutputFormatInference.report(path: output) ?? .markdown
         let text = try format.renderer.render(report)
         try write(text)
         if !quiet {
