@@ -31,27 +31,53 @@ struct ClassificationRenderer: Sendable {
         return (out, summary)
     }
 
-    /// Appends one record's line (without newline); returns its stance (nil for an error).
-    private func render(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) -> Stance? {
+    /// Appends one record's line (without newline); returns how it came out.
+    private func render(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) -> ClassifySummary.Outcome {
         if format == .jsonl {
             JSONBytes.append("{\"id\":", to: out)
             if let id = record.id { JSONBytes.appendString(id, to: out) } else { JSONBytes.appendDecimal(record.number, to: out) }
         }
         if let error = record.error {
             renderError(record, message: error, to: out)
-            return nil
+            return .error(error)
+        }
+        if Self.isBlank(record.text) {
+            renderSkip(record, reason: "blank text", to: out)
+            return .blank
         }
         do {
             switch format {
-            case .jsonl: return try renderJSON(record, with: classifier, to: out)
+            case .jsonl: return .classified(try renderJSON(record, with: classifier, to: out))
             case .csv, .tsv:
                 let c = try classifier.classify(record.text)
                 renderRow(c, record: record, to: out)
-                return c.stance
+                return .classified(c.stance)
             }
         } catch {
             renderError(record, message: "\(error)", to: out)
-            return nil
+            return .error("\(error)")
+        }
+    }
+
+    /// Empty or only white space (ASCII, U+3000 and the like): nothing to classify.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// A record with nothing to classify: `{"id":…,"skipped":"blank text","source":…}`, or a
+    /// CSV/TSV row with stance `skipped` and the reason in the last column.
+    private func renderSkip(_ record: Record, reason: String, to out: ByteBuffer) {
+        switch format {
+        case .jsonl:
+            JSONBytes.append(",\"skipped\":", to: out)
+            JSONBytes.appendString(reason, to: out)
+            JSONBytes.append(",\"source\":", to: out)
+            JSONBytes.appendString("\(record.source):\(record.line)", to: out)
+            out.append(0x7D)
+        case .csv, .tsv:
+            let sep = format == .csv ? "," : "\t"
+            let empty = Array(repeating: "", count: includeText ? 5 : 4)
+            out.append(([cell(id(record)), "skipped"] + empty + [reason]).joined(separator: sep))
         }
     }
 

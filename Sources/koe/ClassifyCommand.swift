@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import Foundation
 import KoeKit
@@ -7,9 +12,11 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Label every record: stance, VOC signals with evidence, topic.",
         discussion: """
-            Reads text lines (default), JSON Lines or CSV/TSV from FILEs or stdin and writes one \
-            result per input record, in input order. A record that cannot be read becomes an \
-            object with "error" — never silence. Summary counts go to stderr.
+            Reads text lines, JSON Lines, a whole JSON document or CSV/TSV from FILEs or stdin \
+            (told from the content and said on stderr) and writes one result per input record, \
+            in input order. A record that cannot be read becomes an object with "error", a blank \
+            text one with "skipped" — never silence. Summary counts go to stderr; a run where no \
+            record could be classified exits 65 (66 with no record at all).
 
             JSON fields: id (input id, else the 1-based record number), stance \
             (dissatisfaction|success|neutral|mixed), dominant (the heavier side; null when \
@@ -20,7 +27,7 @@ struct ClassifyCommand: ParsableCommand {
             --keep-fields).
 
             Examples:
-              cat tickets.jsonl | koe classify --input-format jsonl --text-field body
+              cat tickets.jsonl | koe classify --text-field body
               koe classify --text-column 本文 --encoding cp932 export.csv
             """
     )
@@ -29,8 +36,11 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: [.short, .long], help: "Output format: jsonl, csv or tsv.")
-    var format: OutputFormat = .jsonl
+    @Option(name: [.short, .long], help: "Output format: jsonl, csv or tsv (default: from the -o file's extension, else jsonl).")
+    var format: OutputFormat?
+
+    @Option(name: [.short, .long], help: "Write the results to this file (default: stdout); .jsonl, .json, .csv or .tsv sets the format.")
+    var output: String?
 
     @Flag(help: "Pass the input's fields through under \"fields\".")
     var keepFields = false
@@ -40,25 +50,40 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @Flag(help: "Write each result as soon as its record has been read (the default when stdin is a terminal; with a terminal on stdout results are flushed batch by batch).")
+    var unbuffered = false
+
     @Flag(help: "Exit with 65 when any record had an error or invalid bytes.")
     var strict = false
 
     @Flag(name: [.short, .long], help: "No warnings or summary on stderr.")
     var quiet = false
 
+    func validate() throws {
+        if format == nil { _ = try OutputFormatInference.classify(path: output) }
+    }
+
     func run() throws {
         let (_, pool) = try engine.load(quiet: quiet)
-        let writer = ByteWriter()
+        let format = try self.format ?? OutputFormatInference.classify(path: output) ?? .jsonl
+        let toFile = output.map { $0 != "-" } ?? false
+        // A file is written whole at the end, so that an existing one is replaced atomically.
+        let writer = toFile ? ByteWriter.collecting() : ByteWriter()
         let renderer = ClassificationRenderer(format: format, includeText: !noText, keepFields: keepFields)
         var summary = ClassifySummary()
         let buffers = BufferRecycler()
         if let header = renderer.header { writer.append(header); try writer.endLine() }
+        // Someone typing (or a program feeding one record at a time) gets each answer at once;
+        // a pipe keeps the batches that make classification fast.
+        let flushEachBatch = unbuffered || isatty(0) == 1 || isatty(1) == 1
         for path in input.paths {
-            let reader = try input.open(path, stdinFormat: .text, quiet: quiet)
+            let interactive = unbuffered || (path == "-" && isatty(0) == 1)
+            let reader = try input.open(path, quiet: quiet, interactive: interactive)
             // One job: small batches, so that the output buffer stays in cache next to ICU's
             // dictionary. More jobs: larger batches, so that the workers seldom wait.
-            let batchSize = pool.jobs == 1 ? 256 : 1024 * pool.jobs
+            let batchSize = interactive ? 1 : pool.jobs == 1 ? 256 : 1024 * pool.jobs
             try pool.pipeline(
+                prefetch: !interactive,
                 next: {
                     var batch: [Record] = []
                     batch.reserveCapacity(batchSize)
@@ -75,34 +100,18 @@ struct ClassifyCommand: ParsableCommand {
                         try slice.bytes.withBytes { try writer.appendLines($0) }
                         buffers.give(slice.bytes)
                     }
+                    if flushEachBatch { try writer.flush() }
                 })
         }
         try writer.flush()
+        if toFile, let output {
+            do { try OutputFile.write(writer.take(), to: output) } catch { throw StandardStreams.failure(error, target: output) }
+        }
         if !quiet { Stderr.print("koe: \(summary)") }
+        if let failure = summary.failure {
+            Stderr.print("koe: error: \(failure.message)")
+            throw ExitCode(failure.status)
+        }
         if strict && (summary.errors > 0 || summary.repaired > 0) { throw ExitStatus.badData }
-    }
-}
-
-/// Counts for the stderr summary line.
-struct ClassifySummary: CustomStringConvertible, Sendable {
-    var records = 0, errors = 0, repaired = 0
-    /// Per stance, in `Stance.allCases` order.
-    var stances = [Int](repeating: 0, count: Stance.allCases.count)
-
-    mutating func count(_ stance: Stance?) {
-        records += 1
-        if let stance { stances[Stance.allCases.firstIndex(of: stance)!] += 1 } else { errors += 1 }
-    }
-
-    mutating func add(_ other: ClassifySummary) {
-        records += other.records
-        errors += other.errors
-        repaired += other.repaired
-        for k in stances.indices { stances[k] += other.stances[k] }
-    }
-
-    var description: String {
-        let parts = zip(Stance.allCases, stances).map { "\($1) \($0.rawValue)" }.joined(separator: ", ")
-        return "\(records) records: \(parts); \(errors) errors; \(repaired) with repaired input"
     }
 }

@@ -11,11 +11,12 @@ struct Koe: ParsableCommand {
             every text with editable lexicon rules, and writes machine-readable results to stdout. \
             Messages and progress go to stderr.
 
-            Exit codes: 0 ok, 1 unexpected error, 64 usage, 65 bad data (with --strict), \
-            66 missing input, 74 I/O error, 78 bad lexicon/configuration.
+            Exit codes: 0 ok, 1 unexpected error, 64 usage, 65 bad data (nothing could be \
+            classified or reported, input that is not text; with --strict any bad record), \
+            66 missing input or no record at all, 74 I/O error, 78 bad lexicon/configuration.
             """,
         version: Koe.version,
-        subcommands: [ClassifyCommand.self, ReportCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]
+        subcommands: [ClassifyCommand.self, ReportCommand.self, ColumnsCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]
     )
 
     /// ArgumentParser's `main`, plus: closed standard descriptors are reopened on /dev/null,

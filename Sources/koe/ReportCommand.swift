@@ -29,10 +29,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "ISO week to report, e.g. 2026-W47 (default: the latest complete week in the data).")
     var week: String?
 
-    @Option(name: [.short, .long], help: "Output format: markdown, html or json.")
-    var format: ReportFormat = .markdown
+    @Option(name: [.short, .long], help: "Output format: markdown, html or json (default: from the -o file's extension, else markdown).")
+    var format: ReportFormat?
 
-    @Option(name: [.short, .long], help: "Write the report to this file (default: stdout).")
+    @Option(name: [.short, .long], help: "Write the report to this file (default: stdout); .md, .html or .json sets the format.")
     var output: String?
 
     @Option(help: "Keep a history of weekly runs in this SQLite file: earlier weeks come from it when the input lacks them, issues keep their ids across weeks, and once the report is written every week of the input up to the report week is saved (replacing earlier saves of those weeks).")
@@ -51,11 +51,13 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let week, ISOWeek(week) == nil { throw ValidationError("--week must look like 2026-W47, got '\(week)'") }
+        if format == nil { _ = try OutputFormatInference.report(path: output) }
     }
 
     func run() throws {
         let (lexicon, pool) = try engine.load(quiet: quiet)
-        let (items, read, skipped) = try classifyAll(pool)
+        var check = ReportInputCheck()
+        let (items, read, skipped) = try classifyAll(pool, check: &check)
         var options = ReportOptions()
         options.week = week.flatMap(ISOWeek.init)
         if options.week == nil {
@@ -83,13 +85,17 @@ struct ReportCommand: ParsableCommand {
         }
         guard let run = built else {
             session?.discard()
-            let reasons = skipped.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", ")
-            Stderr.print(read == 0
-                ? "koe: error: no input records"
-                : "koe: error: no record with a usable date (\(read) read, skipped: \(reasons)); name the date column with --date-column")
+            Stderr.print("koe: error: " + check.noDatedRecord(read: read, skipped: skipped))
+            throw ExitStatus.badData
+        }
+        // A week without one record makes an empty report: say why instead of writing it.
+        if run.report.header.recordsInWeek == 0, let week = ISOWeek(run.report.header.week) {
+            session?.discard()
+            Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: items.map(\.date)))
             throw ExitStatus.badData
         }
         let report = run.report
+        let format = try self.format ?? OutputFormatInference.report(path: output) ?? .markdown
         do {
             try write(try format.renderer.render(report))
         } catch {
@@ -104,13 +110,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Reads and classifies every input record on all cores, keeping report items only.
-    private func classifyAll(_ pool: ClassifierPool) throws -> ([ReportItem], Int, [String: Int]) {
+    private func classifyAll(_ pool: ClassifierPool, check: inout ReportInputCheck) throws -> ([ReportItem], Int, [String: Int]) {
         var items: [ReportItem] = []
         var skipped: [String: Int] = [:]
         var read = 0
         let progress = Progress(enabled: !quiet)
         for path in input.paths {
-            let reader = try input.open(path, stdinFormat: .csv, quiet: quiet)
+            let reader = try input.open(path, quiet: quiet)
+            check.layouts.append(reader.layout)
             var batch: [Record] = []
             func flush() {
                 for (item, reason) in pool.map(batch, { $0.reportItem(for: $1) }) {
@@ -122,6 +129,15 @@ struct ReportCommand: ParsableCommand {
                 progress.update("classified \(read) records")
             }
             while let record = try input.next(reader, quiet: quiet) {
+                if check.unreadableDate == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil {
+                    check.unreadableDate = date
+                }
+                // Nothing to classify is not a neutral record: counted apart, as blank_text.
+                if record.error == nil && ClassificationRenderer.isBlank((record.subject ?? "") + record.text) {
+                    read += 1
+                    skipped["blank_text", default: 0] += 1
+                    continue
+                }
                 batch.append(record)
                 if batch.count >= 4096 { flush() }
             }

@@ -21,7 +21,7 @@ import Testing
         #expect(out.count == 6)
         #expect(out.map { $0["id"] as? Int } == [1, 2, 3, 4, 5, 6])
         #expect(out[0]["stance"] as? String == "dissatisfaction")
-        #expect(out[1]["stance"] as? String == "neutral")
+        #expect(out[1]["skipped"] as? String == "blank text", "an empty line is no neutral record")
         #expect(out[4]["stance"] as? String == "dissatisfaction")
         #expect(r.stderr.contains(":3:"), "the repaired line is named: \(r.stderr)")
         #expect(r.stderr.contains("6 records"))

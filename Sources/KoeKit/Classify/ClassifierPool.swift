@@ -86,10 +86,13 @@ extension ClassifierPool {
     /// `next` and `consume` run on the calling thread (reading input, writing results in
     /// batch order), `transform` on the workers (a slice of a batch each). With one job,
     /// everything runs on the calling thread in turn.
+    /// With `prefetch` false each batch is consumed before the next is asked for: for
+    /// interactive use, where the next batch is not typed yet.
     public func pipeline<T, R>(
+        prefetch: Bool = true,
         next: () throws -> [T]?, transform: @escaping (Classifier, ArraySlice<T>) -> R, consume: ([R]) throws -> Void
     ) throws {
-        if jobs == 1 {
+        if jobs == 1 || !prefetch {
             while let batch = try next() { try consume(mapSlices(batch, transform)) }
             return
         }

@@ -52,6 +52,25 @@ final class ByteSource {
         if ownsDescriptor { close(fd) }
     }
 
+    /// True when reading from a terminal: someone is typing, so reads return a line at a time
+    /// and nothing should wait for more.
+    /// Also set for `--unbuffered`, when a program feeds records one at a time through a pipe.
+    lazy var isInteractive: Bool = memory == nil && isatty(fd) == 1
+
+    /// Up to `count` bytes at `offset` without moving the read position, for a regular file
+    /// only (nil for pipes, terminals and memory): lets encoding detection look past the
+    /// sample without holding the input.
+    func peek(at offset: Int, count: Int) -> [UInt8]? {
+        guard memory == nil else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, offset < Int(info.st_size) else { return nil }
+        var bytes = [UInt8](repeating: 0, count: min(count, Int(info.st_size) - offset))
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+        guard n > 0 else { return nil }
+        bytes.removeLast(bytes.count - n)
+        return bytes
+    }
+
     /// Reads up to `count` bytes into `destination`; returns 0 only at the end of input.
     func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         let wanted = min(count, maxRead)

@@ -86,23 +86,40 @@ final class CSVRecordSource: RecordSource {
         return names
     }
 
+    /// Which column fills each field, in field order.
+    var resolved: [(role: FieldRole, name: String)] { roleColumns.map { ($0.role, columns[$0.index]) } }
+
+    /// Columns no field uses.
+    var unusedColumns: [String] {
+        let used = Set(roleColumns.map(\.index))
+        return columns.indices.filter { !used.contains($0) }.map { columns[$0] }
+    }
+
+    /// Matches each field to a column: an explicit name must exist; a default name takes the
+    /// first column it matches that no earlier field took.
     private func resolve(_ mapping: FieldMapping) throws {
         let keys = columns.map(FieldRole.matchKey)
         let exact = columns.map { Array($0.utf8) }
-        func index(of name: String) -> Int? {
-            exact.firstIndex(of: Array(name.utf8)) ?? keys.firstIndex(of: FieldRole.matchKey(name))
-        }
+        var taken = Set<Int>()
         for role in FieldRole.allCases {
             if let explicit = mapping[role] {
-                guard let i = index(of: explicit) else {
+                guard let i = ColumnName(explicit).index(in: exact, keys: keys) else {
                     throw InputError.unknownField(path: name, name: explicit, role: role.rawValue, available: columns)
                 }
                 roleColumns.append((role, i))
-            } else if let i = role.defaultNames.lazy.compactMap(index(of:)).first {
+                taken.insert(i)
+            } else if let i = role.defaultNames.lazy.compactMap({ Self.free(ColumnName($0), exact, keys, taken) }).first {
                 roleColumns.append((role, i))
+                taken.insert(i)
             } else if role == .text {
                 throw InputError.noTextField(path: name, tried: role.defaultNames, available: columns)
             }
         }
+    }
+
+    /// The first column `name` matches that is not taken.
+    private static func free(_ name: ColumnName, _ exact: [[UInt8]], _ keys: [[UInt8]], _ taken: Set<Int>) -> Int? {
+        if !name.isWildcard, let i = exact.indices.first(where: { exact[$0] == name.bytes && !taken.contains($0) }) { return i }
+        return keys.indices.first { !taken.contains($0) && name.matches(key: keys[$0]) }
     }
 }

@@ -8,26 +8,10 @@ public enum FieldRole: String, CaseIterable, Sendable {
     case plan, status, tags, rating
 
     /// Names tried in order when no explicit name is given; the first one present wins.
-    /// Matching ignores case and surrounding white space. Covers Zendesk and Freshdesk
-    /// exports and common Japanese spreadsheet headers.
-    public var defaultNames: [String] {
-        switch self {
-        case .text:
-            ["body", "description_text", "description", "text", "comment", "content", "message",
-             "review", "本文", "内容", "問い合わせ内容", "お問い合わせ内容", "コメント", "本文テキスト"]
-        case .subject: ["subject", "title", "件名", "タイトル"]
-        case .id: ["id", "ticket_id", "チケットid", "チケット番号", "番号", "no"]
-        case .createdAt:
-            ["created_at", "created", "date", "timestamp", "作成日時", "作成日", "日時", "日付", "受付日時"]
-        case .channel: ["channel", "via.channel", "source", "チャネル", "窓口", "経路"]
-        case .accountID: ["account_id", "organization_id", "company_id", "会社id", "企業id", "取引先id"]
-        case .customerID: ["customer_id", "requester_id", "user_id", "顧客id", "会員id"]
-        case .plan: ["plan", "プラン"]
-        case .status: ["status", "ステータス", "状態"]
-        case .tags: ["tags", "タグ"]
-        case .rating: ["rating", "score", "評価", "満足度"]
-        }
-    }
+    /// Matching ignores case and surrounding white space. They are data:
+    /// `lexicons/input/columns.tsv` (`ColumnPresets`), covering Zendesk, Freshdesk, Intercom,
+    /// HubSpot, Japanese spreadsheet headers, Google Forms and app-store review exports.
+    public var defaultNames: [String] { ColumnPresets.current.names(for: self) }
 
     /// The form names are compared in, byte for byte: surrounding white space (ASCII and
     /// U+3000) trimmed, ASCII letters lower-cased. Japanese names have no case; leaving other

@@ -1,8 +1,9 @@
 /// Problems with reading input, with the location they refer to.
 ///
 /// Exit codes for the CLI: `cannotOpen` 66; `readFailed` and `decodingFailed` 74;
-/// `unknownField` and `noTextField` are usage errors (64: the column mapping does not fit the
-/// header); `invalidHeader` is bad data (65). Problems inside records are never thrown: they
+/// `unknownField`, `noTextField` and `formatConflict` are usage errors (64: the options do not
+/// fit the input); `invalidHeader` and `unsupportedInput` are bad data (65);
+/// `presetsUnavailable` is configuration (78). Problems inside records are never thrown: they
 /// come back as `Record.error` and diagnostics.
 public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
@@ -15,6 +16,12 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidHeader(path: String, line: Int, column: Int, message: String)
     /// The input could not be decoded at all (not merely a bad byte: those become U+FFFD).
     case decodingFailed(path: String, reason: String)
+    /// The input is not text (a gzip file, an .xlsx workbook, binary data): refused, with advice.
+    case unsupportedInput(path: String, kind: String, advice: String)
+    /// An option implies one format and the content is clearly another (`--text-field` with CSV).
+    case formatConflict(path: String, message: String)
+    /// The column presets (`lexicons/input/columns.tsv`) are missing or broken.
+    case presetsUnavailable(Diagnostic)
 
     public var description: String {
         switch self {
@@ -27,6 +34,9 @@ public enum InputError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "\(Self.list(available)); name the text column explicitly"
         case let .invalidHeader(path, line, column, message): "\(path):\(line):\(column): error: header row: \(message)"
         case let .decodingFailed(path, reason): "\(path): error: cannot decode: \(reason)"
+        case let .unsupportedInput(path, kind, advice): "\(path): error: this is \(kind), not text; \(advice)"
+        case let .formatConflict(path, message): "\(path): error: \(message)"
+        case let .presetsUnavailable(diagnostic): "\(diagnostic)"
         }
     }
 

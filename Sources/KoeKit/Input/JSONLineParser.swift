@@ -53,6 +53,23 @@ struct JSONLineParser {
         return (value, members)
     }
 
+    /// The top-level values of `bytes` in order: one JSON document, or several separated by
+    /// white space (strings not decoded), up to the first syntax error, if any.
+    static func values(_ bytes: UnsafeBufferPointer<UInt8>) -> (values: [Value], error: SyntaxError?) {
+        var parser = JSONLineParser(bytes, at: 0)
+        var values: [Value] = []
+        parser.skipSpace()
+        while parser.pos < bytes.count {
+            do {
+                values.append(try parser.parseValue(decode: false))
+            } catch {
+                return (values, error)
+            }
+            parser.skipSpace()
+        }
+        return (values, nil)
+    }
+
     /// The members of an object `value` from an earlier successful `parse` of `bytes`.
     static func members(of value: Value, in bytes: UnsafeBufferPointer<UInt8>) -> [Member] {
         guard value.kind == .object else { return [] }

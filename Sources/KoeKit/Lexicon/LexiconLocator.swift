@@ -34,6 +34,14 @@ public enum LexiconLocator {
         return nil
     }
 
+    /// A data file beside the built-in language pack: `input/columns.tsv` is
+    /// `lexicons/input/columns.tsv`; nil when there is no such file.
+    public static func dataFile(_ relative: String, language: String = "ja") -> URL? {
+        guard let pack = builtIn(language: language) else { return nil }
+        let url = pack.deletingLastPathComponent().appendingPathComponent(relative)
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
     /// The built-in domain packs by name: the folders of `packs/` beside the language pack
     /// `languagePack` (`lexicons/ja` → `lexicons/packs/hospitality`).
     public static func packs(beside languagePack: URL) -> [String: URL] {

@@ -1,13 +1,17 @@
 /// Parses the dates ticket exports carry and places them in Asia/Tokyo (UTC+9, no DST):
 /// `2026-11-16 09:05:00`, `2026/11/16 9:05`, `2026-11-16T09:05:00+09:00`, `…Z`, `2026-11-16`,
-/// `2026年11月16日 9時5分`. Timezone-naive values are Tokyo time.
+/// `2026年11月16日 9時5分`, Google Forms' `2026/11/16 9:05:12 午前 GMT+9` (午前/午後 or AM/PM,
+/// `GMT`/`UTC` with an offset), and Unix times in seconds or milliseconds (`1794877500`, as
+/// Intercom's API gives them). Timezone-naive values are Tokyo time.
 public enum TicketTimestamp {
     /// Minutes east of UTC for Asia/Tokyo.
     static let tokyoOffset = 9 * 60
 
     /// The Tokyo calendar date and minute of day, or nil when `text` is not a date.
     public static func tokyo(_ text: String) -> (date: CivilDate, minute: Int)? {
-        var s = Array(text.trimmingSpaces.unicodeScalars.map { Character($0) })
+        let trimmed = text.trimmingSpaces
+        if let unix = unixTime(trimmed) { return unix }
+        var s = Array(trimmed.unicodeScalars.map { Character($0) })
         // 年月日 / 時分 → separators
         s = s.map { c in
             switch c {
@@ -30,6 +34,8 @@ public enum TicketTimestamp {
         i += 1
         guard let d = number(maxDigits: 2), let date = CivilDate(year: y, month: mo, day: d) else { return nil }
         skip([" ", "T", "t"])
+        var meridiem = self.meridiem(s, &i)
+        skip([" "])
         var hour = 0, minute = 0
         if let h = number(maxDigits: 2) {
             hour = h
@@ -37,8 +43,18 @@ public enum TicketTimestamp {
             if i < s.count && s[i] == ":" { i += 1; _ = number(maxDigits: 2) }
             if i < s.count && s[i] == "." { i += 1; while i < s.count && s[i].isNumber { i += 1 } }
         }
+        skip([" "])
+        if meridiem == nil { meridiem = self.meridiem(s, &i) }
+        if let pm = meridiem {
+            guard hour >= 1 && hour <= 12 else { return nil }
+            hour = hour % 12 + (pm ? 12 : 0)
+        }
         guard hour < 24 && minute < 60 else { return nil }
         skip([" "])
+        for zone in ["GMT", "UTC"] where s[i...].starts(with: zone) {
+            i += 3
+            if i == s.count || (s[i] != "+" && s[i] != "-") { s.insert("Z", at: i) }
+        }
         var offset: Int? = nil
         if i < s.count {
             if s[i] == "Z" || s[i] == "z" { offset = 0; i += 1 }
@@ -57,6 +73,26 @@ public enum TicketTimestamp {
         if let offset { total += tokyoOffset - offset }
         let day = total >= 0 ? total / 1440 : (total - 1439) / 1440
         return (CivilDate(dayNumber: day), total - day * 1440)
+    }
+
+    /// 午前/午後 or AM/PM at `i` (moved past it): true for the afternoon; nil when absent.
+    private static func meridiem(_ s: [Character], _ i: inout Int) -> Bool? {
+        for (word, pm) in [("午前", false), ("午後", true), ("AM", false), ("PM", true), ("am", false), ("pm", true)]
+        where s[i...].starts(with: word) {
+            i += word.count
+            return pm
+        }
+        return nil
+    }
+
+    /// A Unix time of 10 digits (seconds) or 13 (milliseconds): 2001 to 2286.
+    private static func unixTime(_ text: String) -> (date: CivilDate, minute: Int)? {
+        guard text.utf8.count == 10 || text.utf8.count == 13, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              var seconds = Int(text) else { return nil }
+        if text.utf8.count == 13 { seconds /= 1000 }
+        let minutes = seconds / 60 + tokyoOffset
+        let day = minutes / 1440
+        return (CivilDate(dayNumber: day), minutes % 1440)
     }
 
     /// The ISO week (Tokyo time) of `text`, or nil when it is not a date.

@@ -75,3 +75,36 @@ enum InputTest {
         try readAllWays(bytes: Array(text.utf8), format, name: name, mapping: mapping, sourceLocation: sourceLocation)
     }
 }
+
+extension InputTest {
+    /// Reads `bytes` with the format told from the content, with every read size; returns the
+    /// result and what the reader chose.
+    static func sniffed(
+        bytes: [UInt8], name: String = "<stdin>", implied: InputFormat.Family? = nil, mapping: FieldMapping = .init(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (ReadResult, InputDescription) {
+        var first: (ReadResult, InputDescription)?
+        for size in readSizes.reversed() {
+            let reader = try RecordReader(bytes: bytes, name: name, maxRead: size, format: nil, implied: implied, mapping: mapping)
+            var records: [Record] = []
+            var diagnostics = reader.takeDiagnostics().map(\.description)
+            while let record = try reader.next() {
+                records.append(record)
+                diagnostics += reader.takeDiagnostics().map(\.description)
+            }
+            diagnostics += reader.takeDiagnostics().map(\.description)
+            let result = ReadResult(records: records, diagnostics: diagnostics, columns: reader.columns, encoding: reader.encoding)
+            if let first {
+                #expect(result.dump == first.0.dump, "reading \(size) bytes at a time differs", sourceLocation: sourceLocation)
+                #expect(reader.layout.summary == first.1.summary, "reading \(size) bytes at a time", sourceLocation: sourceLocation)
+            } else {
+                first = (result, reader.layout)
+            }
+        }
+        return first!
+    }
+
+    static func sniffed(_ text: String, name: String = "<stdin>", implied: InputFormat.Family? = nil) throws -> (ReadResult, InputDescription) {
+        try sniffed(bytes: Array(text.utf8), name: name, implied: implied)
+    }
+}

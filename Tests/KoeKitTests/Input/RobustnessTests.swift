@@ -12,6 +12,7 @@ extension InputTests {
             let input = switch format {
             case .text: Self.megabyte + "\nnext\n"
             case .jsonl: "{\"body\": \"\(Self.megabyte)\"}\n{\"body\": \"next\"}\n"
+            case .json: "[\n  {\"body\": \"\(Self.megabyte)\"},\n  {\"body\": \"next\"}\n]\n"
             case .csv: "id,body\n1,\"\(Self.megabyte)\n\"\"\"\n2,next\n"
             case .tsv: "id\tbody\n1\t\(Self.megabyte)\n2\tnext\n"
             }
@@ -27,6 +28,7 @@ extension InputTests {
             let input = switch format {
             case .text: "a\u{0}b\n"
             case .jsonl: "{\"body\": \"a\\u0000b\"}\n"
+            case .json: "[{\"body\": \"a\\u0000b\"}]"
             case .csv: "id,body\n1,a\u{0}b\n"
             case .tsv: "id\tbody\n1\t\"a\u{0}b\"\n"
             }

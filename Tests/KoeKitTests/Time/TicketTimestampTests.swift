@@ -23,7 +23,27 @@ import Testing
         #expect(TicketTimestamp.week(text)?.description == week, "\(text)")
     }
 
-    @Test(arguments: ["", "不明", "2026-13-01", "2026-02-30", "yesterday", "2026-11-16 25:00", "16/11/2026"])
+    /// Google Forms (午前/午後, GMT offsets), AM/PM, and Unix times (Intercom): Tokyo date and minute.
+    @Test(arguments: [
+        ("2026/11/17 9:05:12 午前 GMT+9", "2026-11-17", 9 * 60 + 5),
+        ("2026/11/17 9:05:12 午後 GMT+9", "2026-11-17", 21 * 60 + 5),
+        ("2026/11/17 12:30:00 午前 GMT+9", "2026-11-17", 30),
+        ("2026/11/17 12:30:00 午後 GMT+09:00", "2026-11-17", 12 * 60 + 30),
+        ("2026/11/17 午後 3:00", "2026-11-17", 15 * 60),
+        ("2026-11-17 11:59 PM", "2026-11-17", 23 * 60 + 59),
+        ("2026/11/17 1:00:00 午前 GMT", "2026-11-17", 10 * 60),
+        ("2026/11/16 11:00:00 午後 GMT-1", "2026-11-17", 9 * 60),
+        ("1794877500", "2026-11-17", 10 * 60 + 5),
+        ("1794877500000", "2026-11-17", 10 * 60 + 5),
+    ])
+    func readsFormsAndUnixTimes(text: String, date: String, minute: Int) {
+        let t = TicketTimestamp.tokyo(text)
+        #expect(t?.date.description == date, "\(text)")
+        #expect(t?.minute == minute, "\(text)")
+    }
+
+    @Test(arguments: ["", "不明", "2026-13-01", "2026-02-30", "yesterday", "2026-11-16 25:00", "16/11/2026",
+                      "2026/11/17 13:00 午後", "2026/11/17 0:10 AM", "176334150", "12345678901"])
     func rejectsWhatIsNotADate(text: String) {
         #expect(TicketTimestamp.week(text) == nil, "\(text)")
     }

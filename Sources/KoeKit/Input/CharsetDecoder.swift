@@ -1,11 +1,25 @@
 import KoeICU
 
-/// Decodes CP932 bytes to UTF-8 through ICU's "windows-31j" converter, chunk by chunk.
+/// Decodes CP932 or UTF-16 bytes to UTF-8 through an ICU converter, chunk by chunk.
 ///
 /// CP932 is stateless, and bytes below 0x40 (among them LF, CR, tab, `"` and `,`) are never
 /// part of a double-byte character, so any chunk that ends just after such a byte decodes
-/// on its own: the input never has to be held whole.
-final class CP932Decoder {
+/// on its own: the input never has to be held whole. In UTF-16 a chunk may end after any
+/// line feed unit (no other unit holds the bytes of U+000A in that order and alignment).
+final class CharsetDecoder {
+    let encoding: InputEncoding
+    private let converter: String
+
+    /// `encoding` is `.cp932`, `.utf16le` or `.utf16be`.
+    init(_ encoding: InputEncoding) {
+        self.encoding = encoding
+        switch encoding {
+        case .utf16le: converter = "UTF-16LE"
+        case .utf16be: converter = "UTF-16BE"
+        default: converter = "windows-31j"
+        }
+    }
+
     /// A place where bytes did not decode: 1-based line and byte column in the decoded text.
     struct Substitution: Equatable {
         let line: Int
@@ -16,8 +30,17 @@ final class CP932Decoder {
     private let utf8 = ScratchBuffer<UInt8>(capacity: 3 << 16)
 
     /// The end of the longest prefix of `bytes` that can be decoded alone: just after the last
-    /// byte below 0x40, or 0 when there is none.
-    static func safeCut(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// byte below 0x40 (CP932) or line feed (UTF-16), or 0 when there is none.
+    func safeCut(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard encoding == .cp932 else {
+            var i = bytes.count & ~1
+            let (high, low): (UInt8, UInt8) = encoding == .utf16le ? (0x00, 0x0A) : (0x0A, 0x00)
+            while i >= 2 {
+                if bytes[i - 2] == low && bytes[i - 1] == high { return i }
+                i -= 2
+            }
+            return 0
+        }
         var i = bytes.count
         while i > 0 {
             if bytes[i - 1] < 0x40 { return i }
@@ -70,9 +93,9 @@ final class CP932Decoder {
             var substitutions: Int32 = 0
             var status: Int32 = 0
             let n = koe_charset_to_utf16(
-                "windows-31j", base, Int32(bytes.count), units.pointer, Int32(units.capacity),
+                converter, base, Int32(bytes.count), units.pointer, Int32(units.capacity),
                 &substitutions, &status)
-            try ICUError.check(status, "CP932 decoding")
+            try ICUError.check(status, "\(encoding.displayName) decoding")
             if Int(n) <= units.capacity { return Int(n) }
             units.reserve(Int(n))
         }

@@ -1,0 +1,147 @@
+/// Tells the layout of an input from its first decoded bytes, when `--input-format` does not:
+/// JSON Lines, a whole JSON document, CSV or TSV with a header, else text lines. A table needs
+/// evidence — the same number of fields on every row of the sample and a header that names a
+/// known text column (or one named by a flag) — so that prose with commas stays text.
+enum InputSniffer {
+    typealias Family = InputFormat.Family
+
+    struct Verdict {
+        var format: InputFormat
+        /// For the stderr line, e.g. `header: 12 columns`.
+        var detail: String
+        /// Why a table-looking input was still read as text, or other advice.
+        var advice: String?
+    }
+
+    /// `sample` is the start of the decoded input (all of it when `complete`).
+    static func sniff(
+        _ sample: UnsafeBufferPointer<UInt8>, complete: Bool, implied: Family?, hint: InputFormat, mapping: FieldMapping
+    ) -> Verdict {
+        var i = 0
+        while i < sample.count, sample[i] == 0x20 || sample[i] == 0x09 || sample[i] == 0x0A || sample[i] == 0x0D { i += 1 }
+        if i < sample.count, sample[i] == UInt8(ascii: "[") || sample[i] == UInt8(ascii: "{") {
+            return json(sample, from: i, complete: complete)
+        }
+        if let table = table(sample, complete: complete, implied: implied, hint: hint, mapping: mapping) { return table }
+        if implied == .json { return Verdict(format: .jsonl, detail: "as --text-field implies") }
+        if implied == .table || hint == .csv || hint == .tsv {
+            let format: InputFormat = hint == .tsv ? .tsv : .csv
+            return Verdict(format: format, detail: implied == .table ? "as --text-column implies" : "by the file name")
+        }
+        var verdict = Verdict(format: .text, detail: "one record per line")
+        if let shape = tableShape(sample, complete: complete) {
+            verdict.advice = "it looks like \(shape.separator == 0x09 ? "TSV" : "CSV") with columns "
+                + shape.header.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (shape.header.count > 6 ? ", …" : "")
+                + " but none is a known text column; name it with --text-column to read it as a table"
+        }
+        return verdict
+    }
+
+    /// JSON Lines when the first line is a whole object and more lines follow; else a document.
+    private static func json(_ sample: UnsafeBufferPointer<UInt8>, from start: Int, complete: Bool) -> Verdict {
+        guard sample[start] == UInt8(ascii: "{"),
+              let newline = sample[start...].firstIndex(of: 0x0A) else {
+            return Verdict(format: .json, detail: "a JSON document")
+        }
+        var end = newline
+        while end > start, sample[end - 1] == 0x0D || sample[end - 1] == 0x20 || sample[end - 1] == 0x09 { end -= 1 }
+        let first = UnsafeBufferPointer(rebasing: sample[start..<end])
+        let rest = sample[(newline + 1)...].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        if (try? JSONLineParser.parse(first)) != nil {
+            // A lone object may be an API response holding the records: the document reader decides.
+            return rest || !complete ? Verdict(format: .jsonl, detail: "JSON Lines") : Verdict(format: .json, detail: "a JSON document")
+        }
+        // `{` or `{"tickets": [` alone on the first line: pretty-printed. Anything else is a
+        // broken first line of JSON Lines, which must not swallow the lines after it.
+        let last = end > start ? sample[end - 1] : 0
+        let opens = [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":")].contains(last)
+        return opens ? Verdict(format: .json, detail: "a JSON document") : Verdict(format: .jsonl, detail: "JSON Lines")
+    }
+
+    /// CSV or TSV, when the sample has a consistent table with a usable text column.
+    private static func table(
+        _ sample: UnsafeBufferPointer<UInt8>, complete: Bool, implied: Family?, hint: InputFormat, mapping: FieldMapping
+    ) -> Verdict? {
+        guard let shape = tableShape(sample, complete: complete) else { return nil }
+        let keys = shape.header.map(FieldRole.matchKey)
+        let names = mapping.candidates(for: .text).map(ColumnName.init)
+        let named = keys.contains { key in names.contains { $0.matches(key: key) } }
+        guard named || implied == .table || hint == .csv || hint == .tsv else { return nil }
+        // With --text-field a table must name that field to count as evidence against JSON.
+        if implied == .json && !named { return nil }
+        let format: InputFormat = shape.separator == 0x09 ? .tsv : .csv
+        return Verdict(format: format, detail: "header: \(shape.header.count) columns")
+    }
+
+    struct Shape {
+        let separator: UInt8
+        let header: [String]
+    }
+
+    /// The separator (tab or comma) that splits the sample's first row into 2+ fields and
+    /// nearly every later row into as many (quotes respected), with the header's names.
+    static func tableShape(_ sample: UnsafeBufferPointer<UInt8>, complete: Bool) -> Shape? {
+        var best: Shape?
+        for separator: UInt8 in [0x09, 0x2C] {
+            let rows = rowWidths(sample, separator: separator, complete: complete)
+            guard let header = rows.header, header.count >= 2 else { continue }
+            let body = rows.widths
+            let matching = body.filter { $0 == header.count }.count
+            guard body.isEmpty || matching * 10 >= body.count * 9 else { continue }
+            if best == nil || header.count > best!.header.count { best = Shape(separator: separator, header: header) }
+        }
+        return best
+    }
+
+    /// The header row's cells and the field count of each following complete row.
+    private static func rowWidths(
+        _ sample: UnsafeBufferPointer<UInt8>, separator: UInt8, complete: Bool
+    ) -> (header: [String]?, widths: [Int]) {
+        var header: [String]?
+        var widths: [Int] = []
+        var cell: [UInt8] = []
+        var cells: [String] = []
+        var fields = 1
+        var quoted = false
+        var rowHasContent = false
+        func endRow() {
+            if header == nil {
+                cells.append(String(decoding: cell, as: UTF8.self))
+                header = cells
+            } else if rowHasContent {
+                widths.append(fields)
+            }
+            fields = 1
+            cell.removeAll()
+            rowHasContent = false
+        }
+        var i = 0
+        while i < sample.count {
+            let b = sample[i]
+            i += 1
+            if quoted {
+                if b == 0x22 {
+                    if i < sample.count && sample[i] == 0x22 { i += 1; if header == nil { cell.append(b) } } else { quoted = false }
+                } else if header == nil {
+                    cell.append(b)
+                }
+                continue
+            }
+            switch b {
+            case 0x22: quoted = true; rowHasContent = true
+            case separator:
+                fields += 1
+                rowHasContent = true
+                if header == nil { cells.append(String(decoding: cell, as: UTF8.self)); cell.removeAll() }
+            case 0x0A: endRow()
+            case 0x0D: break
+            default:
+                rowHasContent = true
+                if header == nil { cell.append(b) }
+            }
+        }
+        if complete && !quoted && rowHasContent { endRow() }
+        if header == nil && complete && !quoted { endRow() }
+        return (header, widths)
+    }
+}
