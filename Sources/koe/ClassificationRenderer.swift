@@ -67,18 +67,7 @@ struct ClassificationRenderer: Sendable {
     /// A record with nothing to classify: `{"id":…,"skipped":"blank text","source":…}`, or a
     /// CSV/TSV row with stance `skipped` and the reason in the last column.
     private func renderSkip(_ record: Record, reason: String, to out: ByteBuffer) {
-        switch format {
-        case .jsonl:
-            JSONBytes.append(",\"skipped\":", to: out)
-            JSONBytes.appendString(reason, to: out)
-            JSONBytes.append(",\"source\":", to: out)
-            JSONBytes.appendString("\(record.source):\(record.line)", to: out)
-            out.append(0x7D)
-        case .csv, .tsv:
-            let sep = format == .csv ? "," : "\t"
-            let empty = Array(repeating: "", count: includeText ? 5 : 4)
-            out.append(([cell(id(record)), "skipped"] + empty + [reason]).joined(separator: sep))
-        }
+        renderInstead(record, member: "skipped", message: reason, to: out)
     }
 
     private func renderJSON(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) throws -> Stance {
@@ -107,18 +96,23 @@ struct ClassificationRenderer: Sendable {
 
     /// The error members of a JSON line (after the id), or a whole CSV/TSV error row.
     private func renderError(_ record: Record, message: String, to out: ByteBuffer) {
+        renderInstead(record, member: "error", message: message, to: out)
+    }
+
+    /// A line without labels: JSON members `member` (the message) and `source` after the id, or
+    /// a CSV/TSV row as wide as the header with `member` as its stance and the message last.
+    private func renderInstead(_ record: Record, member: String, message: String, to out: ByteBuffer) {
         switch format {
         case .jsonl:
-            JSONBytes.append(",\"error\":", to: out)
+            if member == "error" { JSONBytes.append(",\"error\":", to: out) } else { JSONBytes.append(",\"skipped\":", to: out) }
             JSONBytes.appendString(message, to: out)
             JSONBytes.append(",\"source\":", to: out)
             JSONBytes.appendString("\(record.source):\(record.line)", to: out)
             out.append(0x7D)
         case .csv, .tsv:
-            // As wide as the header: stance "error", the message in the last column.
             let sep = format == .csv ? "," : "\t"
             let empty = Array(repeating: "", count: includeText ? 5 : 4)
-            out.append(([cell(id(record)), "error"] + empty + [cell(message)]).joined(separator: sep))
+            out.append(([cell(id(record)), member] + empty + [cell(message)]).joined(separator: sep))
         }
     }
 
