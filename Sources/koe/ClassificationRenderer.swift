@@ -59,9 +59,18 @@ struct ClassificationRenderer: Sendable {
         }
     }
 
-    /// Empty or only white space (ASCII, U+3000 and the like): nothing to classify.
+    /// Empty or only white space (ASCII, U+3000 and the like): nothing to classify. Runs on
+    /// every record, so it looks at scalars directly (most texts stop at their first one).
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// A record with nothing to classify: `{"id":…,"skipped":"blank text","source":…}`, or a

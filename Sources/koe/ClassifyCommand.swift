@@ -87,7 +87,7 @@ struct ClassifyCommand: ParsableCommand {
                 next: {
                     var batch: [Record] = []
                     batch.reserveCapacity(batchSize)
-                    while batch.count < batchSize, let record = try input.next(reader, quiet: quiet) {
+                    while batch.count < batchSize, let record = try InputOptions.next(reader, quiet: quiet) {
                         if !record.warnings.isEmpty { summary.repaired += 1 }
                         batch.append(consume record)
                     }

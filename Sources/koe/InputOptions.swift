@@ -51,11 +51,16 @@ struct InputOptions: ParsableArguments {
     @Option(name: [.customLong("rating-column"), .customLong("rating-field")], help: ArgumentHelp("Column/field with the rating. Default: \(Self.defaults(.rating))"))
     var ratingField: String?
 
-    /// Every default name of `role`, uncut, from the column presets.
+    /// Every default name of `role`, uncut, from the column presets. ArgumentParser builds
+    /// the help texts each time it instantiates the options, so they are joined once.
     static func defaults(_ role: FieldRole) -> String {
-        let names = role.defaultNames
-        return names.isEmpty ? "(column presets not found)" : names.joined(separator: ", ")
+        defaultsText[role] ?? "(column presets not found)"
     }
+
+    private static let defaultsText: [FieldRole: String] = Dictionary(uniqueKeysWithValues: FieldRole.allCases.compactMap { role in
+        let names = role.defaultNames
+        return names.isEmpty ? nil : (role, names.joined(separator: ", "))
+    })
 
     func validate() throws {
         if textField != nil && textColumn != nil {
@@ -87,7 +92,7 @@ struct InputOptions: ParsableArguments {
             let reader = try RecordReader(
                 path: path, format: format, implied: implied, encoding: encoding, mapping: mapping, interactive: interactive)
             if !quiet { Stderr.print("koe: \(reader.layout.summary)") }
-            printDiagnostics(reader, quiet: quiet)
+            Self.printDiagnostics(reader, quiet: quiet)
             return reader
         } catch let error as InputError {
             Stderr.print("koe: \(error)")
@@ -101,8 +106,9 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// The next record, with its diagnostics printed; read failures exit 74.
-    func next(_ reader: RecordReader, quiet: Bool) throws -> Record? {
+    /// The next record, with its diagnostics printed; read failures exit 74. Static, so that
+    /// the per-record loop does not copy the options.
+    static func next(_ reader: RecordReader, quiet: Bool) throws -> Record? {
         do {
             let record = try reader.next()
             printDiagnostics(reader, quiet: quiet)
@@ -113,7 +119,7 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    private func printDiagnostics(_ reader: RecordReader, quiet: Bool) {
+    private static func printDiagnostics(_ reader: RecordReader, quiet: Bool) {
         let diagnostics = reader.takeDiagnostics()
         guard !quiet else { return }
         for d in diagnostics { Stderr.print("koe: \(d)") }

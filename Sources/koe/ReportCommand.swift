@@ -128,7 +128,7 @@ struct ReportCommand: ParsableCommand {
                 batch.removeAll(keepingCapacity: true)
                 progress.update("classified \(read) records")
             }
-            while let record = try input.next(reader, quiet: quiet) {
+            while let record = try InputOptions.next(reader, quiet: quiet) {
                 if check.unreadableDate == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil {
                     check.unreadableDate = date
                 }

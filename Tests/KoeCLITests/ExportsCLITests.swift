@@ -106,6 +106,8 @@ import Testing
         let plain = try KoeRunner.run(["classify"], stdin: Data(jsonl.utf8))
         #expect(try Self.objects(plain).map(Self.id) == ["j1", "j2"])
         #expect(plain.stderr.hasPrefix("koe: <stdin>: read as JSON Lines; text ← body, id ← id\n"), "\(plain.stderr)")
+        let quiet = try KoeRunner.run(["classify", "-q"], stdin: Data(jsonl.utf8))
+        #expect(quiet.stderr.isEmpty, "-q silences the mapping line: \(quiet.stderr)")
     }
 
     @Test func csvOnStdinDoesNotClassifyTheHeader() throws {

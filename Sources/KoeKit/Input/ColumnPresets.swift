@@ -32,20 +32,20 @@ public struct ColumnPresets: Sendable {
     /// Throws a `Diagnostic` naming the line of the first problem.
     public init(parsing text: String, file: String) throws {
         var wildcards: [FieldRole: [String]] = [:]
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for (i, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let bytes = raw.last == 0x0D ? raw.dropLast() : raw
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || bytes.first == UInt8(ascii: "#") { continue }
+            let cells = bytes.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             func fail(_ message: String, column: Int = 1) -> Diagnostic {
                 Diagnostic(file: file, line: i + 1, column: column, severity: .error, message: message)
             }
             guard cells.count >= 2, !cells[1].isEmpty else { throw fail("expected role<TAB>name<TAB>sources") }
-            let name = String(cells[1])
+            let name = cells[1]
             if cells[0] == "records" {
                 recordKeys.append(name)
                 continue
             }
-            guard let role = FieldRole(rawValue: String(cells[0])) else {
+            guard let role = FieldRole(rawValue: cells[0]) else {
                 throw fail("unknown role '\(cells[0])' (known: \(FieldRole.allCases.map(\.rawValue).joined(separator: ", ")), records)")
             }
             if ColumnName(name).isWildcard {

@@ -116,7 +116,8 @@ enum InputSniffer {
             rowHasContent = false
         }
         var i = 0
-        while i < sample.count {
+        // A hundred rows are evidence enough; the rest of the sample need not be walked.
+        while i < sample.count && widths.count < 100 {
             let b = sample[i]
             i += 1
             if quoted {
@@ -140,8 +141,9 @@ enum InputSniffer {
                 if header == nil { cell.append(b) }
             }
         }
-        if complete && !quoted && rowHasContent { endRow() }
-        if header == nil && complete && !quoted { endRow() }
+        let atEnd = complete && i == sample.count
+        if atEnd && !quoted && rowHasContent { endRow() }
+        if header == nil && atEnd && !quoted { endRow() }
         return (header, widths)
     }
 }
