@@ -20,7 +20,7 @@ enum InputSniffer {
         var i = 0
         while i < sample.count, sample[i] == 0x20 || sample[i] == 0x09 || sample[i] == 0x0A || sample[i] == 0x0D { i += 1 }
         if i < sample.count, sample[i] == UInt8(ascii: "[") || sample[i] == UInt8(ascii: "{") {
-            return json(sample, from: i, complete: complete)
+            return json(sample, from: i, complete: complete, mapping: mapping)
         }
         if let table = table(sample, complete: complete, implied: implied, hint: hint, mapping: mapping) { return table }
         if implied == .json { return Verdict(format: .jsonl, detail: "as --text-field implies") }
@@ -38,7 +38,7 @@ enum InputSniffer {
     }
 
     /// JSON Lines when the first line is a whole object and more lines follow; else a document.
-    private static func json(_ sample: UnsafeBufferPointer<UInt8>, from start: Int, complete: Bool) -> Verdict {
+    private static func json(_ sample: UnsafeBufferPointer<UInt8>, from start: Int, complete: Bool, mapping: FieldMapping) -> Verdict {
         guard sample[start] == UInt8(ascii: "{"),
               let newline = sample[start...].firstIndex(of: 0x0A) else {
             return Verdict(format: .json, detail: "a JSON document")
@@ -47,9 +47,13 @@ enum InputSniffer {
         while end > start, sample[end - 1] == 0x0D || sample[end - 1] == 0x20 || sample[end - 1] == 0x09 { end -= 1 }
         let first = UnsafeBufferPointer(rebasing: sample[start..<end])
         let rest = sample[(newline + 1)...].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-        if (try? JSONLineParser.parse(first)) != nil {
-            // A lone object may be an API response holding the records: the document reader decides.
-            return rest || !complete ? Verdict(format: .jsonl, detail: "JSON Lines") : Verdict(format: .json, detail: "a JSON document")
+        if let (value, _) = try? JSONLineParser.parse(first) {
+            // A lone object may be an API response holding the records, and so may every line
+            // of concatenated pages (`jq -c . page*.json`): the document reader unpacks them.
+            let wrapper = JSONDocumentRecordSource.recordArray(
+                in: value, first, mapping: mapping, presets: ColumnPresets.current, alone: false) != nil
+            return (rest || !complete) && !wrapper
+                ? Verdict(format: .jsonl, detail: "JSON Lines") : Verdict(format: .json, detail: "a JSON document")
         }
         // `{` or `{"tickets": [` alone on the first line: pretty-printed. Anything else is a
         // broken first line of JSON Lines, which must not swallow the lines after it.

@@ -31,6 +31,16 @@ extension InputTests {
             #expect(layout.summary.hasPrefix("<stdin>: read as a JSON document (2 records in \"tickets\"); text ← description, id ← id, subject ← subject, created_at ← created_at, channel ← via.channel; not used: custom_fields"), "\(layout.summary)")
         }
 
+        @Test func concatenatedAPIPagesOneOnEachLineAreUnpacked() throws {
+            let pages = "{\"tickets\":[{\"id\":1,\"description\":\"一\"},{\"id\":2,\"description\":\"二\"}],\"next_page\":\"p2\"}\n"
+                + "{\"tickets\":[{\"id\":3,\"description\":\"三\"}],\"next_page\":null}\n"
+            let (r, layout) = try InputTest.sniffed(pages)
+            #expect(layout.format == .json)
+            #expect(r.records.map(\.id) == ["1", "2", "3"])
+            #expect(r.lines == [1, 1, 2])
+            #expect(layout.detail == "3 records in \"tickets\", \"tickets\"")
+        }
+
         @Test func aRecordHoldingAnArrayOfObjectsIsARecordNotAWrapper() throws {
             let (r, layout) = try InputTest.sniffed("{\"id\":7,\"description\":\"遅い\",\"custom_fields\":[{\"id\":1}]}")
             #expect(layout.format == .json)
