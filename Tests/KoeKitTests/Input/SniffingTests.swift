@@ -64,6 +64,18 @@ extension InputTests {
             #expect(r.texts[1] == "正常")
         }
 
+        @Test(arguments: [
+            "[至急] ログインできません\n[重要] 請求書が届きません\n",
+            "{重要} 請求の件:\n返金してください\n",
+            "[",
+            "[1] 請求書の件\n[2] 返金の件\n",
+        ])
+        func textThatOnlyStartsLikeJSONIsText(text: String) throws {
+            let (r, layout) = try InputTest.sniffed(text)
+            #expect(layout.format == .text)
+            #expect(r.errors.allSatisfy { $0 == nil })
+        }
+
         @Test func csvAndTSVWithAHeaderAreTablesAndTheHeaderIsNoRecord() throws {
             let (csv, csvLayout) = try InputTest.sniffed("Ticket ID,Subject,Description,Status\n1,件名,\"複数行の\n本文\",Open\n2,件名,短い,Closed\n")
             #expect(csvLayout.format == .csv)
