@@ -105,6 +105,8 @@ enum InputSniffer {
         let names = mapping.candidates(for: .text).map(ColumnName.init)
         let named = keys.contains { key in names.contains { $0.matches(key: key) } }
         guard named || implied == .table || hint == .csv || hint == .tsv else { return nil }
+        // A lone line ("text, please call me back") is no evidence of a header.
+        if shape.rows == 0 && implied != .table && hint != .csv && hint != .tsv { return nil }
         // With --text-field a table must name that field to count as evidence against JSON.
         if implied == .json && !named { return nil }
         let format: InputFormat = shape.separator == 0x09 ? .tsv : .csv
@@ -114,6 +116,8 @@ enum InputSniffer {
     struct Shape {
         let separator: UInt8
         let header: [String]
+        /// Complete rows after the header in the sample.
+        let rows: Int
     }
 
     /// The separator (tab or comma) that splits the sample's first row into 2+ fields and
@@ -126,7 +130,9 @@ enum InputSniffer {
             let body = rows.widths
             let matching = body.filter { $0 == header.count }.count
             guard body.isEmpty || matching * 10 >= body.count * 9 else { continue }
-            if best == nil || header.count > best!.header.count { best = Shape(separator: separator, header: header) }
+            if best == nil || header.count > best!.header.count {
+                best = Shape(separator: separator, header: header, rows: body.count)
+            }
         }
         return best
     }

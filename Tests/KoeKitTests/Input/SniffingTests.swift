@@ -69,6 +69,7 @@ extension InputTests {
             "{重要} 請求の件:\n返金してください\n",
             "[",
             "[1] 請求書の件\n[2] 返金の件\n",
+            "text, please call me back\n",
         ])
         func textThatOnlyStartsLikeJSONIsText(text: String) throws {
             let (r, layout) = try InputTest.sniffed(text)
