@@ -19,8 +19,9 @@ enum InputSniffer {
     ) -> Verdict {
         var i = 0
         while i < sample.count, sample[i] == 0x20 || sample[i] == 0x09 || sample[i] == 0x0A || sample[i] == 0x0D { i += 1 }
-        if i < sample.count, sample[i] == UInt8(ascii: "[") || sample[i] == UInt8(ascii: "{") {
-            return json(sample, from: i, complete: complete)
+        if i < sample.count, sample[i] == UInt8(ascii: "[") || sample[i] == UInt8(ascii: "{"),
+           let verdict = json(sample, from: i, complete: complete, mapping: mapping) {
+            return verdict
         }
         if let table = table(sample, complete: complete, implied: implied, hint: hint, mapping: mapping) { return table }
         if implied == .json { return Verdict(format: .jsonl, detail: "as --text-field implies") }
@@ -37,25 +38,62 @@ enum InputSniffer {
         return verdict
     }
 
-    /// JSON Lines when the first line is a whole object and more lines follow; else a document.
-    private static func json(_ sample: UnsafeBufferPointer<UInt8>, from start: Int, complete: Bool) -> Verdict {
-        guard sample[start] == UInt8(ascii: "{"),
-              let newline = sample[start...].firstIndex(of: 0x0A) else {
-            return Verdict(format: .json, detail: "a JSON document")
+    /// JSON Lines when the first line is a whole object and more lines follow; a document when
+    /// the sample parses as one (up to where it is cut off); nil when it only starts like JSON
+    /// (`[至急] ログインできません`, `{重要} 請求の件:` are text).
+    private static func json(_ sample: UnsafeBufferPointer<UInt8>, from start: Int, complete: Bool, mapping: FieldMapping) -> Verdict? {
+        let document = Verdict(format: .json, detail: "a JSON document")
+        guard sample[start] == UInt8(ascii: "{"), let newline = sample[start...].firstIndex(of: 0x0A) else {
+            return parsesAsDocument(sample, from: start, complete: complete) ? document : nil
         }
-        var end = newline
-        while end > start, sample[end - 1] == 0x0D || sample[end - 1] == 0x20 || sample[end - 1] == 0x09 { end -= 1 }
-        let first = UnsafeBufferPointer(rebasing: sample[start..<end])
+        let lines = completeLines(sample, from: start, complete: complete)
+        guard let first = lines.first, let (value, _) = try? JSONLineParser.parse(first) else {
+            // `{` or `{"tickets": [` alone on the first line: pretty-printed. A broken first line
+            // of JSON Lines must not swallow the objects after it.
+            if parsesAsDocument(sample, from: start, complete: complete) { return document }
+            let more = lines.dropFirst().prefix(5).contains { (try? JSONLineParser.parse($0).members) != nil }
+            return more ? Verdict(format: .jsonl, detail: "JSON Lines") : nil
+        }
         let rest = sample[(newline + 1)...].contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-        if (try? JSONLineParser.parse(first)) != nil {
-            // A lone object may be an API response holding the records: the document reader decides.
-            return rest || !complete ? Verdict(format: .jsonl, detail: "JSON Lines") : Verdict(format: .json, detail: "a JSON document")
+        // A lone object may be an API response holding the records, and so may every line of
+        // concatenated pages (`jq -c . page*.json`): the document reader unpacks them.
+        let wrapper = JSONDocumentRecordSource.recordArray(
+            in: value, first, mapping: mapping, presets: ColumnPresets.current, alone: false) != nil
+        return (rest || !complete) && !wrapper ? Verdict(format: .jsonl, detail: "JSON Lines") : document
+    }
+
+    /// True when the sample starts with a whole object or array of objects (a syntax error
+    /// after it is the document reader's to report), or is one cut off by the sample's end.
+    private static func parsesAsDocument(_ sample: UnsafeBufferPointer<UInt8>, from start: Int, complete: Bool) -> Bool {
+        let rest = UnsafeBufferPointer(rebasing: sample[start...])
+        let (values, error) = JSONLineParser.values(rest)
+        if let first = values.first {
+            return first.kind == .object
+                || (first.kind == .array && JSONLineParser.elements(of: first, in: rest).first.map { $0.kind == .object } ?? true)
         }
-        // `{` or `{"tickets": [` alone on the first line: pretty-printed. Anything else is a
-        // broken first line of JSON Lines, which must not swallow the lines after it.
-        let last = end > start ? sample[end - 1] : 0
-        let opens = [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":")].contains(last)
-        return opens ? Verdict(format: .json, detail: "a JSON document") : Verdict(format: .jsonl, detail: "JSON Lines")
+        guard let error else { return false }
+        return !complete && error.offset >= rest.count
+    }
+
+    /// The sample's non-blank lines from `start` that end inside it, trimmed.
+    private static func completeLines(
+        _ sample: UnsafeBufferPointer<UInt8>, from start: Int, complete: Bool
+    ) -> [UnsafeBufferPointer<UInt8>] {
+        var lines: [UnsafeBufferPointer<UInt8>] = []
+        var lineStart = start
+        var i = start
+        while i <= sample.count && lines.count < 8 {
+            if i == sample.count && !complete { break }
+            if i == sample.count || sample[i] == 0x0A {
+                var a = lineStart, b = i
+                while a < b, sample[a] == 0x20 || sample[a] == 0x09 || sample[a] == 0x0D { a += 1 }
+                while b > a, sample[b - 1] == 0x20 || sample[b - 1] == 0x09 || sample[b - 1] == 0x0D { b -= 1 }
+                if b > a { lines.append(UnsafeBufferPointer(rebasing: sample[a..<b])) }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return lines
     }
 
     /// CSV or TSV, when the sample has a consistent table with a usable text column.
@@ -67,6 +105,8 @@ enum InputSniffer {
         let names = mapping.candidates(for: .text).map(ColumnName.init)
         let named = keys.contains { key in names.contains { $0.matches(key: key) } }
         guard named || implied == .table || hint == .csv || hint == .tsv else { return nil }
+        // A lone line ("text, please call me back") is no evidence of a header.
+        if shape.rows == 0 && implied != .table && hint != .csv && hint != .tsv { return nil }
         // With --text-field a table must name that field to count as evidence against JSON.
         if implied == .json && !named { return nil }
         let format: InputFormat = shape.separator == 0x09 ? .tsv : .csv
@@ -76,6 +116,8 @@ enum InputSniffer {
     struct Shape {
         let separator: UInt8
         let header: [String]
+        /// Complete rows after the header in the sample.
+        let rows: Int
     }
 
     /// The separator (tab or comma) that splits the sample's first row into 2+ fields and
@@ -88,7 +130,9 @@ enum InputSniffer {
             let body = rows.widths
             let matching = body.filter { $0 == header.count }.count
             guard body.isEmpty || matching * 10 >= body.count * 9 else { continue }
-            if best == nil || header.count > best!.header.count { best = Shape(separator: separator, header: header) }
+            if best == nil || header.count > best!.header.count {
+                best = Shape(separator: separator, header: header, rows: body.count)
+            }
         }
         return best
     }

@@ -6,7 +6,7 @@
 /// each record starts at the line of its element. A syntax error ends the input with one error
 /// record that says where: what came before it is still read.
 final class JSONDocumentRecordSource: RecordSource {
-    private typealias Value = JSONLineParser.Value
+    typealias Value = JSONLineParser.Value
     private let name: String
     private let mapper: JSONRecordMapper
     private var bytes: [UInt8] = []
@@ -95,7 +95,7 @@ final class JSONDocumentRecordSource: RecordSource {
     /// The array of records an object holds, with its key: not when the object is itself a
     /// record (it has a text field); a key of the presets' `records` list first, else — when
     /// the object is the whole document — its only member that is a non-empty array of objects.
-    private static func recordArray(
+    static func recordArray(
         in object: Value, _ all: UnsafeBufferPointer<UInt8>, mapping: FieldMapping, presets: ColumnPresets, alone: Bool
     ) -> (String, Value)? {
         let members = JSONLineParser.members(of: object, in: all)

@@ -31,6 +31,16 @@ extension InputTests {
             #expect(layout.summary.hasPrefix("<stdin>: read as a JSON document (2 records in \"tickets\"); text ← description, id ← id, subject ← subject, created_at ← created_at, channel ← via.channel; not used: custom_fields"), "\(layout.summary)")
         }
 
+        @Test func concatenatedAPIPagesOneOnEachLineAreUnpacked() throws {
+            let pages = "{\"tickets\":[{\"id\":1,\"description\":\"一\"},{\"id\":2,\"description\":\"二\"}],\"next_page\":\"p2\"}\n"
+                + "{\"tickets\":[{\"id\":3,\"description\":\"三\"}],\"next_page\":null}\n"
+            let (r, layout) = try InputTest.sniffed(pages)
+            #expect(layout.format == .json)
+            #expect(r.records.map(\.id) == ["1", "2", "3"])
+            #expect(r.lines == [1, 1, 2])
+            #expect(layout.detail == "3 records in \"tickets\", \"tickets\"")
+        }
+
         @Test func aRecordHoldingAnArrayOfObjectsIsARecordNotAWrapper() throws {
             let (r, layout) = try InputTest.sniffed("{\"id\":7,\"description\":\"遅い\",\"custom_fields\":[{\"id\":1}]}")
             #expect(layout.format == .json)
@@ -52,6 +62,19 @@ extension InputTests {
             #expect(r.records.count == 2)
             #expect(r.errors[0] != nil)
             #expect(r.texts[1] == "正常")
+        }
+
+        @Test(arguments: [
+            "[至急] ログインできません\n[重要] 請求書が届きません\n",
+            "{重要} 請求の件:\n返金してください\n",
+            "[",
+            "[1] 請求書の件\n[2] 返金の件\n",
+            "text, please call me back\n",
+        ])
+        func textThatOnlyStartsLikeJSONIsText(text: String) throws {
+            let (r, layout) = try InputTest.sniffed(text)
+            #expect(layout.format == .text)
+            #expect(r.errors.allSatisfy { $0 == nil })
         }
 
         @Test func csvAndTSVWithAHeaderAreTablesAndTheHeaderIsNoRecord() throws {
