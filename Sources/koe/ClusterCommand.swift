@@ -47,11 +47,17 @@ struct ClusterCommand: ParsableCommand {
             }
         } ?? LineReader.standardInput()
         var issues: [ClusterItem] = [], features: [ClusterItem] = []
-        var read = 0, invalid = 0
+        var read = 0, invalid = 0, unlabelled = 0
         try reader.forEachLine { line, number in
             guard !line.isEmpty else { return }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                let text = object["text"] as? String else {
+            let parsed = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            // classify's own lines for records it could not label (a blank text, an unreadable
+            // record) have nothing to group: counted, not warned about.
+            if let parsed, parsed["skipped"] != nil || parsed["error"] != nil {
+                unlabelled += 1
+                return
+            }
+            guard let object = parsed, let text = object["text"] as? String else {
                 invalid += 1
                 if invalid <= Self.shownWarnings {
                     Stderr.print("koe: \(reader.name):\(number): warning: not a `koe classify` record with \"text\"; skipped")
@@ -101,6 +107,7 @@ struct ClusterCommand: ParsableCommand {
         }
         try writer.flush()
         if invalid > 0 { Stderr.print("koe: \(invalid) line(s) skipped") }
+        if unlabelled > 0 { summary.append("\(unlabelled) classify line(s) without labels (skipped or error) passed over") }
         Stderr.print("koe: \(read) record(s): " + summary.joined(separator: "; "))
     }
 

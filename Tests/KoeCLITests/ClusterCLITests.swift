@@ -20,6 +20,16 @@ import Testing
         #expect(r.stderr.contains("4 record(s): 1 issue cluster(s) holding 3 of 4 record(s)"), "\(r.stderr)")
     }
 
+    /// classify writes a line for a blank text too ("skipped"): cluster passes over it quietly.
+    @Test func classifyLinesWithoutLabelsArePassedOverWithoutWarnings() throws {
+        let classified = try KoeRunner.run(["classify"], stdin: Data((Self.texts + [""]).joined(separator: "\n").utf8 + [0x0A]))
+        #expect(classified.out.contains(#""skipped""#), "\(classified.out)")
+        let r = try KoeRunner.run(["cluster"], stdin: classified.stdout)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("warning"), "\(r.stderr)")
+        #expect(r.stderr.contains("1 classify line(s) without labels (skipped or error) passed over"), "\(r.stderr)")
+    }
+
     @Test func emptyInputIsNoInput() throws {
         let r = try KoeRunner.run(["cluster"])
         #expect(r.status == 66)
