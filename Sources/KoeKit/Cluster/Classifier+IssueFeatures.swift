@@ -113,20 +113,24 @@ extension Classifier {
             let isKatakana = token.kind == .kana && (0x30A0...0x30FF).contains(first)
             let isContent = token.kind == .ideo || token.kind == .letter || isKatakana
             guard isContent else { close(); continue }
+            let text = analyzer.normalizedString(from: token.start, to: token.end)
+            /// The token as a run of its own, in scalar offsets of the original text.
+            func newRun(isCounter: Bool = false) -> WordRun {
+                let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
+                return WordRun(
+                    parts: [text], end: token.end, scalarStart: start,
+                    scalarEnd: Int(analyzer.scalarOffset(analyzer.originalEnd(token.end))),
+                    sentence: sentences.sentence(at: start), isCounter: isCounter)
+            }
             // One or two kanji right after a number are its counter (3日, 2件, 2週間): a count
             // is no word, but how long or how often something happened is a weak feature.
             if token.kind == .ideo && token.end - token.start <= 2 && k > 0
                 && tokens[k - 1].kind == .number && tokens[k - 1].end == token.start {
                 close()
-                let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
-                runs.append(WordRun(
-                    parts: [analyzer.normalizedString(from: token.start, to: token.end)], end: token.end,
-                    scalarStart: start, scalarEnd: Int(analyzer.scalarOffset(analyzer.originalEnd(token.end))),
-                    sentence: sentences.sentence(at: start), isCounter: true))
+                runs.append(newRun(isCounter: true))
                 continue
             }
             // Generic words (stopwords: 一度, 本当(に), 毎回 …) end a compound and join none.
-            let text = analyzer.normalizedString(from: token.start, to: token.end)
             let stem = String(String.UnicodeScalarView(text.unicodeScalars.reversed().drop { Self.isHiragana($0.value) }.reversed()))
             if issueVocabulary.stopwords.contains(text) || issueVocabulary.stopwords.contains(stem) {
                 close()
@@ -144,18 +148,15 @@ extension Classifier {
                 close()
                 continue
             }
-            let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
-            let end = Int(analyzer.scalarOffset(analyzer.originalEnd(token.end)))
             if endsInKana { close() }
             if var run = current, run.end == token.start {
                 run.parts.append(text)
                 run.end = token.end
-                run.scalarEnd = end
+                run.scalarEnd = Int(analyzer.scalarOffset(analyzer.originalEnd(token.end)))
                 current = run
             } else {
                 close()
-                current = WordRun(
-                    parts: [text], end: token.end, scalarStart: start, scalarEnd: end, sentence: sentences.sentence(at: start))
+                current = newRun()
             }
             if endsInKana { close() }
         }
