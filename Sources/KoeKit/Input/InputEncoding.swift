@@ -28,9 +28,13 @@ public enum InputEncoding: String, CaseIterable, Sendable {
         }
     }
 
-    /// The byte-order mark at the start of `sample`: its encoding and length.
+    /// The byte-order mark at the start of `sample`: its encoding and length. Repeated UTF-8
+    /// marks (a file saved twice by tools that each add one) count as one mark, so the second
+    /// does not end up in the first column's name.
     static func byteOrderMark(_ sample: UnsafeBufferPointer<UInt8>) -> (InputEncoding, Int)? {
-        if sample.count >= 3 && sample[0] == 0xEF && sample[1] == 0xBB && sample[2] == 0xBF { return (.utf8, 3) }
+        var utf8 = 0
+        while sample.count >= utf8 + 3 && sample[utf8] == 0xEF && sample[utf8 + 1] == 0xBB && sample[utf8 + 2] == 0xBF { utf8 += 3 }
+        if utf8 > 0 { return (.utf8, utf8) }
         if sample.count >= 2 && sample[0] == 0xFF && sample[1] == 0xFE { return (.utf16le, 2) }
         if sample.count >= 2 && sample[0] == 0xFE && sample[1] == 0xFF { return (.utf16be, 2) }
         return nil

@@ -47,7 +47,7 @@ enum InputSniffer {
             return parsesAsDocument(sample, from: start, complete: complete) ? document : nil
         }
         let lines = completeLines(sample, from: start, complete: complete)
-        guard let first = lines.first, let (value, _) = try? JSONLineParser.parse(first) else {
+        guard let first = lines.first, let (value, _, _) = try? JSONLineParser.parse(first) else {
             // `{` or `{"tickets": [` alone on the first line: pretty-printed. A broken first line
             // of JSON Lines must not swallow the objects after it.
             if parsesAsDocument(sample, from: start, complete: complete) { return document }

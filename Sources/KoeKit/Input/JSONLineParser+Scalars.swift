@@ -42,6 +42,7 @@ extension JSONLineParser {
         case UInt8(ascii: "r"): out.append(0x0D)
         case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "u"):
+            let escape = pos - 2
             var scalar = try hex4()
             if (0xD800...0xDBFF).contains(scalar), pos + 1 < bytes.count,
                bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
@@ -54,6 +55,7 @@ extension JSONLineParser {
                     pos = saved
                 }
             }
+            if Unicode.Scalar(scalar) == nil && loneSurrogate == nil { loneSurrogate = escape }
             out.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
         default:
             pos -= 2

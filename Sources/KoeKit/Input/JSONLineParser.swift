@@ -29,14 +29,18 @@ struct JSONLineParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var pos: Int
     private var depth = 0
+    /// Byte offset of the first `\uD800`-style escape that names half of a surrogate pair
+    /// without its other half; it was decoded as U+FFFD.
+    var loneSurrogate: Int?
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, at pos: Int) {
         self.bytes = bytes
         self.pos = pos
     }
 
-    /// Parses `bytes` as exactly one JSON value; `members` is its members when it is an object.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> (value: Value, members: [Member]?) {
+    /// Parses `bytes` as exactly one JSON value; `members` is its members when it is an object,
+    /// `loneSurrogate` the offset of the first unpaired surrogate escape (decoded as U+FFFD).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> (value: Value, members: [Member]?, loneSurrogate: Int?) {
         var parser = JSONLineParser(bytes, at: 0)
         parser.skipSpace()
         let start = parser.pos
@@ -50,7 +54,7 @@ struct JSONLineParser {
         }
         parser.skipSpace()
         if parser.pos < bytes.count { throw parser.failure("unexpected text after the JSON value") }
-        return (value, members)
+        return (value, members, parser.loneSurrogate)
     }
 
     /// The top-level values of `bytes` in order: one JSON document, or several separated by

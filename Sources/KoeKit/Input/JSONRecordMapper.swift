@@ -37,7 +37,11 @@ struct JSONRecordMapper {
         }
         let members: [JSONLineParser.Member]
         do {
-            members = try JSONLineParser.parse(bytes).members ?? []
+            let parsed = try JSONLineParser.parse(bytes)
+            members = parsed.members ?? []
+            if let offset = parsed.loneSurrogate {
+                draft.warning("unpaired surrogate escape replaced with U+FFFD at byte \(offset + 1)", line: line, column: offset + 1)
+            }
         } catch {
             draft.error("invalid JSON at byte \(error.offset + 1): \(error.message)", line: line, column: error.offset + 1)
             return []

@@ -77,7 +77,7 @@ public final class LineReader {
         var s = start
         var e = end
         if e > s && buffer[e - 1] == 0x0D { e -= 1 }
-        if number == 1 && e - s >= 3 && buffer[s] == 0xEF && buffer[s + 1] == 0xBB && buffer[s + 2] == 0xBF {
+        while number == 1 && e - s >= 3 && buffer[s] == 0xEF && buffer[s + 1] == 0xBB && buffer[s + 2] == 0xBF {
             s += 3
         }
         return UnsafeBufferPointer(start: buffer + s, count: e - s)

@@ -62,6 +62,17 @@ extension InputTests {
             #expect(result.records[0].status == "open")
         }
 
+        /// A file saved by two tools that each add a byte-order mark: the second mark is not
+        /// part of the first column's name (it used to hide the id column).
+        @Test(arguments: [InputFormat.csv, .tsv])
+        func repeatedByteOrderMarksAreDropped(format: InputFormat) throws {
+            let sep = format == .csv ? "," : "\t"
+            let result = try InputTest.readAllWays("\u{FEFF}\u{FEFF}id\(sep)body\n7\(sep)hello\n", format)
+            #expect(result.columns == ["id", "body"])
+            #expect(result.records[0].id == "7")
+            #expect(result.records[0].text == "hello")
+        }
+
         @Test func blankLinesAreCountedInOneWarning() throws {
             let result = try InputTest.readAllWays("id,body\n\n1,a\n\n\n", .csv, name: "t.csv")
             #expect(result.diagnostics == ["t.csv: warning: 3 blank lines skipped (first at line 2); they are not records"])

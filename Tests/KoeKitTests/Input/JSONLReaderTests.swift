@@ -83,6 +83,18 @@ extension InputTests {
             #expect(result.records[0].warnings == ["invalid UTF-8 replaced with U+FFFD at byte 13"])
         }
 
+        /// `\uD800` without its low half (and a low half alone) is not a character: it is read as
+        /// U+FFFD like ill-formed UTF-8, and the record says so (it counts as repaired).
+        @Test func anUnpairedSurrogateEscapeIsRepairedWithAWarning() throws {
+            let result = try InputTest.readAllWays(#"{"body": "解約\uD800です\uDC00"}"#, .jsonl, name: "t.jsonl")
+            #expect(result.texts == ["解約\u{FFFD}です\u{FFFD}"])
+            #expect(result.records[0].warnings == ["unpaired surrogate escape replaced with U+FFFD at byte 17"])
+            #expect(result.diagnostics == ["t.jsonl:1:17: warning: unpaired surrogate escape replaced with U+FFFD at byte 17"])
+            let paired = try InputTest.readAllWays(#"{"body": "\uD83D\uDE00"}"#, .jsonl)
+            #expect(paired.texts == ["\u{1F600}"])
+            #expect(paired.records[0].warnings.isEmpty)
+        }
+
         @Test(arguments: ["", "\n", "\n\n  \n"])
         func inputsWithoutObjectsGiveNoRecords(input: String) throws {
             let result = try InputTest.readAllWays(input, .jsonl)

@@ -6,7 +6,7 @@ extension InputTests {
         static func parse(_ line: String) -> Result<(JSONLineParser.Value, [JSONLineParser.Member]?), JSONLineParser.SyntaxError> {
             let bytes = Array(line.utf8)
             return bytes.withUnsafeBufferPointer { p in
-                Result { () throws(JSONLineParser.SyntaxError) in try JSONLineParser.parse(p) }
+                Result { () throws(JSONLineParser.SyntaxError) in let r = try JSONLineParser.parse(p); return (r.value, r.members) }
             }
         }
 
