@@ -2,7 +2,7 @@ import Foundation
 
 /// Names a cluster and picks its quotes. The label is the problem phrase most members share
 /// (「認証コードが届かない」), written as the members wrote it; without a shared phrase, the
-/// cluster's two most distinctive whole words. Quotes are the most central members, cut around
+/// shortest clause of a member that holds two of the cluster's top words, else those two words. Quotes are the most central members, cut around
 /// the sentence that carries the issue.
 struct ClusterLabeler {
     let model: FeatureModel
@@ -30,7 +30,9 @@ struct ClusterLabeler {
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             .prefix(Self.termCount).map(\.0)
         let phrase = sharedPhrase(members, order: order, weight: weight, terms: Set(terms))
-        let label = phrase.map { Self.clean($0.phrase.text) } ?? (terms.isEmpty ? "" : terms.prefix(2).joined(separator: "・"))
+        let label = phrase.map { Self.clean($0.phrase.text) }
+            ?? Self.clauseNaming(terms, in: order.map { members[$0].text })
+            ?? (terms.isEmpty ? "" : terms.prefix(2).joined(separator: "・"))
         let quoted = order.prefix(quoteCount)
         return IssueCluster(
             id: id, label: label, terms: Array(terms), members: members.map(\.key),
@@ -99,6 +101,54 @@ struct ClusterLabeler {
         }.sorted()
         return (best, first[text]!.phrase, [best] + others)
     }
+
+    /// Without a shared problem phrase: the shortest clause, as a member wrote it, that holds
+    /// the most of the cluster's three top words (at least two), in the most central member
+    /// first (「アクオスのスマホでQRが読めない」 rather than 「スマホ・アクオス」); nil when no
+    /// clause of `texts` (central first) holds two of them within `maxLabelLength` characters.
+    static func clauseNaming(_ terms: [String], in texts: [String]) -> String? {
+        let top = Array(terms.prefix(3))
+        guard top.count >= 2 else { return nil }
+        var best: (count: Int, length: Int, text: String)?
+        for text in texts {
+            for clause in text.split(whereSeparator: { clauseBreaks.contains($0) }) {
+                let line = clean(String(clause))
+                guard line.count >= 4 && line.count <= maxLabelLength,
+                      let normal = try? Normalizer.normalize(line) else { continue }
+                let count = top.filter { containsWord(normal, $0) }.count
+                guard count >= 2 else { continue }
+                // A clause with more of the words wins; then a shorter one; then the more central member.
+                if best == nil || count > best!.count || (count == best!.count && line.count < best!.length) {
+                    best = (count, line.count, line)
+                }
+            }
+        }
+        return best?.text
+    }
+
+    /// Whether `word` occurs in `text` as a whole word: not inside a longer run of kanji or
+    /// katakana (契約 is not in 契約者, ログ not in ログイン).
+    static func containsWord(_ text: String, _ word: String) -> Bool {
+        func run(_ c: Character?) -> Int {
+            guard let v = c?.unicodeScalars.first?.value else { return 0 }
+            if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || v == 0x3005 { return 1 }
+            if (0x30A1...0x30FA).contains(v) || v == 0x30FC { return 2 }
+            if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) { return 3 }
+            return 0
+        }
+        var search = text.startIndex..<text.endIndex
+        while let found = text.range(of: word, range: search) {
+            let before = found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : nil
+            let after = found.upperBound < text.endIndex ? text[found.upperBound] : nil
+            let first = run(word.first), last = run(word.last)
+            if (first == 0 || run(before) != first) && (last == 0 || run(after) != last) { return true }
+            search = found.upperBound..<text.endIndex
+        }
+        return false
+    }
+
+    /// Where a clause ends: sentence ends, commas, line breaks and brackets.
+    static let clauseBreaks: Set<Character> = ["。", "！", "？", "!", "?", "\n", "、", "，", ",", "「", "」", "『", "』", "【", "】", "(", ")", "（", "）", "・", "/", "／"]
 
     /// One line, spaces collapsed, at most `maxLabelLength` characters.
     static func clean(_ text: String) -> String {

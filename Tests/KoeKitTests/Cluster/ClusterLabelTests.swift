@@ -31,12 +31,34 @@ import Testing
     @Test func aProblemFoundAllOverIsNoLabel() throws {
         // 困る is in every text: it says nothing about this cluster.
         let label = try Self.label([
-            "倉庫の在庫数が合わなくて困っています。",
-            "在庫の数がずれていて困っています。",
+            "倉庫の在庫数が合いません。本当に困っています。",
+            "倉庫と帳簿の在庫数がずれています。困っています。",
         ], others: [
             "配送が遅くて困っています。", "ログインできずに困っています。", "請求額が違って困っています。",
         ])
         #expect(!label.hasPrefix("困"), "\(label)")
         #expect(!label.contains("困っています"), "\(label)")
+    }
+
+    /// Without a shared problem phrase the label is a clause a member wrote that holds two of
+    /// the top words, not the two words joined with ・.
+    @Test func withoutASharedPhraseAClauseWithTheTopWordsIsTheLabel() throws {
+        let label = try Self.label([
+            "先月分の領収書の宛名を会社名に変えてもらえますか。",
+            "領収書の宛名を個人名から会社名に変更したいです。",
+            "宛名が違う領収書しか出せないのでしょうか。",
+        ], others: ["配送が遅いです。", "返品の方法を教えてください。", "パスワードを忘れました。"])
+        #expect(!label.contains("・"), "\(label)")
+        #expect(label.contains("領収書") && label.contains("宛名"), "\(label)")
+    }
+
+    @Test func aTopWordCountsOnlyAsAWholeWord() {
+        #expect(!ClusterLabeler.containsWord("契約者の名義を変えたい", "契約"))
+        #expect(ClusterLabeler.containsWord("旧料金のまま契約できますか", "契約"))
+        #expect(!ClusterLabeler.containsWord("ログインできない", "ログ"))
+        #expect(ClusterLabeler.containsWord("監査ログはどこ", "ログ"))  // another script before it
+        #expect(ClusterLabeler.containsWord("ログの保存期間", "ログ"))
+        #expect(ClusterLabeler.containsWord("slack通知", "slack"))
+        #expect(!ClusterLabeler.containsWord("slackbot", "slack"))
     }
 }
