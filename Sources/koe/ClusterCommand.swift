@@ -14,7 +14,8 @@ struct ClusterCommand: ParsableCommand {
             signal form "feature_request" clusters. Groups are built from what each text says \
             is wrong (the words its problem phrases are about, the phrases, error codes and \
             versions) by average linkage: a record that fits no group stays unclustered and is \
-            not listed. Labels are problem phrases as customers wrote them. The same records in \
+            not listed. Labels are problem phrases as customers wrote them (without one that \
+            the members share: the shortest clause that holds the issue's top words). The same records in \
             any order give the same clusters. A summary goes to stderr. Input without any \
             `koe classify` record exits 65 (66 when it is empty).
 
