@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Scores koe on the independent VOC dev set (../shared/eval/voc-dev-300.jsonl, outside the repo).
-#   tools/eval_voc.sh [-v] [OUT_DIR]
+#   tools/eval_voc.sh [-v] [--gold FILE] [OUT_DIR]
+# --gold FILE scores another labelled set of the same format (e.g. corpora/probe/voc-probe.jsonl).
 # KOE=path/to/koe picks the binary (default .build/release/koe); extra koe flags via KOE_FLAGS.
 # Writes OUT_DIR/dev.jsonl (default /tmp/koe-eval) and prints score_voc.py's figures; also the
 # share of texts left neutral whose gold stance is not neutral (abstention).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 verbose=""
-if [ "${1:-}" = "-v" ]; then verbose="-v"; shift; fi
+gold_arg=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -v) verbose="-v"; shift ;;
+    --gold) [ $# -ge 2 ] || { echo "eval_voc: --gold needs a file" >&2; exit 64; }; gold_arg="$2"; shift 2 ;;
+    *) break ;;
+  esac
+done
 out="${1:-/tmp/koe-eval}"
 eval_dir="${KOE_EVAL_DIR:-../shared/eval}"
 koe="${KOE:-.build/release/koe}"
-gold="$eval_dir/voc-dev-300.jsonl"
-[ -f "$gold" ] || { echo "eval_voc: $gold not found (the eval data lives outside the repository)" >&2; exit 66; }
+gold="${gold_arg:-$eval_dir/voc-dev-300.jsonl}"
+[ -f "$gold" ] || { echo "eval_voc: $gold not found (the dev set lives outside the repository; --gold names another file)" >&2; exit 66; }
 mkdir -p "$out"
 python3 -c "import json,sys;[print(json.loads(l)['text'].replace('\n',' ')) for l in open(sys.argv[1]) if l.strip()]" "$gold" > "$out/dev.txt"
 # shellcheck disable=SC2086
