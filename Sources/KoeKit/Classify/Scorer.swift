@@ -136,7 +136,7 @@ struct Scorer {
             for k in indicesBefore(rule.start) {
                 let c = contributions[k]
                 guard c.hit.end <= rule.start, !c.negated, rule.start - c.hit.end <= policy.negationReach,
-                    clauses.clause(of: c.hit.start) == clause,
+                    clauses.clause(of: c.hit.start) == clause, !Scorer.endsInConcessive(text, at: c.hit.end),
                     !blocked(from: c.hit.end, to: rule.start, text: text, bridges: bridges) else { continue }
                 nearest = max(nearest, c.hit.end)
             }
@@ -190,6 +190,20 @@ struct Scorer {
             return before != 0x304F && Scorer.predicateEndings.contains(before)
         }
         return false
+    }
+
+    /// Whether a phrase ends in a concessive connective (ても, でも, のに, てから, けど): it closes its
+    /// own clause, so a negator after it belongs to the next predicate — 一週間たっても|来ません is
+    /// a complaint about the wait, not a negated wait.
+    static func endsInConcessive(_ text: UnsafeBufferPointer<UInt16>, at end: Int32) -> Bool {
+        let e = Int(end)
+        guard e >= 2 else { return false }
+        let (a, b) = (text[e - 2], text[e - 1])
+        switch (a, b) {
+        case (0x3066, 0x3082), (0x3067, 0x3082), (0x306E, 0x306B), (0x3051, 0x3069): return true  // ても でも のに けど
+        case (0x304B, 0x3089): return e >= 3 && (text[e - 3] == 0x3066 || text[e - 3] == 0x3067)  // てから でから
+        default: return false
+        }
     }
 
     /// は を が: the particles that mark an argument of a new predicate.

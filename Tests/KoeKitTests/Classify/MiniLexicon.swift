@@ -33,6 +33,7 @@ enum MiniLexicon {
         雑\tneg\t1\tadj-na
         動かなく\tneg\t1\tprefix
         継続で\tease_praised\t1\t-
+        待っても\tneg\t1\t-
         """
 
     static let rules = """

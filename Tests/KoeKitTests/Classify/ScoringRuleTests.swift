@@ -37,6 +37,7 @@ import Testing
         Case("negation stops at a sentence end", "悪い。ない", -1, .dissatisfaction),
         Case("negation stops at a て-form with a new argument", "悪くてそれはできません", -1.7, .dissatisfaction),
         Case("ては keeps the negation", "悪くてはない", 0.4, .success),
+        Case("a phrase ending in ても is not negated by what follows", "待っても来ない", -1, .dissatisfaction),
         Case("a space after a sentence-final kana ends the sentence", "便利です 悪いですか", 0.2, .mixed),
         Case("absence alone", "駐車場はありません", -0.6, .dissatisfaction),
         Case("absence negates", "不具合はありません", 0.4, .success),
