@@ -26,7 +26,10 @@ public struct SignalResult: Sendable, Equatable {
     public let strength: Double
     /// True when every piece of evidence sits under a conditional (〜なら解約).
     public let conditional: Bool
+    /// At most `Classifier.evidenceLimit` pieces, the first in the text.
     public let evidence: [Evidence]
+    /// How many more pieces of evidence there were (a text that repeats one phrase).
+    public var evidenceOmitted = 0
 }
 
 /// The labels koe gives one text.
@@ -40,8 +43,10 @@ public struct Classification: Sendable, Equatable {
     public let negative: Double
     public let signals: [SignalResult]
     public let topic: String
-    /// Polarity evidence (the signals carry their own).
+    /// Polarity evidence (the signals carry their own), at most `Classifier.evidenceLimit`.
     public let evidence: [Evidence]
+    /// How many more pieces of polarity evidence there were.
+    public var evidenceOmitted = 0
 
     public func hasSignal(_ id: String) -> Bool { signals.contains { $0.id == id } }
 }

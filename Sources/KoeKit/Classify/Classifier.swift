@@ -57,16 +57,26 @@ public final class Classifier {
         let contributions = scorer.contributions
         let signals = outcome.signals.map { slot in
             var evidence: [Evidence] = []
-            outcome.forEachMember(of: slot) { evidence.append(makeEvidence(contributions[Int($0)])) }
+            var omitted = 0
+            outcome.forEachMember(of: slot) {
+                if evidence.count < Self.evidenceLimit { evidence.append(makeEvidence(contributions[Int($0)])) } else { omitted += 1 }
+            }
             return SignalResult(
                 id: lexicon.signalIDs[Int(slot.signal)], family: slot.family, strength: Outcome.rounded(slot.strength),
-                conditional: slot.conditional, evidence: evidence)
+                conditional: slot.conditional, evidence: evidence, evidenceOmitted: omitted)
         }
+        let polarity = outcome.polarity.prefix(Self.evidenceLimit)
         return Classification(
             stance: outcome.stance, dominant: outcome.dominant, score: Outcome.rounded(outcome.positive - outcome.negative),
             positive: Outcome.rounded(outcome.positive), negative: Outcome.rounded(outcome.negative), signals: signals,
-            topic: outcome.topicID(lexicon), evidence: outcome.polarity.map { makeEvidence(contributions[Int($0)]) })
+            topic: outcome.topicID(lexicon), evidence: polarity.map { makeEvidence(contributions[Int($0)]) },
+            evidenceOmitted: outcome.polarity.count - polarity.count)
     }
+
+    /// Each signal, and the polarity words, list at most this many pieces of evidence (the first
+    /// in the text) and count the rest: a text that repeats one phrase a million times would
+    /// otherwise be written out a million times.
+    public static let evidenceLimit = 100
 
     private func makeEvidence(_ c: Contribution) -> Evidence {
         let start = analyzer.originalStart(c.hit.start), end = analyzer.originalEnd(c.hit.end)

@@ -3,7 +3,14 @@ extension Classifier {
     /// `,"stance":…,"dominant":…,"score":…,"topic":…,"signals":[…],"evidence":[…]`. The same
     /// values as `classify(utf8:)`, written straight from the scorer's buffers. When the text
     /// cannot be classified, it throws and appends nothing.
+    /// A text longer than `segmentBytes` is classified a run of sentences at a time
+    /// (`Classifier+Segments.swift`), so its memory does not grow with its length.
     public func classifyJSON(utf8: UnsafeBufferPointer<UInt8>, appendingTo out: ByteBuffer) throws -> Stance {
+        try classifyJSON(utf8: utf8, appendingTo: out, segmentBytes: Self.segmentBytes)
+    }
+
+    func classifyJSON(utf8: UnsafeBufferPointer<UInt8>, appendingTo out: ByteBuffer, segmentBytes: Int) throws -> Stance {
+        if utf8.count > segmentBytes { return try classifySegmentsJSON(utf8: utf8, appendingTo: out, segmentBytes: segmentBytes) }
         try run(utf8)
         writeJSON(to: out)
         return outcome.stance
@@ -33,31 +40,44 @@ extension Classifier {
             JSONBytes.appendNumber(Outcome.rounded(slot.strength), to: out)
             JSONBytes.append(slot.conditional ? ",\"conditional\":true" : ",\"conditional\":false", to: out)
             JSONBytes.append(",\"evidence\":[", to: out)
-            var first = true
+            var written = 0, omitted = 0
             outcome.forEachMember(of: slot) { i in
-                if !first { out.append(0x2C) }
-                first = false
+                guard written < Self.evidenceLimit else { omitted += 1; return }
+                if written > 0 { out.append(0x2C) }
+                written += 1
                 writeEvidence(scorer.contributions[Int(i)], to: out)
             }
-            JSONBytes.append("]}", to: out)
+            out.append(0x5D)
+            Self.writeOmitted(omitted, to: out)
+            out.append(0x7D)
         }
         JSONBytes.append("],\"evidence\":[", to: out)
-        for (k, i) in outcome.polarity.enumerated() {
+        for (k, i) in outcome.polarity.prefix(Self.evidenceLimit).enumerated() {
             if k > 0 { out.append(0x2C) }
             writeEvidence(scorer.contributions[Int(i)], to: out)
         }
         out.append(0x5D)
+        Self.writeOmitted(outcome.polarity.count - min(outcome.polarity.count, Self.evidenceLimit), to: out)
     }
 
-    private func writeEvidence(_ c: Contribution, to out: ByteBuffer) {
+    /// `,"evidence_omitted":N` after an evidence list that was cut at `evidenceLimit`.
+    static func writeOmitted(_ omitted: Int, to out: ByteBuffer) {
+        guard omitted > 0 else { return }
+        JSONBytes.append(",\"evidence_omitted\":", to: out)
+        JSONBytes.appendDecimal(omitted, to: out)
+    }
+
+    /// One piece of evidence; `scalarBase` is added to its offsets (the scalars of the text
+    /// before the segment being classified).
+    func writeEvidence(_ c: Contribution, to out: ByteBuffer, scalarBase: Int = 0) {
         let json = lexicon.json
         let start = analyzer.originalStart(c.hit.start), end = analyzer.originalEnd(c.hit.end)
         JSONBytes.append("{\"text\":", to: out)
         JSONBytes.appendString(utf16: analyzer.originalUnits, from: Int(start), to: Int(end), to: out)
         JSONBytes.append(",\"start\":", to: out)
-        JSONBytes.appendDecimal(Int(analyzer.scalarOffset(start)), to: out)
+        JSONBytes.appendDecimal(scalarBase + Int(analyzer.scalarOffset(start)), to: out)
         JSONBytes.append(",\"end\":", to: out)
-        JSONBytes.appendDecimal(Int(analyzer.scalarOffset(end)), to: out)
+        JSONBytes.appendDecimal(scalarBase + Int(analyzer.scalarOffset(end)), to: out)
         json.entry.append(Int(c.hit.entry), to: out)
         JSONBytes.append(",\"contribution\":", to: out)
         JSONBytes.appendNumber(Outcome.rounded(c.value), to: out)

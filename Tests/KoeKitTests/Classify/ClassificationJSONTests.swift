@@ -41,8 +41,77 @@ import Testing
                 #expect((json["strength"] as? NSNumber)?.doubleValue == signal.strength)
                 #expect(json["conditional"] as? Bool == signal.conditional)
                 try expectEvidence(json["evidence"], signal.evidence, text)
+                #expect(json["evidence_omitted"] as? Int == (signal.evidenceOmitted > 0 ? signal.evidenceOmitted : nil), "\(text)")
             }
             try expectEvidence(object["evidence"], expected.evidence, text)
+            #expect(object["evidence_omitted"] as? Int == (expected.evidenceOmitted > 0 ? expected.evidenceOmitted : nil), "\(text)")
+        }
+    }
+
+    /// A text that repeats one phrase lists the first `evidenceLimit` pieces and counts the rest.
+    @Test func evidenceStopsAtTheLimitAndCountsTheRest() throws {
+        let classifier = try BuiltInLexicon.classifier()
+        let c = try classifier.classify(String(repeating: "使いにくい。", count: 300))
+        #expect(c.evidence.count == Classifier.evidenceLimit)
+        #expect(c.evidenceOmitted == 300 - Classifier.evidenceLimit)
+        #expect(c.evidence.last?.start == (Classifier.evidenceLimit - 1) * 6)
+        let crash = try #require(try classifier.classify(String(repeating: "アプリが起動しない。", count: 300))
+            .signals.first { $0.id == "trouble_experience" })
+        #expect(crash.evidence.count == Classifier.evidenceLimit)
+        #expect(crash.evidenceOmitted == 300 - Classifier.evidenceLimit)
+    }
+
+    /// A long text is classified a run of sentences at a time; the JSON is the same as one pass
+    /// over the whole text gives. Segments of 200 bytes here, and sentences of at most 60 bytes,
+    /// so every segment ends at a sentence end (a sentence longer than half a segment is cut
+    /// inside, and rules that span the cut then differ).
+    @Test func segmentsAddUpToTheWholeText() throws {
+        let classifier = try BuiltInLexicon.classifier()
+        var random = SeededGenerator(seed: 23)
+        let short = BuiltInLexicon.loaded.lexicon.examples.map(\.text)
+            .filter { $0.utf8.count <= 57 && !$0.contains { "。！？!?.;♪\n".contains($0) } }
+        #expect(short.count > 100)
+        let texts = [
+            String(repeating: "使いにくい。", count: 300),
+            String(repeating: "サポートは丁寧だけど解決しなかった。改善されないなら解約します！", count: 20),
+            (0..<60).map { _ in short.randomElement(using: &random)! }.joined(separator: "\n"),
+            (0..<60).map { _ in short.randomElement(using: &random)! }.joined(separator: "。"),
+            (0..<60).map { _ in short.randomElement(using: &random)! + ["！", "？", "。", "\n"].randomElement(using: &random)! }.joined(),
+        ]
+        for text in texts {
+            var copy = text
+            let (whole, cut) = try copy.withUTF8 { utf8 -> ([UInt8], [UInt8]) in
+                let a = ByteBuffer(), b = ByteBuffer()
+                _ = try classifier.classifyJSON(utf8: utf8, appendingTo: a, segmentBytes: Int.max)
+                _ = try classifier.classifyJSON(utf8: utf8, appendingTo: b, segmentBytes: 200)
+                return (a.array, b.array)
+            }
+            #expect(String(decoding: cut, as: UTF8.self) == String(decoding: whole, as: UTF8.self), "\(text.prefix(40))")
+        }
+        // With no sentence end at all, the text is cut between characters and still reads.
+        var plain = String(repeating: "とても便利で助かっています", count: 30)
+        let cut = try plain.withUTF8 { utf8 -> [UInt8] in
+            let b = ByteBuffer()
+            b.append("{\"id\":1")
+            _ = try classifier.classifyJSON(utf8: utf8, appendingTo: b, segmentBytes: 200)
+            b.append(0x7D)
+            return b.array
+        }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(cut)) as? [String: Any])
+        #expect(object["stance"] as? String == "success")
+    }
+
+    @Test func segmentsEndAfterASentenceEndOrOnACharacter() {
+        let text = Array("一文目です。二文目！三?四\n五六七八九十".utf8)
+        text.withUnsafeBufferPointer { utf8 in
+            let ranges = Classifier.segments(utf8, limit: 20)
+            #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == utf8.count)
+            for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
+            for r in ranges {
+                #expect(r.count <= 20)
+                #expect(String(validatingUTF8: Array(utf8[r]).map { CChar(bitPattern: $0) } + [0]) != nil, "\(r)")
+            }
+            #expect(String(decoding: utf8[ranges[0]], as: UTF8.self) == "一文目です。")
         }
     }
 
