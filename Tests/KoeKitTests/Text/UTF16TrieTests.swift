@@ -64,4 +64,20 @@ import Testing
         }
         #expect(Self.matches(trie, [0x3042, 0x3044, 0x4E01], from: 0).isEmpty)
     }
+
+    /// The key order the trie is built from, against sorting the keys as arrays.
+    @Test(arguments: 1...10)
+    func keyOrderIsLexicographicThenByIndex(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let alphabet: [UInt16] = [0, 1, 0x30, 0x3042, 0x3043, 0x4E00, 0xFFFF]
+        let keys = (0..<Int.random(in: 0...2000, using: &rng)).map { _ in
+            (0..<Int.random(in: 0...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        }
+        var flat = FlatKeys()
+        for key in keys { flat.append(key) }
+        let want = keys.indices.sorted { i, j in
+            keys[i] == keys[j] ? i < j : keys[i].lexicographicallyPrecedes(keys[j])
+        }
+        #expect(flat.sortedOrder().map(Int.init) == want)
+    }
 }
