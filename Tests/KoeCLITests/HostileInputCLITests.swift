@@ -18,6 +18,22 @@ import Testing
         }
     }
 
+    /// Two lexicon files saved with a BOM and joined with `cat`: the second BOM now starts line
+    /// 2. It kept that pattern from ever matching, silently (issue 16, item 16); now `lexicon
+    /// check` points at it and the pattern matches. (The BOM of line 1 is dropped when the file
+    /// is decoded, without a word.)
+    @Test func aByteOrderMarkInsideAJoinedLexiconIsReportedAndRemoved() throws {
+        try KoeRunner.shell(
+            "printf '\\357\\273\\277ぽてぽて満足\\tpos\\n' > a.tsv; printf '\\357\\273\\277むきゅむきゅ最悪\\tneg\\n' > b.tsv; "
+                + "cat a.tsv b.tsv > joined.tsv; \"$K\" lexicon check joined.tsv 2> check.err; "
+                + "echo むきゅむきゅ最悪 | \"$K\" classify -q --lexicon joined.tsv") { dir, r in
+            let check = try String(contentsOf: dir.appendingPathComponent("check.err"), encoding: .utf8)
+            #expect(check.contains("joined.tsv:2:1: warning: byte order mark at the start of the line (removed"), "\(check)")
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.out.contains(#""entry":"joined.tsv:2""#), "\(r.out)")
+        }
+    }
+
     /// Raw ESC / BEL / NUL / CR and a bidi override from the input were echoed to stderr: a
     /// terminal would retitle itself and clear the screen.
     @Test func diagnosticsEscapeControlCharacters() throws {

@@ -56,7 +56,7 @@ extension CompiledLexicon {
                         // Folded like the trie's keys, so that 3日 and 5日 share one key and all its refs.
                         units.removeAll(keepingCapacity: true)
                         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                        for u in key.utf16 {
+                        Self.forEachUTF16Unit(of: key) { u in
                             let f = UTF16Trie.fold(u)
                             units.append(f)
                             h = (h ^ UInt64(f)) &* 0x100_0000_01b3
@@ -67,6 +67,41 @@ extension CompiledLexicon {
                 }
             }
             return batch
+        }
+
+        /// `body` for each UTF-16 unit of `text`, decoded from its UTF-8 (a String's `utf16`
+        /// view transcodes unit by unit, and this runs for every key of the lexicon).
+        @inline(__always)
+        static func forEachUTF16Unit(of text: String, _ body: (UInt16) -> Void) {
+            var text = text
+            text.withUTF8 { bytes in
+                var i = 0
+                while i < bytes.count {
+                    let b0 = UInt32(bytes[i])
+                    let scalar: UInt32
+                    // A String's UTF-8 is always well formed.
+                    if b0 < 0x80 {
+                        scalar = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        scalar = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        scalar = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        scalar = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    if scalar >= 0x10000 {
+                        body(UInt16(0xD800 + ((scalar - 0x10000) >> 10)))
+                        body(UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF)))
+                    } else {
+                        body(UInt16(scalar))
+                    }
+                }
+            }
         }
 
         mutating func add(_ batches: [Batch]) {

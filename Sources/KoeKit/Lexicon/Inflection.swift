@@ -22,37 +22,44 @@ public enum Inflection: String, Sendable, CaseIterable {
     /// Whether a match must end on a word boundary (conjugating words continue past the stem).
     public var needsEndBoundary: Bool { self == .fixed }
 
+    /// Whether `pattern` (already normalised) fits the class: `stems(of:)` fails exactly when
+    /// it does not. Cheaper than `stems`, which builds the strings.
+    public func fits(_ pattern: String) -> Bool {
+        switch self {
+        case .fixed, .adjNa, .prefix, .vs: true
+        case .adjI: pattern.hasSuffix("い") && pattern.count >= 2
+        case .kuru: pattern.hasSuffix("来る") || pattern.hasSuffix("くる")
+        case .aru: pattern.hasSuffix("ある")
+        case .v1: pattern.hasSuffix("る") && pattern.count >= 2
+        case .v5: pattern.last.map { Inflection.godanRows[$0] != nil } == true && pattern.count >= 2
+        }
+    }
+
     /// The strings to index for `pattern` (already normalised), or nil when the pattern does
     /// not fit the class (the message explains why).
     public func stems(of pattern: String) -> Result<[String], InflectionError> {
+        guard fits(pattern) else { return .failure(.expectedEnding(expectedEnding)) }
         switch self {
         case .fixed, .adjNa, .prefix:
             return .success([pattern])
         case .adjI:
-            guard pattern.hasSuffix("い"), pattern.count >= 2 else { return .failure(.expectedEnding(expectedEnding)) }
             let stem = String(pattern.dropLast())
             // い (plain), かっ (past), く (adverbial/negative/て), けれ (conditional), さ (noun),
             // そう (looks), すぎ (too), げ (seems): what follows an い-adjective stem.
             return .success(["い", "かっ", "く", "けれ", "さ", "そう", "すぎ", "げ", "め"].map { stem + $0 })
         case .kuru:
-            guard pattern.hasSuffix("来る") || pattern.hasSuffix("くる") else { return .failure(.expectedEnding(expectedEnding)) }
             let head = String(pattern.dropLast(2))
             return .success(pattern.hasSuffix("来る") ? [head + "来"] : ["こ", "き", "く"].map { head + $0 })
         case .aru:
-            guard pattern.hasSuffix("ある") else { return .failure(.expectedEnding(expectedEnding)) }
             return .success([String(pattern.dropLast(2)) + "あ"])
         case .v1:
-            guard pattern.hasSuffix("る"), pattern.count >= 2 else { return .failure(.expectedEnding(expectedEnding)) }
             return .success([String(pattern.dropLast())])
         case .vs:
             if pattern.hasSuffix("する"), pattern.count > 2 { return .success([String(pattern.dropLast(2))]) }
             return .success([pattern])
         case .v5:
-            guard let last = pattern.last, let row = Inflection.godanRows[last], pattern.count >= 2 else {
-                return .failure(.expectedEnding(expectedEnding))
-            }
             let stem = String(pattern.dropLast())
-            var forms = row.map { stem + String($0) }
+            var forms = Inflection.godanRows[pattern.last!]!.map { stem + String($0) }
             if pattern.hasSuffix("行く") || pattern.hasSuffix("いく") { forms.append(stem + "っ") }
             return .success(forms)
         }

@@ -175,14 +175,12 @@ struct LexiconBuilder {
             warn(entry.location, 1, "the pattern expands to \(expansion.count) strings (more than \(PatternExpander.warningLimit)); consider splitting it")
         }
         let inflection = negates ? Inflection.prefix : entry.inflection
-        for s in expansion.segments[expansion.segments.count - 1] {
-            if case let .failure(.expectedEnding(ending)) = inflection.stems(of: s) {
-                let what = s == entry.pattern ? "pattern '\(s)'" : "pattern '\(entry.pattern)' (as '\(s)')"
-                diagnostics.append(Diagnostic(
-                    file: entry.location.file, line: entry.location.line, column: 1, severity: .error,
-                    message: "\(what) does not fit inflection '\(inflection.rawValue)': expected it to end in \(ending)"))
-                return nil
-            }
+        for s in expansion.segments[expansion.segments.count - 1] where !inflection.fits(s) {
+            let what = s == entry.pattern ? "pattern '\(s)'" : "pattern '\(entry.pattern)' (as '\(s)')"
+            diagnostics.append(Diagnostic(
+                file: entry.location.file, line: entry.location.line, column: 1, severity: .error,
+                message: "\(what) does not fit inflection '\(inflection.rawValue)': expected it to end in \(inflection.expectedEnding)"))
+            return nil
         }
         return (expansion, inflection)
     }

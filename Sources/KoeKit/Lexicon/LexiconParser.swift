@@ -103,8 +103,7 @@ public struct LexiconParser {
         // Only spaces and tabs: with no other scalar around, each byte is a Character of its own.
         if line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
         // A tab is always a Character of its own, so splitting bytes splits Characters.
-        let columns = line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            .map(Substring.init)
+        let columns = Self.columns(of: line)
         switch kind {
         case .words, .stopwords:
             guard let word = columns.first, !word.isEmpty else { return error(n, 1, "empty word") }
@@ -117,6 +116,23 @@ public struct LexiconParser {
         case .topics: parseTopic(columns, n)
         case .entries: parseEntry(columns, n)
         }
+    }
+
+    /// The tab-separated columns of `line` (empty ones included), as slices of it.
+    static func columns(of line: Substring) -> [Substring] {
+        var columns: [Substring] = []
+        columns.reserveCapacity(4)
+        let utf8 = line.utf8
+        var start = utf8.startIndex, i = start
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "\t") {
+                columns.append(line[start..<i])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        columns.append(line[start...])
+        return columns
     }
 
     /// The largest weight a lexicon line may carry (the built-in lexicons use 0.3–2.5).
@@ -214,7 +230,7 @@ public struct LexiconParser {
 
     mutating func parseExample(_ line: String, _ n: Int) {
         let body = line.dropFirst(2)
-        guard let arrow = body.range(of: "=>") else { return error(n, 3, "example needs 'TEXT => EXPECTATION'") }
+        guard let arrow = Self.range(of: "=>", in: body) else { return error(n, 3, "example needs 'TEXT => EXPECTATION'") }
         let text = String(body[..<arrow.lowerBound]).trimmingSpaces
         guard !text.isEmpty else { return error(n, 3, "example has no text") }
         var expectations: [LexiconExample.Expectation] = []
@@ -239,6 +255,24 @@ public struct LexiconParser {
         }
         guard !expectations.isEmpty else { return error(n, arrowColumn, "example has no expectation") }
         result.examples.append(LexiconExample(text: text, expectations: expectations, location: loc(n)))
+    }
+
+    /// The first occurrence of the ASCII text `needle` in `text`, by its bytes (Foundation's
+    /// `range(of:)` compares Characters, and is slow).
+    static func range(of needle: StaticString, in text: Substring) -> Range<Substring.Index>? {
+        let utf8 = text.utf8
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            var j = i, k = 0
+            while k < pattern.count, j < utf8.endIndex, utf8[j] == pattern[k] {
+                j = utf8.index(after: j)
+                k += 1
+            }
+            if k == pattern.count { return i..<j }
+            i = utf8.index(after: i)
+        }
+        return nil
     }
 
     static func isIdentifier(_ s: some StringProtocol) -> Bool {

@@ -19,6 +19,31 @@ import Testing
         #expect(try Normalizer.normalize(input) == expected)
     }
 
+    /// The shortcut that skips ICU for text normalisation leaves alone: every unit it accepts
+    /// is unchanged on its own and beside any other accepted unit (after katakana too, where
+    /// dashes fold), checked against the full path.
+    @Test func fixedPointShortcutAgreesWithICU() throws {
+        let accepted = (UInt16(0)...UInt16(0xD7FF)).filter { Normalizer.isFixedPoint(String(decoding: [$0], as: UTF16.self)) }
+        #expect(accepted.count > 20000)
+        for u in accepted {
+            #expect(try Normalizer.normalize(units: [u]).units == [u], "U+\(String(u, radix: 16))")
+        }
+        for u in accepted where u < 0x80 {
+            #expect(try Normalizer.normalize(units: [0x30A2, u]).units == [0x30A2, u], "ア then U+\(String(u, radix: 16))")
+        }
+        var rng = SeededGenerator(seed: 7)
+        let katakana = Array("アカサヲンー".utf16)
+        for _ in 0..<20000 {
+            let units = (0..<Int.random(in: 2...6, using: &rng)).map { k in
+                k == 0 && Bool.random(using: &rng) ? katakana.randomElement(using: &rng)! : accepted.randomElement(using: &rng)!
+            }
+            #expect(try Normalizer.normalize(units: units).units == units, "\(units.map { String($0, radix: 16) })")
+        }
+        for rejected in ["A", "-", "~", "ｶ", "か\u{3099}", "㍻", "①", "〜", "Ａ", "\u{FEFF}"] {
+            #expect(!Normalizer.isFixedPoint(rejected), "\(rejected)")
+        }
+    }
+
     @Test func isIdempotentOnRandomMixtures() throws {
         var rng = SeededGenerator(seed: 42)
         for _ in 0..<500 {
