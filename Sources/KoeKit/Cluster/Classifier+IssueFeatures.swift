@@ -95,13 +95,34 @@ extension Classifier {
             .filter { seen.insert("\($0.start):\($0.end):\($0.entry)").inserted }
     }
 
+    /// The tokenizer splits a kanji numeral from its counter (三|日, 何|回) so that patterns
+    /// match them like 3|日; for grouping they stay the word ICU's dictionary made of them.
+    static func numeralsRejoined(_ tokens: [Token], _ units: UnsafeBufferPointer<UInt16>) -> [Token] {
+        guard tokens.contains(where: { $0.kind == .number && Kanji.contains(units[Int($0.start)]) }) else { return tokens }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            if t.kind == .number && Kanji.contains(units[Int(t.start)]) && k + 1 < tokens.count
+                && tokens[k + 1].kind == .ideo && tokens[k + 1].start == t.end {
+                out.append(Token(start: t.start, end: tokens[k + 1].end, kind: .ideo))
+                k += 2
+            } else {
+                out.append(t)
+                k += 1
+            }
+        }
+        return out
+    }
+
     /// Maximal runs of adjacent content tokens (kanji words, katakana, Latin letters): the
     /// compound nouns of the text. A kanji word ending in kana (文字化け, 落ちる) stands alone;
     /// one kanji followed by kana that is no particle is a verb stem (届|か, 待|って) and
     /// belongs to no word.
     func wordRuns(_ sentences: SentenceIndex) -> [WordRun] {
         let units = analyzer.normalizedUnits
-        let tokens = analyzer.tokens
+        let tokens = Self.numeralsRejoined(analyzer.tokens, units)
         var runs: [WordRun] = []
         var current: WordRun?
         func close() {

@@ -33,7 +33,7 @@ enum Negation {
     /// Endings that negate a verb's 未然形 / 連用形 / て形, an adjective's く form, a noun.
     private static let plainEndings = ["ない", "なかった", "なく", "ず", "ぬ", "ねえ", "ねー", "へん", "ん"]
     private static let politeEndings = ["ません", "ませんでした"]
-    private static let progressiveEndings = ["いない", "いなかった", "ない", "なかった", "いません", "ません", "おらず", "おりません", "ねえ", "へん"]
+    private static let progressiveEndings = ["いない", "いなかった", "いなく", "ない", "なかった", "なく", "いません", "ません", "おらず", "おりません", "ねえ", "へん"]
     private static let copulaEndings = ["じゃない", "じゃなかった", "じゃなく", "ではない", "ではなかった", "ではなく", "でない", "でなく",
         "じゃありません", "ではありません", "じゃねえ", "ちゃう"]
 

@@ -170,7 +170,16 @@ extension TextAnalyzer {
         var from = Int32(start)
         for k in 0..<n {
             let to = Int32(start) + ends[k]
-            out.append(Token(start: from, end: to, kind: TokenKind(ruleStatus: statuses[k], firstUnit: text[Int(from)])))
+            let kind = TokenKind(ruleStatus: statuses[k], firstUnit: text[Int(from)])
+            // ICU's dictionary keeps 三日 and 何回 whole, while 3|日 splits: split them alike (the
+            // numerals a number), so a pattern's number (`<num>日`) meets its counter on a
+            // boundary and issue grouping counts 三日 as it counts 3日.
+            if kind == .ideo, let cut = Kanji.numeralEnd(text, from: Int(from), to: Int(to)) {
+                out.append(Token(start: from, end: Int32(cut), kind: .number))
+                out.append(Token(start: Int32(cut), end: to, kind: kind))
+            } else {
+                out.append(Token(start: from, end: to, kind: kind))
+            }
             from = to
         }
         if !userWords.isEmpty { userWords.merge(&out, from: first, in: text) }

@@ -155,6 +155,14 @@ extension IssueGroupingTests {
         #expect(!f.phrases.contains { $0.text.hasPrefix("週間") }, "\(f.phrases.map(\.text))")
     }
 
+    /// The tokenizer splits 三|日 for matching; grouping keeps the word ICU made of it, as it did
+    /// before the split (it is no counter feature like 3日).
+    @Test func aKanjiNumeralAndItsCounterStayOneWordForGrouping() throws {
+        let f = try Self.features("返金の手続きから三日たっても戻りません。")
+        #expect(f.weights["w:三日"] != nil, "\(f.weights.keys.sorted())")
+        #expect(f.weights["n:日"] == nil, "\(f.weights.keys.sorted())")
+    }
+
     @Test func synonymsCountAsOneWord() throws {
         let a = try Self.features("決済の画面でエラーが出ます。")
         let b = try Self.features("支払いの画面でエラーが出ます。")

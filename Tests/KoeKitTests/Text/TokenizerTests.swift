@@ -12,6 +12,31 @@ import Testing
         #expect(analyzer.tokenViews().map(\.text) == ["ログイン", "でき", "ま", "せん", "。"])
     }
 
+    /// ICU's dictionary keeps 三日 and 何回 whole while it splits 3|日: the numerals become a
+    /// number of their own, so `<num>日` meets 日 on a boundary; words that only start with a
+    /// numeral (一緒, 十字) stay whole.
+    @Test func kanjiNumeralsSplitFromTheirCounter() throws {
+        try analyzer.analyze("三日たっても何回も")
+        let views = analyzer.tokenViews()
+        #expect(views.prefix(2).map(\.text) == ["三", "日"])
+        #expect(views.first?.kind == .number)
+        #expect(views.map(\.text).contains("何") && views.map(\.text).contains("回"))
+        try analyzer.analyze("一緒に十字路で")
+        #expect(analyzer.tokenViews().map(\.text).contains("一緒"))
+    }
+
+    /// The split reaches the matcher: a line whose number and counter are separate parts
+    /// (`<num>…{1}(日|週間)…`) matches 三日 as it matches 3日.
+    @Test func aNumberPatternMatchesAKanjiNumeralAndItsCounter() throws {
+        let (lexicon, _) = try TemporaryLexicon.load([
+            ["signals.tsv": "slow_response\tdissatisfaction\t遅い\n", "entries.tsv": "<num>…{1}(日|週間|か月)(たって|経って)も\tslow_response\t1\tprefix\n"]
+        ])
+        let classifier = try Classifier(lexicon: try CompiledLexicon(lexicon))
+        #expect(try classifier.classify("3日たっても").hasSignal("slow_response"))
+        #expect(try classifier.classify("三日たっても").hasSignal("slow_response"))
+        #expect(try classifier.classify("数日経っても").hasSignal("slow_response"))
+    }
+
     @Test func reportsOffsetsInUnicodeScalarsOfTheOriginal() throws {
         try analyzer.analyze("😀ＡＢＣです")
         let views = analyzer.tokenViews()
