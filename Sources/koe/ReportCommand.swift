@@ -29,8 +29,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "ISO week to report, e.g. 2026-W47 (default: the latest complete week in the data).")
     var week: String?
 
-    @Option(name: [.short, .long], help: "Output format: markdown, html or json (default: from the -o file's extension, else markdown).")
+    @Option(name: [.short, .long], help: "Output format: markdown, html, json or slack (a short digest in Slack mrkdwn) (default: from the -o file's extension, else markdown).")
     var format: ReportFormat?
+
+    @Option(help: ArgumentHelp("Link ticket ids (in HTML, Markdown and the Slack digest) to this http(s) address; {id} stands for the ticket id, percent-encoded.", valueName: "url-template"))
+    var ticketURL: String?
+
+    @Option(help: ArgumentHelp("With --format slack: end the digest with a link to the full report at this http(s) address.", valueName: "url"))
+    var reportURL: String?
 
     @Option(name: [.short, .long], help: "Write the report to this file (default: stdout); .md, .html or .json sets the format.")
     var output: String?
@@ -52,6 +58,26 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if let week, ISOWeek(week) == nil { throw ValidationError("--week must look like 2026-W47, got '\(week)'") }
         if format == nil { _ = try OutputFormatInference.report(path: output) }
+        _ = try links()
+    }
+
+    /// `--ticket-url` and `--report-url`, checked (a usage error, exit 64, when not http(s)).
+    private func links() throws -> ReportLinks {
+        var links = ReportLinks()
+        if let ticketURL {
+            do { links.ticket = try TicketLinkTemplate(ticketURL) } catch {
+                throw ValidationError("--ticket-url '\(ticketURL)' \(error); give an http(s) address with {id}, e.g. 'https://example.zendesk.com/agent/tickets/{id}'")
+            }
+        }
+        if let reportURL {
+            do { links.fullReport = try WebURL(reportURL) } catch {
+                throw ValidationError("--report-url '\(reportURL)' \(error); give the http(s) address of the full report")
+            }
+            if let url = links.fullReport, !SlackRenderer.hasRoom(forLinkTo: url) {
+                throw ValidationError("--report-url is too long for a Slack message once escaped (\(reportURL.count) characters); give a shorter address")
+            }
+        }
+        return links
     }
 
     func run() throws {
@@ -96,8 +122,14 @@ struct ReportCommand: ParsableCommand {
         }
         let report = run.report
         let format = try self.format ?? OutputFormatInference.report(path: output) ?? .markdown
+        if reportURL != nil, format != .slack, !quiet {
+            Stderr.print("koe: warning: --report-url is used by --format slack only; ignored for \(format.rawValue)")
+        }
+        if ticketURL != nil, format == .json, !quiet {
+            Stderr.print("koe: warning: --ticket-url links ids in HTML, Markdown and the Slack digest; JSON keeps the plain ids")
+        }
         do {
-            try write(try format.renderer.render(report))
+            try write(try format.renderer(links: links()).render(report))
         } catch {
             session?.discard()
             throw error
