@@ -48,11 +48,11 @@ import Testing
                     assert not cell.startswith(('=', '+', '@')), repr(cell)
             print('|'.join(header))
             """#
-        try KoeRunner.shell(#"printf '%s' "$SCRIPT" > check.py && "$K" classify -q -f csv --keep-fields --bom -o out.csv in.csv && "$PY" check.py out.csv in.csv"#,
+        let python3 = try #require(Self.python3)
+        try KoeRunner.shell(#""$K" classify -q -f csv --keep-fields --bom -o out.csv in.csv && '"# + python3 + #"' check.py out.csv in.csv"#,
                             setUp: { dir in
                                 try Data(Self.input.utf8).write(to: dir.appendingPathComponent("in.csv"))
-                                setenv("SCRIPT", script, 1)
-                                setenv("PY", Self.python3!, 1)
+                                try Data(script.utf8).write(to: dir.appendingPathComponent("check.py"))
                             }) { _, r in
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.out == Self.expectedHeader.joined(separator: "|") + "\n")
