@@ -114,6 +114,10 @@ struct ClassifyCommand: ParsableCommand {
         // Someone typing (or a program feeding one record at a time) gets each answer at once;
         // a pipe keeps the batches that make classification fast.
         let flushEachBatch = unbuffered || isatty(0) == 1 || isatty(1) == 1
+        // Someone typing sees each answer; progress is for files and pipes.
+        let typing = input.paths.contains("-") && isatty(0) == 1
+        let progress = Progress(enabled: !quiet && !typing && !unbuffered, paths: input.paths)
+        var read = 0
         for path in input.paths {
             let interactive = unbuffered || (path == "-" && isatty(0) == 1)
             let reader = try input.open(path, quiet: quiet, interactive: interactive)
@@ -141,7 +145,10 @@ struct ClassifyCommand: ParsableCommand {
                         if !record.warnings.isEmpty { summary.repaired += 1 }
                         batch.append(consume record)
                     }
-                    return batch.isEmpty ? nil : batch
+                    guard !batch.isEmpty else { return nil }
+                    read += batch.count
+                    progress.update(records: read, reader: reader)
+                    return batch
                 },
                 transform: { classifier, records in renderer.render(records, with: classifier, into: buffers.take()) },
                 consume: { rendered in
@@ -150,9 +157,14 @@ struct ClassifyCommand: ParsableCommand {
                         try slice.bytes.withBytes { try writer.appendLines($0) }
                         buffers.give(slice.bytes)
                     }
-                    if flushEachBatch { try writer.flush() }
+                    if flushEachBatch {
+                        ProgressLine.clear()
+                        try writer.flush()
+                    }
                 })
+            progress.finished(reader)
         }
+        progress.finish()
         try writeHeader()
         try writer.flush()
         if toFile, let output {

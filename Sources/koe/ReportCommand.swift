@@ -120,6 +120,7 @@ struct ReportCommand: ParsableCommand {
             Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: items.map(\.date)))
             throw ExitStatus.badData
         }
+        ProgressLine.clear()
         let report = run.report
         let format = try self.format ?? OutputFormatInference.report(path: output) ?? .markdown
         if reportURL != nil, format != .slack, !quiet {
@@ -146,7 +147,7 @@ struct ReportCommand: ParsableCommand {
         var items: [ReportItem] = []
         var skipped: [String: Int] = [:]
         var read = 0
-        let progress = Progress(enabled: !quiet)
+        let progress = Progress(enabled: !quiet, paths: input.paths)
         for path in input.paths {
             let reader = try input.open(path, quiet: quiet)
             check.layouts.append(reader.layout)
@@ -158,7 +159,7 @@ struct ReportCommand: ParsableCommand {
                 }
                 read += batch.count
                 batch.removeAll(keepingCapacity: true)
-                progress.update("classified \(read) records")
+                progress.update(records: read, reader: reader)
             }
             while let record = try InputOptions.next(reader, quiet: quiet) {
                 if check.unreadableDate == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil {
@@ -174,8 +175,9 @@ struct ReportCommand: ParsableCommand {
                 if batch.count >= 4096 { flush() }
             }
             flush()
+            progress.finished(reader)
         }
-        progress.finish()
+        progress.status("building the report")
         return (items, read, skipped)
     }
 
