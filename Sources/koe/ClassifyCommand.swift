@@ -118,6 +118,7 @@ struct ClassifyCommand: ParsableCommand {
         let typing = input.paths.contains("-") && isatty(0) == 1
         let progress = Progress(enabled: !quiet && !typing && !unbuffered, paths: input.paths)
         var read = 0
+        let resultsOnTerminal = !toFile && isatty(1) == 1
         for path in input.paths {
             let interactive = unbuffered || (path == "-" && isatty(0) == 1)
             let reader = try input.open(path, quiet: quiet, interactive: interactive)
@@ -152,15 +153,16 @@ struct ClassifyCommand: ParsableCommand {
                 },
                 transform: { classifier, records in renderer.render(records, with: classifier, into: buffers.take()) },
                 consume: { rendered in
-                    for slice in rendered {
-                        summary.add(slice.summary)
-                        try slice.bytes.withBytes { try writer.appendLines($0) }
-                        buffers.give(slice.bytes)
+                    func write() throws {
+                        for slice in rendered {
+                            summary.add(slice.summary)
+                            try slice.bytes.withBytes { try writer.appendLines($0) }
+                            buffers.give(slice.bytes)
+                        }
+                        if flushEachBatch { try writer.flush() }
                     }
-                    if flushEachBatch {
-                        ProgressLine.clear()
-                        try writer.flush()
-                    }
+                    // Results on the terminal go above the progress line, never onto it.
+                    if resultsOnTerminal { try ProgressLine.interrupt(write) } else { try write() }
                 })
             progress.finished(reader)
         }

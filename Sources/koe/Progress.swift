@@ -4,7 +4,8 @@ import KoeKit
 /// Progress of a long run, on one line of stderr that is redrawn in place: records read,
 /// bytes of the total when every input is a file, and an estimate of the time left. Only
 /// when stderr is a terminal (never in pipes, files or CI logs) and not with `-q`. Redrawn at
-/// most four times a second; cleared at the end and before any other message.
+/// most four times a second; erased at the end, and erased and drawn again around any other
+/// message and around results written to the same terminal.
 final class Progress {
     /// Seconds between redraws.
     static let interval = 0.25
@@ -100,22 +101,35 @@ final class Progress {
 /// written to a terminal clear it first.
 enum ProgressLine {
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var shown = false
+    /// The message on screen, nil when the line is clear.
+    nonisolated(unsafe) private static var shown: String?
 
     static func show(_ message: String) {
         lock.withLock {
             try? StandardStreams.write(("\r\u{1B}[2Kkoe: " + message).utf8, to: 2)
-            shown = true
+            shown = message
         }
     }
 
-    /// Erases the line if one is shown.
+    /// Erases the line if one is shown; it stays away until the next `show`.
     static func clear() {
-        lock.withLock {
-            guard shown else { return }
-            try? StandardStreams.write("\r\u{1B}[2K".utf8, to: 2)
-            shown = false
+        lock.withLock { erase() }
+    }
+
+    /// Runs `body` (which writes to the terminal) with the line erased, then draws it again.
+    static func interrupt<T>(_ body: () throws -> T) rethrows -> T {
+        let message = lock.withLock {
+            defer { erase() }
+            return shown
         }
+        defer { if let message { show(message) } }
+        return try body()
+    }
+
+    private static func erase() {
+        guard shown != nil else { return }
+        try? StandardStreams.write("\r\u{1B}[2K".utf8, to: 2)
+        shown = nil
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

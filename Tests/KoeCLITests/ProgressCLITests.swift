@@ -68,6 +68,51 @@ import Testing
         }
     }
 
+    /// With results and warnings on the same terminal, every progress drawing is erased
+    /// before anything else is written: a drawing is only ever followed by `\r`.
+    @Test func resultsAndWarningsNeverLandOnTheProgressLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("koe-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var data = Self.tickets(3_000)
+        // A row with an extra field halfway: a warning in the middle of the run.
+        let half = data.count / 2
+        let lineEnd = try #require(data[half...].firstIndex(of: 0x0A))
+        data.insert(contentsOf: Array(",extra".utf8), at: lineEnd)
+        try data.write(to: dir.appendingPathComponent("t.csv"))
+        let (master, slave) = try #require(LineBufferingCLITests.openPTY())
+        defer { close(master) }
+        let process = Process()
+        process.executableURL = KoeRunner.binary
+        process.arguments = ["classify", "t.csv", "--no-text", "--jobs", "1"]
+        process.currentDirectoryURL = dir
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle(fileDescriptor: slave)
+        process.standardError = FileHandle(fileDescriptor: slave)
+        try process.run()
+        close(slave)
+        var seen: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            seen.append(contentsOf: buffer[0..<n])
+        }
+        process.waitUntilExit()
+        let text = String(decoding: seen, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("extra fields kept"), "the warning is there")
+        let drawing = try NSRegularExpression(
+            pattern: #"\x1B\[2Kkoe: [0-9,]+ records, [0-9.]+( of [0-9.]+)? MB( \([0-9]+%\))?(, about [0-9:]+ left)?"#)
+        let matches = drawing.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        #expect(matches.count >= 1)
+        let utf16 = Array(text.utf16)
+        for match in matches {
+            let end = match.range.location + match.range.length
+            #expect(end < utf16.count && utf16[end] == 0x0D, "a drawing followed by other output")
+        }
+    }
+
     @Test func standardInputShowsBytesWithoutATotal() throws {
         try inTemporaryFolder { dir in
             let (text, _, status) = try Self.runOnTerminal(["classify", "-o", "out.jsonl"], in: dir, stdin: dir.appendingPathComponent("t.csv"))
