@@ -129,6 +129,8 @@ import Testing
             #expect(Self.fileProgress.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text)) >= 1)
             #expect(text.contains(Self.clear + "koe: building the report…"))
             #expect(text.contains("building the report…" + Self.clear + "koe: report 2026-W47:"), "\(text.debugDescription)")
+            let summary = try #require(text.range(of: "koe: report 2026-W47:"))
+            #expect(!text[summary.lowerBound...].contains("\u{1B}"), "nothing is drawn again after the report is written")
         }
     }
 
