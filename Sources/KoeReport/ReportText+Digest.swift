@@ -1,7 +1,7 @@
 /// Wording of the Slack digest (`koe report --format slack`) that the full report lacks.
 extension ReportText {
     static let biggestChanges = "今週の主な変化"
-    static func topIssuesDigest(_ shown: Int) -> String { "主な課題（上位\(shown)件）" }
+    static func topIssuesDigest(_ shown: Int) -> String { shown > 0 ? "主な課題（上位\(shown)件）" : "主な課題" }
     static let example = "例"
     static let evidenceShort = "根拠"
     static let thisWeekShort = "今週"

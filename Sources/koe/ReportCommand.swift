@@ -7,7 +7,7 @@ import KoeReport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the weekly VOC report (Markdown, self-contained HTML, or JSON).",
+        abstract: "Write the weekly VOC report (Markdown, self-contained HTML, JSON, or a Slack digest).",
         discussion: """
             Reads tickets (CSV/TSV/JSON Lines with a creation date), classifies them, groups \
             recurring issues and writes the report for one ISO week (Monday start, Asia/Tokyo; \
@@ -21,6 +21,8 @@ struct ReportCommand: ParsableCommand {
               koe report corpora/sample/tickets.csv --week 2026-W47 -o voc-2026-W47.md
               koe report tickets.jsonl --format html -o voc.html
               koe report tickets.csv --format json | jq .top_issues
+              koe report tickets.csv --format slack --report-url https://voc.example.com/w47.html
+              koe report tickets.csv --format html --ticket-url 'https://example.zendesk.com/agent/tickets/{id}'
             """
     )
 

@@ -59,6 +59,22 @@ import Testing
         }
     }
 
+    /// An e-mail address used as the account id is masked in the digest as in the report.
+    @Test func churnAccountsAreMasked() throws {
+        let input = """
+            id,created_at,body,account_id,plan
+            1,2026-11-17 10:00,来月で解約します。他社に乗り換えることにしました。,hanako@example.jp,business
+            2,2026-11-18 10:00,ログインできません,ACME-1,starter
+
+            """
+        let r = try KoeRunner.run(["report", "--week", "2026-W47", "--format", "slack", "-q"], stdin: Data(input.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.out.contains("hanako"))
+        #expect(r.out.range(of: #"\n• 〔メール〕-[0-9a-f]{4}（business）：解約意向"#, options: .regularExpression) != nil, "\(r.out)")
+        #expect(r.out.contains("*主な課題*\n今週は該当なし"))
+        #expect(r.out.utf16.count < 4_000)
+    }
+
     @Test func reportURLWithAnotherFormatIsAnnounced() throws {
         let r = try KoeRunner.run(["report", "report-fixture.csv", "--week", "2026-W47", "--report-url", "https://voc.example.com/"],
                                   in: Self.fixtures)
