@@ -1,6 +1,6 @@
 import KoeKit
 
-/// The weekly report as Markdown for GitHub and Slack: headings, pipe tables and blockquotes,
+/// The weekly report as Markdown for GitHub (Slack gets `SlackRenderer`'s digest): headings, pipe tables and blockquotes,
 /// no HTML. All report text is escaped, so pasted ticket text cannot inject markup.
 public struct MarkdownRenderer: ReportRenderer {
     /// Ticket ids in quote attributions become links when `links.ticket` is set.

@@ -21,8 +21,8 @@ struct ReportCommand: ParsableCommand {
               koe report corpora/sample/tickets.csv --week 2026-W47 -o voc-2026-W47.md
               koe report tickets.jsonl --format html -o voc.html
               koe report tickets.csv --format json | jq .top_issues
-              koe report tickets.csv --format slack --report-url https://voc.example.com/w47.html
-              koe report tickets.csv --format html --ticket-url 'https://example.zendesk.com/agent/tickets/{id}'
+              koe report tickets.csv -f slack --report-url https://example.com/r.html
+              koe report tickets.csv -f html --ticket-url 'https://t.example/{id}'
             """
     )
 
