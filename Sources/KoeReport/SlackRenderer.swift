@@ -107,7 +107,9 @@ public struct SlackRenderer: ReportRenderer {
         let accounts = report.churnRisk
         let labels = DisplayLabels(report: report)
         let conditional = accounts.filter(\.conditional).count
-        let heading = "*\(ReportText.churnAccounts)*："
+        // A space after the closing `*`: Slack leaves `*…*` unbolded when a CJK character
+        // touches the marker.
+        let heading = "*\(ReportText.churnAccounts)* "
             + ReportText.accountCount(NumberText.count(accounts.count), conditional: NumberText.items(conditional))
         let items = accounts.map { risk in
             var line = "• " + Slack.text(risk.account, limit: 60)

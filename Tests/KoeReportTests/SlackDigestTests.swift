@@ -64,6 +64,19 @@ struct SlackDigestTests {
         #expect(lines.first == "*週次VOCレポート 2026-W47*")
     }
 
+    /// Slack bolds `*…*` only when no letter touches the markers (CJK included): every
+    /// heading's closing `*` ends the line or is followed by a space.
+    @Test func boldHeadingsAreFollowedBySpaceOrLineEnd() throws {
+        let digest = try SlackRenderer().render(ReportFixtures.full)
+        let headings = digest.split(separator: "\n").filter { $0.hasPrefix("*") }
+        #expect(headings.count >= 5)
+        for line in headings {
+            let close = try #require(line.dropFirst().firstIndex(of: "*"))
+            let after = line[line.index(after: close)...]
+            #expect(after.isEmpty || after.first == " ", "\(line)")
+        }
+    }
+
     @Test func showsAlertChangesTopIssuesAndChurnRisk() throws {
         let report = ReportFixtures.full
         let digest = try SlackRenderer().render(report)
