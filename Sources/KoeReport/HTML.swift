@@ -68,15 +68,22 @@ enum HTML {
         return out.joined(separator: "\n")
     }
 
-    /// A quote with its record id (and account).
-    static func quote(_ quote: WeeklyReport.Quote) -> String {
-        let source = Markdown.attribution(quote)
-        let footer = source.isEmpty ? "" : "<footer>— \(escape(source))</footer>"
+    /// A quote with its record id (and account); the id links to its ticket when `links` has
+    /// a template.
+    static func quote(_ quote: WeeklyReport.Quote, links: ReportLinks) -> String {
+        let source: String
+        if let url = links.ticketURL(quote.id) {
+            let account = quote.account.flatMap { $0.isEmpty ? nil : "・" + escape($0) } ?? ""
+            source = "<a href=\"\(escape(url))\" rel=\"noreferrer\">\(escape(quote.id))</a>" + account
+        } else {
+            source = escape(Markdown.attribution(quote))
+        }
+        let footer = source.isEmpty ? "" : "<footer>— \(source)</footer>"
         return "<blockquote><p>\(lines(quote.text))</p>\(footer)</blockquote>"
     }
 
-    static func quotes(_ quotes: [WeeklyReport.Quote]) -> String {
-        quotes.isEmpty ? empty(ReportText.none) : quotes.map(quote).joined(separator: "\n")
+    static func quotes(_ quotes: [WeeklyReport.Quote], links: ReportLinks) -> String {
+        quotes.isEmpty ? empty(ReportText.none) : quotes.map { quote($0, links: links) }.joined(separator: "\n")
     }
 
     /// A delta coloured by whether its direction is good or bad news.

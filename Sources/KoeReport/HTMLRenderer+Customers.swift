@@ -10,7 +10,7 @@ extension HTMLRenderer {
              risk.conditional ? "<span class=\"tag\">\(ReportText.conditional)</span>" : "",
              NumberText.count(risk.tickets),
              ReportFacts.previousRiskWeeks(risk.previousWeeksWithRisk),
-             HTML.quote(risk.quote)]
+             HTML.quote(risk.quote, links: links)]
         }
         return [
             "<p>\(HTML.escape(ReportText.accountCount(NumberText.count(accounts.count), conditional: NumberText.items(conditional))))</p>",
@@ -37,7 +37,7 @@ extension HTMLRenderer {
         out.append("<p class=\"note\">※ \(HTML.escape(ReportText.subsidedExplanation))</p>")
         if !effort.quotes.isEmpty {
             out.append(HTML.heading(3, ReportText.effortQuotes))
-            out.append(HTML.quotes(effort.quotes))
+            out.append(HTML.quotes(effort.quotes, links: links))
         }
         return out.joined(separator: "\n")
     }
@@ -46,7 +46,7 @@ extension HTMLRenderer {
         var out = ["<p><strong>\(ReportText.praise)</strong> \(HTML.escape(ReportFacts.rate(success.praise)))</p>"]
         for (heading, quotes) in success.quoteGroups {
             out.append(HTML.heading(3, heading))
-            out.append(HTML.quotes(quotes))
+            out.append(HTML.quotes(quotes, links: links))
         }
         return out.joined(separator: "\n")
     }
@@ -80,7 +80,7 @@ extension HTMLRenderer {
                                   [.left, .left, .left, .right], rows))
         }
         out.append(HTML.heading(3, ReportText.unclassified))
-        out.append(HTML.quotes(appendix.unclassifiedSample))
+        out.append(HTML.quotes(appendix.unclassifiedSample, links: links))
         return out.joined(separator: "\n")
     }
 }

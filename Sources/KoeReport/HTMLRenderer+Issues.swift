@@ -28,7 +28,7 @@ extension HTMLRenderer {
             if !row.terms.isEmpty {
                 out.append("<p>\(ReportText.terms): \(row.terms.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " "))</p>")
             }
-            out.append(HTML.quotes(Array(row.quotes.prefix(3))))
+            out.append(HTML.quotes(Array(row.quotes.prefix(3)), links: links))
             out.append("</div>")
         }
         return out.joined(separator: "\n")
@@ -63,7 +63,7 @@ extension HTMLRenderer {
                 [.left, .left, .right, .right, .right], rows))
             for issue in emerging.issues where !issue.quotes.isEmpty {
                 out.append("<p><strong>\(HTML.escape(issue.label))</strong></p>")
-                out.append(HTML.quotes(Array(issue.quotes.prefix(3))))
+                out.append(HTML.quotes(Array(issue.quotes.prefix(3)), links: links))
             }
         }
         out.append(HTML.heading(3, ReportText.newTerms))
@@ -92,7 +92,7 @@ extension HTMLRenderer {
             [.right, .prose, .right, .right, .nowrap, .left], tableRows, wide: true)]
         for row in rows where !row.quotes.isEmpty {
             out.append("<p><strong>\(HTML.escape(row.label))</strong></p>")
-            out.append(HTML.quotes(Array(row.quotes.prefix(2))))
+            out.append(HTML.quotes(Array(row.quotes.prefix(2)), links: links))
         }
         return out.joined(separator: "\n")
     }

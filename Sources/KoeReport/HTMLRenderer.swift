@@ -1,10 +1,14 @@
 import KoeKit
 
 /// The weekly report as one self-contained HTML file: inline CSS and SVG charts, no scripts,
-/// no external fonts, images or links. A Content-Security-Policy forbids any fetch or script
-/// as a second line of defence; all report text is escaped.
+/// no external fonts or images, and no links but those to tickets (`--ticket-url`). A
+/// Content-Security-Policy forbids any fetch or script as a second line of defence; all
+/// report text is escaped.
 public struct HTMLRenderer: ReportRenderer {
-    public init() {}
+    /// Ticket ids in quote attributions become links when `links.ticket` is set.
+    public var links: ReportLinks
+
+    public init(links: ReportLinks = .none) { self.links = links }
 
     public func render(_ report: WeeklyReport) throws -> String {
         let labels = DisplayLabels(report: report)

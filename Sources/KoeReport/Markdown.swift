@@ -61,19 +61,29 @@ enum Markdown {
         return ([header, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |" }
     }
 
-    /// A quote as a blockquote, one `>` line per line of text, the record id (and account) last.
-    static func quote(_ quote: WeeklyReport.Quote) -> [String] {
+    /// A quote as a blockquote, one `>` line per line of text, the record id (and account) last;
+    /// the id links to its ticket when `links` has a template.
+    static func quote(_ quote: WeeklyReport.Quote, links: ReportLinks) -> [String] {
         var lines = quote.text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
             .map { "> " + text($0, atLineStart: true) }
         if lines.isEmpty { lines = ["> " + NumberText.missing] }
-        lines[lines.count - 1] += "　— " + text(attribution(quote))
+        lines[lines.count - 1] += "　— " + attribution(quote, links: links)
         return lines
     }
 
-    static func quotes(_ quotes: [WeeklyReport.Quote]) -> [String] {
-        quotes.flatMap { quote($0) + [""] }
+    static func quotes(_ quotes: [WeeklyReport.Quote], links: ReportLinks) -> [String] {
+        quotes.flatMap { quote($0, links: links) + [""] }
+    }
+
+    /// The escaped attribution, its id as `[id](<url>)` when it has a ticket link. The
+    /// destination is a validated URL with a percent-encoded id, so it holds no `<`, `>`,
+    /// space or newline that could end it.
+    static func attribution(_ quote: WeeklyReport.Quote, links: ReportLinks) -> String {
+        guard let url = links.ticketURL(quote.id) else { return text(attribution(quote)) }
+        let account = quote.account.flatMap { $0.isEmpty ? nil : "・" + text($0) } ?? ""
+        return "[" + text(quote.id) + "](<" + url + ">)" + account
     }
 
     /// `T-1042・A-1042`.

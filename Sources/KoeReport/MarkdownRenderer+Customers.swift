@@ -20,7 +20,7 @@ extension MarkdownRenderer {
         for risk in accounts {
             let plan = risk.plan.map { "（" + Markdown.text($0) + "）" } ?? ""
             lines += ["", "**" + Markdown.text(risk.account) + "**" + plan, ""]
-            lines += Markdown.quote(risk.quote)
+            lines += Markdown.quote(risk.quote, links: links)
         }
         return lines
     }
@@ -40,7 +40,7 @@ extension MarkdownRenderer {
         lines += figures.resolutionLines.map { "- " + Markdown.text($0) }
         lines += ["", "※ " + ReportText.subsidedExplanation]
         if !effort.quotes.isEmpty {
-            lines += ["", "### \(ReportText.effortQuotes)", ""] + Markdown.quotes(effort.quotes)
+            lines += ["", "### \(ReportText.effortQuotes)", ""] + Markdown.quotes(effort.quotes, links: links)
         }
         return lines
     }
@@ -49,7 +49,7 @@ extension MarkdownRenderer {
         var lines = ["- \(ReportText.praise): " + Markdown.text(ReportFacts.rate(success.praise))]
         for (heading, quotes) in success.quoteGroups {
             lines += ["", "### \(heading)", ""]
-            lines += quotes.isEmpty ? [ReportText.none] : Markdown.quotes(quotes)
+            lines += quotes.isEmpty ? [ReportText.none] : Markdown.quotes(quotes, links: links)
         }
         return lines
     }
@@ -81,7 +81,7 @@ extension MarkdownRenderer {
                                     [.left, .left, .left, .right], rows)
         }
         lines += ["", "### \(ReportText.unclassified)", ""]
-        lines += appendix.unclassifiedSample.isEmpty ? [ReportText.none] : Markdown.quotes(appendix.unclassifiedSample)
+        lines += appendix.unclassifiedSample.isEmpty ? [ReportText.none] : Markdown.quotes(appendix.unclassifiedSample, links: links)
         return lines
     }
 }

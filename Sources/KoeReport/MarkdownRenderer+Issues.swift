@@ -27,7 +27,7 @@ extension MarkdownRenderer {
             lines.append("\(ReportText.terms): " + terms)
             lines.append("")
             lines.append("\(ReportText.trend): " + Markdown.text(row.trend.map(NumberText.count).joined(separator: " → ")))
-            if !row.quotes.isEmpty { lines += [""] + Markdown.quotes(Array(row.quotes.prefix(3))) }
+            if !row.quotes.isEmpty { lines += [""] + Markdown.quotes(Array(row.quotes.prefix(3)), links: links) }
         }
         return lines
     }
@@ -54,7 +54,7 @@ extension MarkdownRenderer {
                 [.left, .left, .right, .right, .right], rows)
             for issue in emerging.issues where !issue.quotes.isEmpty {
                 lines += ["", "**" + Markdown.text(issue.label) + "**", ""]
-                lines += Markdown.quotes(Array(issue.quotes.prefix(3)))
+                lines += Markdown.quotes(Array(issue.quotes.prefix(3)), links: links)
             }
         }
         lines += ["", "### \(ReportText.newTerms)", ""]
@@ -83,7 +83,7 @@ extension MarkdownRenderer {
             [.right, .left, .right, .right, .left, .left], tableRows)
         for row in rows where !row.quotes.isEmpty {
             lines += ["", "**" + Markdown.text(row.label) + "**", ""]
-            lines += Markdown.quotes(Array(row.quotes.prefix(2)))
+            lines += Markdown.quotes(Array(row.quotes.prefix(2)), links: links)
         }
         return lines
     }

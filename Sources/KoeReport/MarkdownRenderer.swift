@@ -1,9 +1,12 @@
 import KoeKit
 
-/// The weekly report as Markdown for GitHub and Slack: headings, pipe tables and blockquotes,
+/// The weekly report as Markdown for GitHub (Slack gets `SlackRenderer`'s digest): headings, pipe tables and blockquotes,
 /// no HTML. All report text is escaped, so pasted ticket text cannot inject markup.
 public struct MarkdownRenderer: ReportRenderer {
-    public init() {}
+    /// Ticket ids in quote attributions become links when `links.ticket` is set.
+    public var links: ReportLinks
+
+    public init(links: ReportLinks = .none) { self.links = links }
 
     public func render(_ report: WeeklyReport) throws -> String {
         let labels = DisplayLabels(report: report)

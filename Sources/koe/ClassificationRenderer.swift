@@ -6,13 +6,20 @@ struct ClassificationRenderer: Sendable {
     let format: ClassifyCommand.OutputFormat
     let includeText: Bool
     let keepFields: Bool
+    /// CSV/TSV with `--keep-fields`: the input columns after koe's own.
+    var keptColumns: KeptColumns?
+    /// CSV/TSV in CP932 (`--output-encoding cp932`) instead of UTF-8.
+    var cp932 = false
+
+    /// koe's own CSV/TSV columns.
+    static func ownColumns(includeText: Bool) -> [String] {
+        ["id", "stance", "dominant", "score", "topic", "signals"] + (includeText ? ["text"] : []) + ["error"]
+    }
 
     var header: String? {
-        switch format {
-        case .jsonl: nil
-        case .csv: "id,stance,dominant,score,topic,signals" + (includeText ? ",text" : "") + ",error"
-        case .tsv: "id\tstance\tdominant\tscore\ttopic\tsignals" + (includeText ? "\ttext" : "") + "\terror"
-        }
+        guard format != .jsonl else { return nil }
+        let names = Self.ownColumns(includeText: includeText) + (keptColumns?.headerNames.map(cell) ?? [])
+        return names.joined(separator: format == .csv ? "," : "\t")
     }
 
     /// The rendered lines of `records` (each ending in a newline), appended to `out`, and
@@ -21,28 +28,40 @@ struct ClassificationRenderer: Sendable {
         _ records: ArraySlice<Record>, with classifier: Classifier, into out: ByteBuffer
     ) -> (bytes: ByteBuffer, summary: ClassifySummary) {
         var summary = ClassifySummary()
+        let utf8 = cp932 ? ByteBuffer(capacity: 1 << 16) : out
         records.withUnsafeBufferPointer { records in
             // Indexing the buffer lends each record to `render` without copying its fields.
             for i in records.indices {
-                summary.count(render(records[i], with: classifier, to: out))
-                out.append(0x0A)
+                var kept: [String] = []
+                if let keptColumns {
+                    let (values, unplaced) = keptColumns.values(records[i])
+                    kept = values
+                    summary.unplacedFields += unplaced.count
+                    if summary.firstUnplaced == nil { summary.firstUnplaced = unplaced.first }
+                }
+                summary.count(render(records[i], kept: kept, with: classifier, to: utf8))
+                utf8.append(0x0A)
             }
+        }
+        if cp932 {
+            utf8.withBytes { CP932Encoder.shared.encode($0, into: out, replacements: &summary.unencodable) }
         }
         return (out, summary)
     }
 
-    /// Appends one record's line (without newline); returns how it came out.
-    private func render(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) -> ClassifySummary.Outcome {
+    /// Appends one record's line (without newline); returns how it came out. `kept` are the
+    /// `--keep-fields` cells of a CSV/TSV row.
+    private func render(_ record: borrowing Record, kept: [String], with classifier: Classifier, to out: ByteBuffer) -> ClassifySummary.Outcome {
         if format == .jsonl {
             JSONBytes.append("{\"id\":", to: out)
             if let id = record.id { JSONBytes.appendString(id, to: out) } else { JSONBytes.appendDecimal(record.number, to: out) }
         }
         if let error = record.error {
-            renderError(record, message: error, to: out)
+            renderError(record, message: error, kept: kept, to: out)
             return .error(error)
         }
         if Self.isBlank(record.text) {
-            renderSkip(record, reason: "blank text", to: out)
+            renderSkip(record, reason: "blank text", kept: kept, to: out)
             return .blank
         }
         do {
@@ -50,11 +69,11 @@ struct ClassificationRenderer: Sendable {
             case .jsonl: return .classified(try renderJSON(record, with: classifier, to: out))
             case .csv, .tsv:
                 let c = try classifier.classify(record.text)
-                renderRow(c, record: record, to: out)
+                renderRow(c, record: record, kept: kept, to: out)
                 return .classified(c.stance)
             }
         } catch {
-            renderError(record, message: "\(error)", to: out)
+            renderError(record, message: "\(error)", kept: kept, to: out)
             return .error("\(error)")
         }
     }
@@ -75,8 +94,8 @@ struct ClassificationRenderer: Sendable {
 
     /// A record with nothing to classify: `{"id":…,"skipped":"blank text","source":…}`, or a
     /// CSV/TSV row with stance `skipped` and the reason in the last column.
-    private func renderSkip(_ record: Record, reason: String, to out: ByteBuffer) {
-        renderInstead(record, member: "skipped", message: reason, to: out)
+    private func renderSkip(_ record: Record, reason: String, kept: [String], to out: ByteBuffer) {
+        renderInstead(record, member: "skipped", message: reason, kept: kept, to: out)
     }
 
     private func renderJSON(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) throws -> Stance {
@@ -104,13 +123,13 @@ struct ClassificationRenderer: Sendable {
     }
 
     /// The error members of a JSON line (after the id), or a whole CSV/TSV error row.
-    private func renderError(_ record: Record, message: String, to out: ByteBuffer) {
-        renderInstead(record, member: "error", message: message, to: out)
+    private func renderError(_ record: Record, message: String, kept: [String], to out: ByteBuffer) {
+        renderInstead(record, member: "error", message: message, kept: kept, to: out)
     }
 
     /// A line without labels: JSON members `member` (the message) and `source` after the id, or
     /// a CSV/TSV row as wide as the header with `member` as its stance and the message last.
-    private func renderInstead(_ record: Record, member: String, message: String, to out: ByteBuffer) {
+    private func renderInstead(_ record: Record, member: String, message: String, kept: [String], to out: ByteBuffer) {
         switch format {
         case .jsonl:
             if member == "error" { JSONBytes.append(",\"error\":", to: out) } else { JSONBytes.append(",\"skipped\":", to: out) }
@@ -121,16 +140,16 @@ struct ClassificationRenderer: Sendable {
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"
             let empty = Array(repeating: "", count: includeText ? 5 : 4)
-            out.append(([cell(id(record)), member] + empty + [cell(message)]).joined(separator: sep))
+            out.append(([cell(id(record)), member] + empty + [cell(message)] + kept.map(cell)).joined(separator: sep))
         }
     }
 
-    private func renderRow(_ c: Classification, record: Record, to out: ByteBuffer) {
+    private func renderRow(_ c: Classification, record: Record, kept: [String], to out: ByteBuffer) {
         let sep = format == .csv ? "," : "\t"
         var cells = [cell(id(record)), c.stance.rawValue, c.dominant?.rawValue ?? "", String(c.score), c.topic,
                      c.signals.map(\.id).joined(separator: " ")]
         if includeText { cells.append(cell(record.text)) }
-        out.append((cells + [""]).joined(separator: sep))
+        out.append((cells + [""] + kept.map(cell)).joined(separator: sep))
     }
 
     private func id(_ record: Record) -> String { record.id ?? String(record.number) }

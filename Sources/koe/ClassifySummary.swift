@@ -15,6 +15,11 @@ struct ClassifySummary: CustomStringConvertible, Sendable {
     var stances = [Int](repeating: 0, count: Stance.allCases.count)
     /// The first error message, for the verdict when nothing could be classified.
     var firstError: String?
+    /// CSV/TSV `--keep-fields`: field values with no column in the header, and the first name.
+    var unplacedFields = 0
+    var firstUnplaced: String?
+    /// `--output-encoding cp932`: characters written as 〓.
+    var unencodable = CP932Encoder.Replacements()
 
     mutating func count(_ outcome: Outcome) {
         records += 1
@@ -34,6 +39,9 @@ struct ClassifySummary: CustomStringConvertible, Sendable {
         blank += other.blank
         repaired += other.repaired
         if firstError == nil { firstError = other.firstError }
+        unplacedFields += other.unplacedFields
+        if firstUnplaced == nil { firstUnplaced = other.firstUnplaced }
+        unencodable.add(other.unencodable)
         for k in stances.indices { stances[k] += other.stances[k] }
     }
 

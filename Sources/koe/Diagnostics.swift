@@ -7,7 +7,7 @@ enum Stderr {
     /// A message that cannot be written (stderr closed or full) is dropped: there is nowhere
     /// left to report it, and data output must not fail because of it.
     static func print(_ message: String) {
-        try? StandardStreams.write((escaped(message) + "\n").utf8, to: 2)
+        ProgressLine.interrupt { try? StandardStreams.write((escaped(message) + "\n").utf8, to: 2) }
     }
 
     /// Messages quote input text; a terminal must not act on it. Control characters (C0 but

@@ -35,8 +35,10 @@ struct Koe: ParsableCommand {
             try command.run()
             try StandardStreams.finishStdout()
         } catch let error as OutputError {
+            ProgressLine.clear()
             exit(withError: StandardStreams.failure(error, target: "stdout"))
         } catch {
+            ProgressLine.clear()
             exit(withError: error)
         }
     }

@@ -19,7 +19,7 @@ enum OutputFormatInference {
         case "html", "htm": return .html
         case "json": return .json
         case "csv", "tsv", "jsonl", "ndjson":
-            throw ValidationError("koe report writes Markdown, HTML or JSON, not .\(ext) (-o \(path)); give --format to write it anyway")
+            throw ValidationError("koe report writes Markdown, HTML, JSON or a Slack digest, not .\(ext) (-o \(path)); give --format to write it anyway")
         default: return nil
         }
     }

@@ -7,7 +7,7 @@ import KoeReport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the weekly VOC report (Markdown, self-contained HTML, or JSON).",
+        abstract: "Write the weekly VOC report (Markdown, self-contained HTML, JSON, or a Slack digest).",
         discussion: """
             Reads tickets (CSV/TSV/JSON Lines with a creation date), classifies them, groups \
             recurring issues and writes the report for one ISO week (Monday start, Asia/Tokyo; \
@@ -21,6 +21,8 @@ struct ReportCommand: ParsableCommand {
               koe report corpora/sample/tickets.csv --week 2026-W47 -o voc-2026-W47.md
               koe report tickets.jsonl --format html -o voc.html
               koe report tickets.csv --format json | jq .top_issues
+              koe report tickets.csv -f slack --report-url https://example.com/r.html
+              koe report tickets.csv -f html --ticket-url 'https://t.example/{id}'
             """
     )
 
@@ -29,8 +31,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "ISO week to report, e.g. 2026-W47 (default: the latest complete week in the data).")
     var week: String?
 
-    @Option(name: [.short, .long], help: "Output format: markdown, html or json (default: from the -o file's extension, else markdown).")
+    @Option(name: [.short, .long], help: "Output format: markdown, html, json or slack (a short digest in Slack mrkdwn) (default: from the -o file's extension, else markdown).")
     var format: ReportFormat?
+
+    @Option(help: ArgumentHelp("Link ticket ids (in HTML, Markdown and the Slack digest) to this http(s) address; {id} stands for the ticket id, percent-encoded.", valueName: "url-template"))
+    var ticketURL: String?
+
+    @Option(help: ArgumentHelp("With --format slack: end the digest with a link to the full report at this http(s) address.", valueName: "url"))
+    var reportURL: String?
 
     @Option(name: [.short, .long], help: "Write the report to this file (default: stdout); .md, .html or .json sets the format.")
     var output: String?
@@ -52,6 +60,26 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         if let week, ISOWeek(week) == nil { throw ValidationError("--week must look like 2026-W47, got '\(week)'") }
         if format == nil { _ = try OutputFormatInference.report(path: output) }
+        _ = try links()
+    }
+
+    /// `--ticket-url` and `--report-url`, checked (a usage error, exit 64, when not http(s)).
+    private func links() throws -> ReportLinks {
+        var links = ReportLinks()
+        if let ticketURL {
+            do { links.ticket = try TicketLinkTemplate(ticketURL) } catch {
+                throw ValidationError("--ticket-url '\(ticketURL)' \(error); give an http(s) address with {id}, e.g. 'https://example.zendesk.com/agent/tickets/{id}'")
+            }
+        }
+        if let reportURL {
+            do { links.fullReport = try WebURL(reportURL) } catch {
+                throw ValidationError("--report-url '\(reportURL)' \(error); give the http(s) address of the full report")
+            }
+            if let url = links.fullReport, !SlackRenderer.hasRoom(forLinkTo: url) {
+                throw ValidationError("--report-url is too long for a Slack message once escaped (\(reportURL.count) characters); give a shorter address")
+            }
+        }
+        return links
     }
 
     func run() throws {
@@ -94,10 +122,17 @@ struct ReportCommand: ParsableCommand {
             Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: items.map(\.date)))
             throw ExitStatus.badData
         }
+        ProgressLine.clear()
         let report = run.report
         let format = try self.format ?? OutputFormatInference.report(path: output) ?? .markdown
+        if reportURL != nil, format != .slack, !quiet {
+            Stderr.print("koe: warning: --report-url is used by --format slack only; ignored for \(format.rawValue)")
+        }
+        if ticketURL != nil, format == .json, !quiet {
+            Stderr.print("koe: warning: --ticket-url links ids in HTML, Markdown and the Slack digest; JSON keeps the plain ids")
+        }
         do {
-            try write(try format.renderer.render(report))
+            try write(try format.renderer(links: links()).render(report))
         } catch {
             session?.discard()
             throw error
@@ -114,7 +149,7 @@ struct ReportCommand: ParsableCommand {
         var items: [ReportItem] = []
         var skipped: [String: Int] = [:]
         var read = 0
-        let progress = Progress(enabled: !quiet)
+        let progress = Progress(enabled: !quiet, paths: input.paths)
         for path in input.paths {
             let reader = try input.open(path, quiet: quiet)
             check.layouts.append(reader.layout)
@@ -126,7 +161,7 @@ struct ReportCommand: ParsableCommand {
                 }
                 read += batch.count
                 batch.removeAll(keepingCapacity: true)
-                progress.update("classified \(read) records")
+                progress.update(records: read, reader: reader)
             }
             while let record = try InputOptions.next(reader, quiet: quiet) {
                 if check.unreadableDate == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil {
@@ -142,8 +177,9 @@ struct ReportCommand: ParsableCommand {
                 if batch.count >= 4096 { flush() }
             }
             flush()
+            progress.finished(reader)
         }
-        progress.finish()
+        progress.status("building the report")
         return (items, read, skipped)
     }
 

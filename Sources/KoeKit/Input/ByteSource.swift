@@ -71,6 +71,17 @@ final class ByteSource {
         return bytes
     }
 
+    /// Bytes read so far (before decoding), for progress on a terminal.
+    private(set) var bytesRead = 0
+
+    /// The size of a regular file, nil for pipes, terminals and memory.
+    lazy var size: Int? = {
+        guard memory == nil else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }()
+
     /// Reads up to `count` bytes into `destination`; returns 0 only at the end of input.
     func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         let wanted = min(count, maxRead)
@@ -82,6 +93,7 @@ final class ByteSource {
                 }
             }
             memoryOffset += n
+            bytesRead += n
             return n
         }
         while true {
@@ -90,7 +102,10 @@ final class ByteSource {
             #else
             let n = Darwin.read(fd, destination, wanted)
             #endif
-            if n >= 0 { return n }
+            if n >= 0 {
+                bytesRead += n
+                return n
+            }
             if errno == EINTR { continue }
             throw InputError.readFailed(path: name, reason: String(cString: strerror(errno)))
         }

@@ -122,6 +122,12 @@ public final class RecordReader {
     /// What was chosen and how columns map to fields, for one line on stderr.
     public let layout: InputDescription
 
+    /// Bytes of the input read so far (undecoded; reading runs a buffer ahead of the records).
+    public var bytesRead: Int { buffer.source.bytesRead }
+
+    /// The input's size when it is a regular file; nil for standard input, pipes and terminals.
+    public var totalBytes: Int? { buffer.source.size }
+
     private static func checkConflict(_ verdict: InputSniffer.Verdict, implied: InputFormat.Family?, path: String) throws {
         switch (implied, verdict.format) {
         case (.json?, .csv), (.json?, .tsv):
