@@ -177,7 +177,11 @@ public struct IssueGrouping: Sendable {
     /// The index of the cluster `item` would have joined (its average similarity to the
     /// members reaches the threshold), the most similar first; nil when none.
     public func match(_ item: ClusterItem) -> Int? {
-        let v = model.vector(item.features)
+        match(model.vector(item.features))
+    }
+
+    /// `match` of a vector built with `model`.
+    func match(_ v: SparseVector) -> Int? {
         var best: Int?, bestScore = threshold
         for (i, centre) in centres.enumerated() {
             let s = centre.dot(v)
