@@ -76,10 +76,11 @@ struct ReportCommand: ParsableCommand {
                 }
             }
         }
+        let dates = collector.dates
         let session = try (db ?? (history ? HistoryLocation.defaultPath : nil)).map(ReportHistorySession.open)
         let built: ReportRun?
         do {
-            built = try builder.build(collector, week: chosenWeek, recordsRead: read, skipped: skipped, history: session?.store)
+            built = try builder.build(consume collector, week: chosenWeek, recordsRead: read, skipped: skipped, history: session?.store)
         } catch {
             session?.discard()
             Stderr.print(HistoryLocation.message(error, path: session?.path ?? ""))
@@ -93,7 +94,7 @@ struct ReportCommand: ParsableCommand {
         // A week without one record makes an empty report: say why instead of writing it.
         if run.report.header.recordsInWeek == 0, let week = ISOWeek(run.report.header.week) {
             session?.discard()
-            Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: collector.dates))
+            Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: dates))
             throw ExitStatus.badData
         }
         let report = run.report

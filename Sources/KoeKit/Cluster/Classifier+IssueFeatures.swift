@@ -131,8 +131,11 @@ extension Classifier {
                 continue
             }
             // Generic words (stopwords: 一度, 本当(に), 毎回 …) end a compound and join none.
-            let stem = String(String.UnicodeScalarView(text.unicodeScalars.reversed().drop { Self.isHiragana($0.value) }.reversed()))
-            if issueVocabulary.stopwords.contains(text) || issueVocabulary.stopwords.contains(stem) {
+            // The word without its trailing hiragana (okurigana, particles glued on).
+            var stemEnd = token.end
+            while stemEnd > token.start && Self.isHiragana(UInt32(units[Int(stemEnd) - 1])) { stemEnd -= 1 }
+            if issueVocabulary.stopwords.contains(text)
+                || stemEnd != token.end && issueVocabulary.stopwords.contains(analyzer.normalizedString(from: token.start, to: stemEnd)) {
                 close()
                 continue
             }

@@ -34,7 +34,7 @@ public struct IssueClusterer: Sendable {
         let model = FeatureModel(items.map(\.features))
         let vectors = items.map { model.vector($0.features) }
         let edges = similarityGraph(vectors, model: model)
-        let assignment = agglomerate(count: items.count, edges: edges)
+        let assignment = agglomerate(count: items.count, edges: consume edges)
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }
@@ -88,34 +88,62 @@ public struct IssueClusterer: Sendable {
     static let topTerms = 3
 
     /// Cosine similarities of the pairs that share a feature no more common than
-    /// `commonFeatureShare`, keeping each item's `neighbours` best pairs above `edgeFloor`.
+    /// `commonFeatureShare`, keeping each item's `neighbours` best pairs above `edgeFloor`
+    /// (ties: the smaller item index first).
+    /// Items with equal vectors (the same ticket sent again, a form letter) have equal scores
+    /// against everything, so each distinct vector is scored once and its list shared by its
+    /// items; the pairs kept are exactly those of scoring every item on its own.
     private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> [Int: [Int: Double]] {
         let n = vectors.count
         let common = max(8, Int(Double(n) * commonFeatureShare))
-        var postings: [Int32: [Int]] = [:]
+        // Distinct vectors and their items, in increasing item order.
+        var distinctIndex: [SparseVector.Key: Int] = [:]
+        var distinct: [SparseVector] = []
+        var items: [[Int]] = []
         for (i, v) in vectors.enumerated() {
+            let key = v.key
+            if let u = distinctIndex[key] { items[u].append(i) } else {
+                distinctIndex[key] = distinct.count
+                distinct.append(v)
+                items.append([i])
+            }
+        }
+        var postings: [Int32: [Int]] = [:]
+        for (u, v) in distinct.enumerated() {
             for id in v.ids where Int(id) < model.vocabulary.count {
                 let df = model.documentFrequency[Int(id)]
-                if df >= 2 && df <= common { postings[id, default: []].append(i) }
+                if df >= 2 && df <= common { postings[id, default: []].append(u) }
             }
         }
         var best: [[(Int, Double)]] = Array(repeating: [], count: n)
-        var seen = [Int](repeating: -1, count: n)
-        for (i, v) in vectors.enumerated() {
-            var candidates: [Int] = []
+        var seen = [Int](repeating: -1, count: distinct.count)
+        for (u, v) in distinct.enumerated() {
+            var scored: [(u: Int, s: Double)] = []
             for id in v.ids {
-                for j in postings[id] ?? [] where j != i && seen[j] != i {
-                    seen[j] = i
-                    candidates.append(j)
+                for w in postings[id] ?? [] where seen[w] != u {
+                    seen[w] = u
+                    let s = v.dot(distinct[w])
+                    if s >= edgeFloor { scored.append((w, s)) }
                 }
             }
-            var scored: [(Int, Double)] = []
-            for j in candidates {
-                let s = v.dot(vectors[j])
-                if s >= edgeFloor { scored.append((j, s)) }
+            scored.sort { $0.s > $1.s }
+            // The first `neighbours + 1` items by score, then item index: one more than kept,
+            // as an item never keeps itself.
+            var order: [(Int, Double)] = []
+            var k = 0
+            while k < scored.count && order.count <= neighbours {
+                var run: [Int] = []
+                let s = scored[k].s
+                while k < scored.count && scored[k].s == s {
+                    run += items[scored[k].u]
+                    k += 1
+                }
+                run.sort()
+                order += run.prefix(neighbours + 1 - order.count).map { ($0, s) }
             }
-            scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            best[i] = Array(scored.prefix(neighbours))
+            for i in items[u] {
+                best[i] = Array(order.lazy.filter { $0.0 != i }.prefix(neighbours))
+            }
         }
         var edges: [Int: [Int: Double]] = [:]
         for (i, list) in best.enumerated() {
@@ -128,12 +156,13 @@ public struct IssueClusterer: Sendable {
     }
 
     /// Average-linkage agglomeration; returns each item's cluster (the smallest item index in it).
-    private func agglomerate(count n: Int, edges: [Int: [Int: Double]]) -> [Int] {
-        var links = edges  // cluster → neighbour cluster → sum of member-pair similarities
+    /// `edges` is consumed: merging rewrites it in place (no second copy of the graph).
+    private func agglomerate(count n: Int, edges: consuming [Int: [Int: Double]]) -> [Int] {
+        var links = consume edges  // cluster → neighbour cluster → sum of member-pair similarities
         var size = [Int](repeating: 1, count: n)
         var parent = Array(0..<n)
         var queue = MergeQueue()
-        for (a, row) in edges {
+        for (a, row) in links {
             for (b, s) in row where a < b && s >= threshold { queue.push(.init(score: s, a: a, b: b)) }
         }
         while let c = queue.pop() {

@@ -1,18 +1,26 @@
 /// Matches items of earlier weeks to the report week's issues (`IssueGrouping.match`) fast:
-/// feature names are translated to the grouping's model once, and the similarity to every
-/// cluster centre is summed over an inverted index of the centres, touching only the centres
-/// that share a feature with the item. The sums add the same products in the same (feature
-/// id) order as `SparseVector.dot`, so the result is exactly `IssueGrouping.match`'s.
+/// feature names are translated to the grouping's model once, each distinct feature set is
+/// matched once, and the similarity to every cluster centre is summed over an inverted index
+/// of the centres, touching only the centres that share a feature with the item. The sums
+/// add the same products in the same (feature id) order as `SparseVector.dot`, so the result
+/// is `IssueGrouping.match`'s.
 struct IssueMatchIndex {
     private let grouping: IssueGrouping
     /// Model id of each interned feature name (nil: the model has not seen it).
     private let modelIDs: [Int32?]
     /// Model feature id → (centre, weight), centres in increasing order.
     private var postings: [Int32: [(centre: Int, weight: Double)]] = [:]
+    /// Per feature set: its cluster, -1 for none, -2 not matched yet.
+    private var matched: [Int32]
+    /// Per centre, the similarity summed so far (scratch of `match`), and which were touched.
+    private var sums: [Double]
+    private var touched: [Int] = []
+    private var marked: [Bool]
 
-    init(_ grouping: IssueGrouping, names: [String]) {
+    init(_ grouping: IssueGrouping, sets: FeatureSets) {
         self.grouping = grouping
-        modelIDs = names.map { grouping.model.index[$0] }
+        modelIDs = sets.names.map { grouping.model.index[$0] }
+        matched = Array(repeating: -2, count: sets.count)
         sums = Array(repeating: 0, count: grouping.centres.count)
         marked = Array(repeating: false, count: grouping.centres.count)
         for (c, centre) in grouping.centres.enumerated() {
@@ -20,15 +28,16 @@ struct IssueMatchIndex {
         }
     }
 
-    /// Per centre, the similarity summed so far (scratch of `match`), and which were touched.
-    private var sums: [Double]
-    private var touched: [Int] = []
-    private var marked: [Bool]
+    /// The cluster feature set `set` of `sets` matches (see `IssueGrouping.match`).
+    mutating func match(_ set: Int32, in sets: FeatureSets) -> Int? {
+        if matched[Int(set)] == -2 { matched[Int(set)] = Int32(compute(sets.range(set), sets) ?? -1) }
+        let m = matched[Int(set)]
+        return m >= 0 ? Int(m) : nil
+    }
 
-    /// The cluster the item at `range` of `items` matches (see `IssueGrouping.match`).
-    mutating func match(_ range: Range<Int>, of items: CompactIssueItems) -> Int? {
+    private mutating func compute(_ range: Range<Int>, _ sets: FeatureSets) -> Int? {
         let modelIDs = self.modelIDs
-        let vector = grouping.model.vector(range.lazy.map { (modelIDs[Int(items.ids[$0])], items.weights[$0]) })
+        let vector = grouping.model.vector(range.lazy.map { (modelIDs[Int(sets.ids[$0])], sets.weights[$0]) })
         guard grouping.threshold > 0 else { return grouping.match(vector) }
         for (id, weight) in vector.entries {
             guard let list = postings[id] else { continue }

@@ -8,13 +8,13 @@ extension ReportBuilder {
     ) throws -> ReportRun? {
         var collector = ReportCollector(builder: self)
         for item in items { collector.add(item) }
-        return try build(collector, recordsRead: recordsRead, skipped: skipped, history: history)
+        return try build(consume collector, recordsRead: recordsRead, skipped: skipped, history: history)
     }
 
     /// `build` of items collected as they streamed in; `week` overrides the collector's
     /// choice (it must be one the collector kept: see `ReportCollector`).
     public func build(
-        _ collected: ReportCollector, week: ISOWeek? = nil, recordsRead: Int, skipped: [String: Int],
+        _ collected: consuming ReportCollector, week: ISOWeek? = nil, recordsRead: Int, skipped: [String: Int],
         history: (any ReportHistory)? = nil
     ) throws -> ReportRun? {
         guard var prepared = collected.prepared(week: week, recordsRead: recordsRead, skipped: skipped) else { return nil }

@@ -5,7 +5,7 @@ extension ReportBuilder {
     /// for counts and trends: the report week's issues are the same whether the input holds
     /// one week or many, and issues of earlier weeks alone are not current.
     func track(
-        _ this: [ReportItem], earlier: [(key: ISOWeek, value: CompactIssueItems)], names: [String], requests: Bool,
+        _ this: [ReportItem], earlier: [(key: ISOWeek, value: CompactIssueItems)], sets: FeatureSets, requests: Bool,
         kind: String, week: ISOWeek
     ) -> [IssueTrack] {
         let grouping = IssueClusterer().group(this.map { ClusterItem(key: $0.key, features: $0.features, text: $0.text) })
@@ -15,11 +15,11 @@ extension ReportBuilder {
             counts[i][week.description] = c.size
             members[i][week.description] = c.members
         }
-        var index = IssueMatchIndex(grouping, names: names)
+        var index = IssueMatchIndex(grouping, sets: sets)
         for (w, items) in earlier {
             let name = w.description
             for item in items.items where requests ? item.isRequest : item.isDissatisfied {
-                if let i = index.match(item.features, of: items) {
+                if let i = index.match(item.features, in: sets) {
                     counts[i][name, default: 0] += 1
                     members[i][name, default: []].append(item.key)
                 }

@@ -22,7 +22,7 @@ public struct ReportCollector: Sendable {
     private var tallies: [ISOWeek: WeekTally] = [:]
     private var full: [ISOWeek: [ReportItem]] = [:]
     private var compact: [ISOWeek: CompactIssueItems] = [:]
-    private var names = FeatureNames()
+    private var sets = FeatureSets()
     /// Items of weeks that cannot be in the report's window (fixed week only).
     private var outside = 0
     /// Weeks that have items, sorted: the candidates are found from them.
@@ -48,12 +48,18 @@ public struct ReportCollector: Sendable {
         }
         let isRisk = item.account != nil && item.signals.contains { riskSignals.contains($0.id) }
         let isRequest = isRequest(item)
+        let grouped = item.isDissatisfied || isRequest
         if full[week] != nil {
             tallies[week]!.add(item, isRisk: isRisk, entries: true)
-            full[week]!.append(item.retained(issueFeatures: item.isDissatisfied || isRequest))
+            var kept = item.retained(issueFeatures: grouped)
+            if grouped {
+                kept.featureSet = sets.id(item.features.weights)
+                kept.features.weights = [:]
+            }
+            full[week]!.append(kept)
         } else {
             tallies[week]!.add(item, isRisk: isRisk, entries: false)
-            if item.isDissatisfied || isRequest { compact[week, default: .init()].append(item, isRequest: isRequest, names: &names) }
+            if grouped { compact[week, default: .init()].append(item, isRequest: isRequest, set: sets.id(item.features.weights)) }
         }
     }
 
@@ -83,8 +89,8 @@ public struct ReportCollector: Sendable {
     /// `week` can no longer be reported: its items are reduced to their issue features.
     private mutating func demote(_ week: ISOWeek) {
         guard let items = full.removeValue(forKey: week) else { return }
-        for item in items where item.isDissatisfied || isRequest(item) {
-            compact[week, default: .init()].append(item, isRequest: isRequest(item), names: &names)
+        for item in items {
+            if let set = item.featureSet { compact[week, default: .init()].append(item, isRequest: isRequest(item), set: set) }
         }
     }
 
@@ -96,7 +102,9 @@ public struct ReportCollector: Sendable {
     /// What `ReportBuilder.assemble` needs for `week` (default: the latest complete week of
     /// the dates); nil when no item has a date. Items outside the window are counted in
     /// `skipped["outside_period"]`.
-    public func prepared(week: ISOWeek? = nil, recordsRead: Int, skipped: [String: Int]) -> ReportBuilder.Prepared? {
+    /// Mutating only to move the items of earlier weeks it kept whole into their compact
+    /// form: call it once, at the end.
+    public mutating func prepared(week: ISOWeek? = nil, recordsRead: Int, skipped: [String: Int]) -> ReportBuilder.Prepared? {
         guard let week = week ?? fixedWeek ?? ReportBuilder.latestCompleteWeek(counts: dates) else { return nil }
         let options = builder.options
         let first = week.adding(weeks: -(options.windowWeeks - 1))
@@ -108,18 +116,22 @@ public struct ReportCollector: Sendable {
         for (w, tally) in tallies where w >= first && w <= week {
             aggregates[w.description] = tally.finished(termsKept: ReportBuilder.termsPerWeek)
         }
-        let current = full[week] ?? []
-        // Earlier weeks that could have been reported keep their items until now.
-        var compact = self.compact, names = self.names
-        for (w, items) in full where w >= first && w < week {
-            for item in items where item.isDissatisfied || isRequest(item) {
-                compact[w, default: .init()].append(item, isRequest: isRequest(item), names: &names)
-            }
+        // The report week's items get their issue features back, equal sets sharing storage.
+        var restored: [Int32: [String: Double]] = [:]
+        let current = (full.removeValue(forKey: week) ?? []).map { item -> ReportItem in
+            guard let set = item.featureSet else { return item }
+            var item = item
+            if restored[set] == nil { restored[set] = sets.weights(of: set) }
+            item.features.weights = restored[set]!
+            item.featureSet = nil
+            return item
         }
+        // Earlier weeks that could have been reported keep their items until now.
+        for w in Array(full.keys) where w != week { demote(w) }
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }
-        let issues = builder.track(current.filter(\.isDissatisfied), earlier: earlier, names: names.names, requests: false, kind: "issue", week: week)
+        let issues = builder.track(current.filter(\.isDissatisfied), earlier: earlier, sets: sets, requests: false, kind: "issue", week: week)
         let features = builder.track(
-            current.filter(isRequest), earlier: earlier, names: names.names, requests: true, kind: "feature_request", week: week)
+            current.filter(isRequest), earlier: earlier, sets: sets, requests: true, kind: "feature_request", week: week)
         for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return ReportBuilder.Prepared(

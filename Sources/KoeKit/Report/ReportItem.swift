@@ -33,6 +33,9 @@ public struct ReportItem: Sendable {
     public internal(set) var entries: [String]
     /// Some lexicon line fired (`entries` was not empty): the appendix samples items without.
     public let matchedLexicon: Bool
+    /// While the item waits in `ReportCollector`: its issue-feature weights, stored once in the
+    /// collector's `FeatureSets` (`features.weights` is empty meanwhile).
+    var featureSet: Int32?
 
     public init(
         key: String, date: CivilDate, channel: String, account: String?, plan: String?, text: String,
