@@ -165,10 +165,16 @@ public struct IssueClusterer: Sendable {
         for (a, row) in links {
             for (b, s) in row where a < b && s >= threshold { queue.push(.init(score: s, a: a, b: b)) }
         }
+        /// An entry is live while both are clusters and its score is their current average.
+        func isLive(_ c: MergeQueue.Candidate) -> Bool {
+            guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links[c.a]?[c.b] else { return false }
+            return abs(sum / Double(size[c.a] * size[c.b]) - c.score) < 1e-12
+        }
+        // Every merge pushes its new averages and leaves the old ones stale in the queue; among
+        // many equal items that is millions of entries, so the stale ones are dropped now and then.
+        var compactAt = max(1 << 16, 2 * queue.count)
         while let c = queue.pop() {
-            guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links[c.a]?[c.b] else { continue }
-            let score = sum / Double(size[c.a] * size[c.b])
-            guard abs(score - c.score) < 1e-12 else { continue }  // stale: a fresher entry exists
+            guard isLive(c) else { continue }  // stale: a fresher entry exists
             let (keep, gone) = (c.a, c.b)
             parent[gone] = keep
             size[keep] += size[gone]
@@ -182,6 +188,10 @@ public struct IssueClusterer: Sendable {
                 links[other]?[keep] = s
                 let average = s / Double(size[keep] * size[other])
                 if average >= threshold { queue.push(.init(score: average, a: min(keep, other), b: max(keep, other))) }
+            }
+            if queue.count > compactAt {
+                queue.compact(keeping: isLive)
+                compactAt = max(1 << 16, 2 * queue.count)
             }
         }
         func root(_ x: Int) -> Int {
