@@ -33,8 +33,7 @@ public struct IssueClusterer: Sendable {
         let items = input.sorted { ($0.key, $0.text) < ($1.key, $1.text) }
         let model = FeatureModel(items.map(\.features))
         let vectors = items.map { model.vector($0.features) }
-        let edges = similarityGraph(vectors, model: model)
-        let assignment = agglomerate(count: items.count, edges: consume edges)
+        let assignment = agglomerate(LinkRows(count: items.count, lists: similarityGraph(vectors, model: model)))
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }
@@ -93,7 +92,7 @@ public struct IssueClusterer: Sendable {
     /// Items with equal vectors (the same ticket sent again, a form letter) have equal scores
     /// against everything, so each distinct vector is scored once and its list shared by its
     /// items; the pairs kept are exactly those of scoring every item on its own.
-    private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> [Int: [Int: Double]] {
+    private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> [[(Int, Double)]] {
         let n = vectors.count
         let common = max(8, Int(Double(n) * commonFeatureShare))
         // Distinct vectors and their items, in increasing item order.
@@ -145,29 +144,25 @@ public struct IssueClusterer: Sendable {
                 best[i] = Array(order.lazy.filter { $0.0 != i }.prefix(neighbours))
             }
         }
-        var edges: [Int: [Int: Double]] = [:]
-        for (i, list) in best.enumerated() {
-            for (j, s) in list {
-                edges[i, default: [:]][j] = s
-                edges[j, default: [:]][i] = s
-            }
-        }
-        return edges
+        return best
     }
 
     /// Average-linkage agglomeration; returns each item's cluster (the smallest item index in it).
-    /// `edges` is consumed: merging rewrites it in place (no second copy of the graph).
-    private func agglomerate(count n: Int, edges: consuming [Int: [Int: Double]]) -> [Int] {
-        var links = consume edges  // cluster → neighbour cluster → sum of member-pair similarities
+    /// `links` is consumed: merging rewrites it in place (no second copy of the graph).
+    private func agglomerate(_ links: consuming LinkRows) -> [Int] {
+        var links = consume links  // cluster → neighbour cluster → sum of member-pair similarities
+        let n = links.rows.count
         var size = [Int](repeating: 1, count: n)
         var parent = Array(0..<n)
         var queue = MergeQueue()
-        for (a, row) in links {
-            for (b, s) in row where a < b && s >= threshold { queue.push(.init(score: s, a: a, b: b)) }
+        for (a, row) in links.rows.enumerated() {
+            for link in row where a < Int(link.other) && link.sum >= threshold {
+                queue.push(.init(score: link.sum, a: a, b: Int(link.other)))
+            }
         }
         /// An entry is live while both are clusters and its score is their current average.
         func isLive(_ c: MergeQueue.Candidate) -> Bool {
-            guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links[c.a]?[c.b] else { return false }
+            guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links.sum(c.a, c.b) else { return false }
             return abs(sum / Double(size[c.a] * size[c.b]) - c.score) < 1e-12
         }
         // Every merge pushes its new averages and leaves the old ones stale in the queue; among
@@ -178,15 +173,9 @@ public struct IssueClusterer: Sendable {
             let (keep, gone) = (c.a, c.b)
             parent[gone] = keep
             size[keep] += size[gone]
-            var row = links[keep] ?? [:]
-            row[gone] = nil
-            for (other, s) in links[gone] ?? [:] where other != keep { row[other, default: 0] += s }
-            links[gone] = nil
-            links[keep] = row
-            for (other, s) in row {
-                links[other]?[gone] = nil
-                links[other]?[keep] = s
-                let average = s / Double(size[keep] * size[other])
+            for link in links.merge(gone, into: keep) {
+                let other = Int(link.other)
+                let average = link.sum / Double(size[keep] * size[other])
                 if average >= threshold { queue.push(.init(score: average, a: min(keep, other), b: max(keep, other))) }
             }
             if queue.count > compactAt {

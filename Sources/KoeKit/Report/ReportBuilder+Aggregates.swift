@@ -6,7 +6,7 @@ extension ReportBuilder {
     func header(_ p: Prepared, baseline: [String]) -> WeeklyReport.Header {
         WeeklyReport.Header(
             week: p.week.description, periodStart: p.week.monday.description, periodEnd: p.week.sunday.description,
-            sources: options.sources, recordsRead: p.recordsRead, recordsInWeek: p.current.count,
+            sources: options.sources, recordsRead: p.recordsRead, recordsInWeek: p.aggregates[p.week.description]?.total ?? 0,
             skipped: p.skipped, baselineWeeks: baseline, lexiconVersion: lexicon.version, generator: options.generator)
     }
 

@@ -30,7 +30,9 @@ public struct ReportBuilder: Sendable {
         public var aggregates: [String: WeekAggregate]
         public var issues: [IssueTrack]
         public var features: [IssueTrack]
-        /// The report week's items (others are only counted).
+        /// The report week's items that a section groups or quotes (all are counted in
+        /// `aggregates`): dissatisfied and feature-request items, items with a signal of a
+        /// quoting section, and the appendix's sample of unclassified items.
         public var current: [ReportItem]
         /// Lexicon lines (`file:line`) that fired in the report week, with their item counts.
         public var ruleHits: [String: Int]

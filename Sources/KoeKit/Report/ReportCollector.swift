@@ -1,7 +1,8 @@
 /// Collects classified items for the report as they stream in, keeping per-item data only
 /// where the report needs it, so memory is bounded by the report week, not by the input:
 /// - every week: counts (`WeekTally`: volume, stances, signals, terms, risk accounts);
-/// - weeks that can still be the report week: the items themselves (quotes, grouping);
+/// - weeks that can still be the report week: the items that are grouped or quoted (and a
+///   sample of unclassified ones for the appendix);
 /// - other weeks: the issue features of dissatisfied and feature-request items only
 ///   (`CompactIssueItems`), to match them to the report week's issues for trends and history.
 ///
@@ -16,11 +17,18 @@ public struct ReportCollector: Sendable {
     let fixedWeek: ISOWeek?
     private let riskSignals: Set<String>
     private let requestSignals: Set<String>
+    /// Signals of the sections that quote tickets (churn risk, effort, success): an item of
+    /// the report week with none of them, not grouped and not sampled, is only counted.
+    private let quotedSignals: Set<String>
 
     /// Tokyo creation dates of the items and how many items have each.
     public private(set) var dates: [CivilDate: Int] = [:]
     private var tallies: [ISOWeek: WeekTally] = [:]
     private var full: [ISOWeek: [ReportItem]] = [:]
+    /// Per week kept whole: the first items by key that no lexicon line matched (the
+    /// appendix's sample of unclassified tickets), at most `unclassifiedSample`.
+    private var unclassified: [ISOWeek: [ReportItem]] = [:]
+    static let unclassifiedSample = 10
     private var compact: [ISOWeek: CompactIssueItems] = [:]
     private var sets = FeatureSets()
     /// Items of weeks that cannot be in the report's window (fixed week only).
@@ -33,6 +41,9 @@ public struct ReportCollector: Sendable {
         fixedWeek = builder.options.week
         riskSignals = builder.signals(.risk)
         requestSignals = builder.signals(.request)
+        quotedSignals = [ReportRole.risk, .effort, .shoutout, .outcome, .caseStudy, .expansion].reduce(into: []) {
+            $0.formUnion(builder.signals($1))
+        }
     }
 
     public mutating func add(_ item: ReportItem) {
@@ -51,12 +62,16 @@ public struct ReportCollector: Sendable {
         let grouped = item.isDissatisfied || isRequest
         if full[week] != nil {
             tallies[week]!.add(item, isRisk: isRisk, entries: true)
-            var kept = item.retained(issueFeatures: grouped)
-            if grouped {
-                kept.featureSet = sets.id(item.features.weights)
-                kept.features.weights = [:]
+            if !item.matchedLexicon && item.stance == .neutral {
+                sample(item.retained(issueFeatures: false), week: week)
+            } else if grouped || item.signals.contains(where: { quotedSignals.contains($0.id) }) {
+                var kept = item.retained(issueFeatures: grouped)
+                if grouped {
+                    kept.featureSet = sets.id(item.features.weights)
+                    kept.features.weights = [:]
+                }
+                full[week]!.append(kept)
             }
-            full[week]!.append(kept)
         } else {
             tallies[week]!.add(item, isRisk: isRisk, entries: false)
             if grouped { compact[week, default: .init()].append(item, isRequest: isRequest, set: sets.id(item.features.weights)) }
@@ -86,8 +101,20 @@ public struct ReportCollector: Sendable {
         return out
     }
 
+    /// Keeps `item` if it is among the first `unclassifiedSample` by key (equal keys in input order).
+    private mutating func sample(_ item: ReportItem, week: ISOWeek) {
+        var list = unclassified.removeValue(forKey: week) ?? []
+        let at = list.firstIndex { $0.key > item.key } ?? list.count
+        if at < Self.unclassifiedSample {
+            list.insert(item, at: at)
+            if list.count > Self.unclassifiedSample { list.removeLast() }
+        }
+        unclassified[week] = list
+    }
+
     /// `week` can no longer be reported: its items are reduced to their issue features.
     private mutating func demote(_ week: ISOWeek) {
+        unclassified[week] = nil
         guard let items = full.removeValue(forKey: week) else { return }
         for item in items {
             if let set = item.featureSet { compact[week, default: .init()].append(item, isRequest: isRequest(item), set: set) }
@@ -125,7 +152,7 @@ public struct ReportCollector: Sendable {
             item.features.weights = restored[set]!
             item.featureSet = nil
             return item
-        }
+        } + (unclassified.removeValue(forKey: week) ?? [])
         // Earlier weeks that could have been reported keep their items until now.
         for w in Array(full.keys) where w != week { demote(w) }
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }
