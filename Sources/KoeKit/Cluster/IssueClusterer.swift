@@ -33,7 +33,7 @@ public struct IssueClusterer: Sendable {
         let items = input.sorted { ($0.key, $0.text) < ($1.key, $1.text) }
         let model = FeatureModel(items.map(\.features))
         let vectors = items.map { model.vector($0.features) }
-        let assignment = agglomerate(LinkRows(count: items.count, lists: similarityGraph(vectors, model: model)))
+        let assignment = agglomerate(LinkRows(similarityGraph(vectors, model: model)))
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }
@@ -92,7 +92,7 @@ public struct IssueClusterer: Sendable {
     /// Items with equal vectors (the same ticket sent again, a form letter) have equal scores
     /// against everything, so each distinct vector is scored once and its list shared by its
     /// items; the pairs kept are exactly those of scoring every item on its own.
-    private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> [[(Int, Double)]] {
+    private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> NeighbourLists {
         let n = vectors.count
         let common = max(8, Int(Double(n) * commonFeatureShare))
         // Distinct vectors and their items, in increasing item order.
@@ -114,7 +114,8 @@ public struct IssueClusterer: Sendable {
                 if df >= 2 && df <= common { postings[id, default: []].append(u) }
             }
         }
-        var best: [[(Int, Double)]] = Array(repeating: [], count: n)
+        var orders: [[(Int, Double)]] = []
+        orders.reserveCapacity(distinct.count)
         var seen = [Int](repeating: -1, count: distinct.count)
         for (u, v) in distinct.enumerated() {
             var scored: [(u: Int, s: Double)] = []
@@ -140,11 +141,11 @@ public struct IssueClusterer: Sendable {
                 run.sort()
                 order += run.prefix(neighbours + 1 - order.count).map { ($0, s) }
             }
-            for i in items[u] {
-                best[i] = Array(order.lazy.filter { $0.0 != i }.prefix(neighbours))
-            }
+            orders.append(order)
         }
-        return best
+        var distinctOf = [Int32](repeating: 0, count: n)
+        for (u, list) in items.enumerated() { for i in list { distinctOf[i] = Int32(u) } }
+        return NeighbourLists(orders: orders, distinctOf: distinctOf, keep: neighbours)
     }
 
     /// Average-linkage agglomeration; returns each item's cluster (the smallest item index in it).

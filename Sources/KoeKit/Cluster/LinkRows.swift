@@ -10,23 +10,39 @@ struct LinkRows {
 
     private(set) var rows: [[Link]]
 
-    /// Rows from directed pairs (`lists[i]` holds i's (j, s)), made symmetric; a pair listed
-    /// from both sides is one link (its similarity is the same either way).
-    init(count: Int, lists: [[(Int, Double)]]) {
-        rows = Array(repeating: [], count: count)
-        for (i, list) in lists.enumerated() {
-            for (j, s) in list {
+    /// Rows from each item's best pairs, made symmetric; a pair kept from both sides is one
+    /// link (its similarity is the same either way). Rows are sized before they are filled.
+    init(_ lists: NeighbourLists) {
+        let n = lists.distinctOf.count
+        var degree = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            lists.forEach(i) { j, _ in
+                degree[i] += 1
+                degree[j] += 1
+            }
+        }
+        var rows: [[Link]] = degree.map { d in
+            var row: [Link] = []
+            row.reserveCapacity(d)
+            return row
+        }
+        degree = []
+        for i in 0..<n {
+            lists.forEach(i) { j, s in
                 rows[i].append(Link(other: Int32(j), sum: s))
                 rows[j].append(Link(other: Int32(i), sum: s))
             }
         }
         for i in rows.indices {
             rows[i].sort { $0.other < $1.other }
-            var kept: [Link] = []
-            kept.reserveCapacity(rows[i].count)
-            for link in rows[i] where kept.last?.other != link.other { kept.append(link) }
-            rows[i] = kept
+            var kept = 0
+            for k in rows[i].indices where kept == 0 || rows[i][kept - 1].other != rows[i][k].other {
+                rows[i][kept] = rows[i][k]
+                kept += 1
+            }
+            rows[i].removeLast(rows[i].count - kept)
         }
+        self.rows = rows
     }
 
     private static func find(_ other: Int, in row: [Link]) -> (found: Bool, at: Int) {
@@ -73,5 +89,24 @@ struct LinkRows {
             if k.found { rows[other][k.at].sum = link.sum } else { rows[other].insert(Link(other: Int32(keep), sum: link.sum), at: k.at) }
         }
         return merged
+    }
+}
+
+/// Each item's best pairs (`IssueClusterer.similarityGraph`), stored once per distinct vector:
+/// item i keeps the first `keep` pairs of its vector's list that are not itself.
+struct NeighbourLists {
+    /// Per distinct vector: pairs (item, similarity) by similarity, then item index.
+    let orders: [[(Int, Double)]]
+    /// Per item: its distinct vector.
+    let distinctOf: [Int32]
+    let keep: Int
+
+    func forEach(_ i: Int, _ body: (Int, Double) -> Void) {
+        var taken = 0
+        for (j, s) in orders[Int(distinctOf[i])] where j != i {
+            guard taken < keep else { return }
+            body(j, s)
+            taken += 1
+        }
     }
 }

@@ -144,15 +144,16 @@ public struct ReportCollector: Sendable {
             aggregates[w.description] = tally.finished(termsKept: ReportBuilder.termsPerWeek)
         }
         // The report week's items get their issue features back, equal sets sharing storage.
+        // (In place: the week's items are not copied.)
         var restored: [Int32: [String: Double]] = [:]
-        let current = (full.removeValue(forKey: week) ?? []).map { item -> ReportItem in
-            guard let set = item.featureSet else { return item }
-            var item = item
+        var current = full.removeValue(forKey: week) ?? []
+        for k in current.indices {
+            guard let set = current[k].featureSet else { continue }
             if restored[set] == nil { restored[set] = sets.weights(of: set) }
-            item.features.weights = restored[set]!
-            item.featureSet = nil
-            return item
-        } + (unclassified.removeValue(forKey: week) ?? [])
+            current[k].features.weights = restored[set]!
+            current[k].featureSet = nil
+        }
+        current += unclassified.removeValue(forKey: week) ?? []
         // Earlier weeks that could have been reported keep their items until now.
         for w in Array(full.keys) where w != week { demote(w) }
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }
