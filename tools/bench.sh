@@ -96,7 +96,7 @@ with open(path, "w", encoding="utf-8", newline="") as f:
         r[0] = str(1000000 + i)
         w.writerow(r)
 PY
-  printf 'input: %s (%d tickets, %.1f MB)\n' "$input" "$n" "$(echo "$(stat -c %s "$input")/1000000" | bc -l)"
+  printf 'input: %s (%d tickets, %.1f MB)\n' "$input" "$n" "$(echo "$(stat -L -c %s "$input")/1000000" | bc -l)"
   # Both commands in turn, round after round (KOE_BENCH_ROUNDS, default 1 here: a 1M report
   # takes a while); each keeps its best wall time and its largest peak.
   measure() { # label, command... -> "wall peak_kb" appended to $out/<label>
