@@ -85,27 +85,30 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let (lexicon, pool) = try engine.load(quiet: quiet)
         var check = ReportInputCheck()
-        let (items, read, skipped) = try classifyAll(pool, check: &check)
         var options = ReportOptions()
         options.week = week.flatMap(ISOWeek.init)
+        options.maskPII = !noMask
+        options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
+        options.generator = "koe \(Koe.configuration.version)"
+        let builder = ReportBuilder(options: options, lexicon: lexicon)
+        var collector = ReportCollector(builder: builder)
+        let (read, skipped) = try classifyAll(pool, into: &collector, check: &check)
+        var chosenWeek: ISOWeek?
         if options.week == nil {
-            let (chosen, setAside) = ReportBuilder.defaultWeek(items.map(\.date))
+            let (chosen, setAside) = ReportBuilder.defaultWeek(counts: collector.dates)
             if !setAside.isEmpty {
-                options.week = chosen
+                chosenWeek = chosen
                 if !quiet {
                     let shown = setAside.prefix(3).map(\.description).joined(separator: ", ") + (setAside.count > 3 ? ", …" : "")
                     Stderr.print("koe: warning: \(setAside.count) record(s) dated far after the rest (\(shown)) do not choose the report week; pass --week to report them")
                 }
             }
         }
-        options.maskPII = !noMask
-        options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
-        options.generator = "koe \(Koe.configuration.version)"
-        let builder = ReportBuilder(options: options, lexicon: lexicon)
+        let dates = collector.dates
         let session = try (db ?? (history ? HistoryLocation.defaultPath : nil)).map(ReportHistorySession.open)
         let built: ReportRun?
         do {
-            built = try builder.build(items: items, recordsRead: read, skipped: skipped, history: session?.store)
+            built = try builder.build(consume collector, week: chosenWeek, recordsRead: read, skipped: skipped, history: session?.store)
         } catch {
             session?.discard()
             Stderr.print(HistoryLocation.message(error, path: session?.path ?? ""))
@@ -119,7 +122,7 @@ struct ReportCommand: ParsableCommand {
         // A week without one record makes an empty report: say why instead of writing it.
         if run.report.header.recordsInWeek == 0, let week = ISOWeek(run.report.header.week) {
             session?.discard()
-            Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: items.map(\.date)))
+            Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: dates))
             throw ExitStatus.badData
         }
         ProgressLine.clear()
@@ -144,9 +147,11 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// Reads and classifies every input record on all cores, keeping report items only.
-    private func classifyAll(_ pool: ClassifierPool, check: inout ReportInputCheck) throws -> ([ReportItem], Int, [String: Int]) {
-        var items: [ReportItem] = []
+    /// Reads and classifies every input record on all cores into `collector`; returns the
+    /// records read and the skipped ones by reason.
+    private func classifyAll(
+        _ pool: ClassifierPool, into collector: inout ReportCollector, check: inout ReportInputCheck
+    ) throws -> (Int, [String: Int]) {
         var skipped: [String: Int] = [:]
         var read = 0
         let progress = Progress(enabled: !quiet, paths: input.paths)
@@ -156,7 +161,7 @@ struct ReportCommand: ParsableCommand {
             var batch: [Record] = []
             func flush() {
                 for (item, reason) in pool.map(batch, { $0.reportItem(for: $1) }) {
-                    if let item { items.append(item) }
+                    if let item { collector.add(item) }
                     if let reason { skipped[reason, default: 0] += 1 }
                 }
                 read += batch.count
@@ -180,7 +185,7 @@ struct ReportCommand: ParsableCommand {
             progress.finished(reader)
         }
         progress.status("building the report")
-        return (items, read, skipped)
+        return (read, skipped)
     }
 
     private func write(_ text: String) throws {

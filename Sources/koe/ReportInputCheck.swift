@@ -28,10 +28,10 @@ struct ReportInputCheck {
     }
 
     /// When the report week holds no record: which weeks do.
-    static func emptyWeek(_ week: ISOWeek, dates: [CivilDate]) -> String {
-        let weeks = Set(dates.map { ISOWeek(containing: $0) })
+    static func emptyWeek(_ week: ISOWeek, dates: [CivilDate: Int]) -> String {
+        let weeks = Set(dates.keys.map { ISOWeek(containing: $0) })
         guard let first = weeks.min(), let last = weeks.max() else { return "no record in \(week)" }
         let span = first == last ? "\(first)" : "\(first) to \(last)"
-        return "no record in \(week): the \(dates.count) dated record(s) fall in \(span); pick one of those weeks with --week"
+        return "no record in \(week): the \(dates.values.reduce(0, +)) dated record(s) fall in \(span); pick one of those weeks with --week"
     }
 }

@@ -27,12 +27,12 @@ import Testing
         #expect(r.out == expected, "\(golden) differs; re-record with KOE_RECORD=1 and review the diff")
     }
 
-    @Test func ticketMarkupIsEscapedInHTML() throws {
+    /// Ticket 5019's markup reaches no section of this fixture; ReportEscapingCLITests puts
+    /// hostile text into every section and checks each.
+    @Test func theReportItselfHasNoScript() throws {
         let html = try report("html").out
-        #expect(!html.contains("<script>alert"))
-        #expect(!html.contains("<img src=x"))
-        #expect(html.contains("&lt;script&gt;") || !html.contains("script"))
         #expect(!html.contains("<script"), "the report itself has no scripts")
+        #expect(html.contains("default-src 'none'"), "the Content-Security-Policy forbids fetches and scripts")
     }
 
     @Test func quotesMaskPersonalDataUnlessAskedNotTo() throws {

@@ -27,11 +27,16 @@ struct FeatureModel: Sendable {
     /// An L2-normalised vector. Features the model has not seen weigh as if seen once, so
     /// they lower the similarity to this week's items as they should, under one shared id.
     func vector(_ item: IssueFeatures) -> SparseVector {
+        vector(item.weights.lazy.map { (index[$0.key], $0.value) })
+    }
+
+    /// `vector` of features given by model id (nil: unseen) and raw weight.
+    func vector<Features: Sequence<(Int32?, Double)>>(_ features: Features) -> SparseVector {
         var pairs: [(Int32, Double)] = []
         var unseen = 0.0
-        for (feature, raw) in item.weights {
+        for (id, raw) in features {
             let tf = raw > 1 ? 1 + log(raw) : raw
-            if let id = index[feature] {
+            if let id {
                 pairs.append((id, tf * idf(documentFrequency: documentFrequency[Int(id)])))
             } else {
                 let w = tf * idf(documentFrequency: 1)

@@ -33,8 +33,7 @@ public struct IssueClusterer: Sendable {
         let items = input.sorted { ($0.key, $0.text) < ($1.key, $1.text) }
         let model = FeatureModel(items.map(\.features))
         let vectors = items.map { model.vector($0.features) }
-        let edges = similarityGraph(vectors, model: model)
-        let assignment = agglomerate(count: items.count, edges: edges)
+        let assignment = agglomerate(LinkRows(similarityGraph(vectors, model: model)))
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }
@@ -88,71 +87,101 @@ public struct IssueClusterer: Sendable {
     static let topTerms = 3
 
     /// Cosine similarities of the pairs that share a feature no more common than
-    /// `commonFeatureShare`, keeping each item's `neighbours` best pairs above `edgeFloor`.
-    private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> [Int: [Int: Double]] {
+    /// `commonFeatureShare`, keeping each item's `neighbours` best pairs above `edgeFloor`
+    /// (ties: the smaller item index first).
+    /// Items with equal vectors (the same ticket sent again, a form letter) have equal scores
+    /// against everything, so each distinct vector is scored once and its list shared by its
+    /// items; the pairs kept are exactly those of scoring every item on its own.
+    private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> NeighbourLists {
         let n = vectors.count
         let common = max(8, Int(Double(n) * commonFeatureShare))
-        var postings: [Int32: [Int]] = [:]
+        // Distinct vectors and their items, in increasing item order.
+        var distinctIndex: [SparseVector.Key: Int] = [:]
+        var distinct: [SparseVector] = []
+        var items: [[Int]] = []
         for (i, v) in vectors.enumerated() {
+            let key = v.key
+            if let u = distinctIndex[key] { items[u].append(i) } else {
+                distinctIndex[key] = distinct.count
+                distinct.append(v)
+                items.append([i])
+            }
+        }
+        var postings: [Int32: [Int]] = [:]
+        for (u, v) in distinct.enumerated() {
             for id in v.ids where Int(id) < model.vocabulary.count {
                 let df = model.documentFrequency[Int(id)]
-                if df >= 2 && df <= common { postings[id, default: []].append(i) }
+                if df >= 2 && df <= common { postings[id, default: []].append(u) }
             }
         }
-        var best: [[(Int, Double)]] = Array(repeating: [], count: n)
-        var seen = [Int](repeating: -1, count: n)
-        for (i, v) in vectors.enumerated() {
-            var candidates: [Int] = []
+        var orders: [[(Int, Double)]] = []
+        orders.reserveCapacity(distinct.count)
+        var seen = [Int](repeating: -1, count: distinct.count)
+        for (u, v) in distinct.enumerated() {
+            var scored: [(u: Int, s: Double)] = []
             for id in v.ids {
-                for j in postings[id] ?? [] where j != i && seen[j] != i {
-                    seen[j] = i
-                    candidates.append(j)
+                for w in postings[id] ?? [] where seen[w] != u {
+                    seen[w] = u
+                    let s = v.dot(distinct[w])
+                    if s >= edgeFloor { scored.append((w, s)) }
                 }
             }
-            var scored: [(Int, Double)] = []
-            for j in candidates {
-                let s = v.dot(vectors[j])
-                if s >= edgeFloor { scored.append((j, s)) }
+            scored.sort { $0.s > $1.s }
+            // The first `neighbours + 1` items by score, then item index: one more than kept,
+            // as an item never keeps itself.
+            var order: [(Int, Double)] = []
+            var k = 0
+            while k < scored.count && order.count <= neighbours {
+                var run: [Int] = []
+                let s = scored[k].s
+                while k < scored.count && scored[k].s == s {
+                    run += items[scored[k].u]
+                    k += 1
+                }
+                run.sort()
+                order += run.prefix(neighbours + 1 - order.count).map { ($0, s) }
             }
-            scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            best[i] = Array(scored.prefix(neighbours))
+            orders.append(order)
         }
-        var edges: [Int: [Int: Double]] = [:]
-        for (i, list) in best.enumerated() {
-            for (j, s) in list {
-                edges[i, default: [:]][j] = s
-                edges[j, default: [:]][i] = s
-            }
-        }
-        return edges
+        var distinctOf = [Int32](repeating: 0, count: n)
+        for (u, list) in items.enumerated() { for i in list { distinctOf[i] = Int32(u) } }
+        return NeighbourLists(orders: orders, distinctOf: distinctOf, keep: neighbours)
     }
 
     /// Average-linkage agglomeration; returns each item's cluster (the smallest item index in it).
-    private func agglomerate(count n: Int, edges: [Int: [Int: Double]]) -> [Int] {
-        var links = edges  // cluster → neighbour cluster → sum of member-pair similarities
+    /// `links` is consumed: merging rewrites it in place (no second copy of the graph).
+    private func agglomerate(_ links: consuming LinkRows) -> [Int] {
+        var links = consume links  // cluster → neighbour cluster → sum of member-pair similarities
+        let n = links.rows.count
         var size = [Int](repeating: 1, count: n)
         var parent = Array(0..<n)
         var queue = MergeQueue()
-        for (a, row) in edges {
-            for (b, s) in row where a < b && s >= threshold { queue.push(.init(score: s, a: a, b: b)) }
+        for (a, row) in links.rows.enumerated() {
+            for link in row where a < Int(link.other) && link.sum >= threshold {
+                queue.push(.init(score: link.sum, a: a, b: Int(link.other)))
+            }
         }
+        /// An entry is live while both are clusters and its score is their current average.
+        func isLive(_ c: MergeQueue.Candidate) -> Bool {
+            guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links.sum(c.a, c.b) else { return false }
+            return abs(sum / Double(size[c.a] * size[c.b]) - c.score) < 1e-12
+        }
+        // Every merge pushes its new averages and leaves the old ones stale in the queue; among
+        // many equal items that is millions of entries, so the stale ones are dropped now and then.
+        var compactAt = max(1 << 16, 2 * queue.count)
         while let c = queue.pop() {
-            guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links[c.a]?[c.b] else { continue }
-            let score = sum / Double(size[c.a] * size[c.b])
-            guard abs(score - c.score) < 1e-12 else { continue }  // stale: a fresher entry exists
+            guard isLive(c) else { continue }  // stale: a fresher entry exists
             let (keep, gone) = (c.a, c.b)
             parent[gone] = keep
             size[keep] += size[gone]
-            var row = links[keep] ?? [:]
-            row[gone] = nil
-            for (other, s) in links[gone] ?? [:] where other != keep { row[other, default: 0] += s }
-            links[gone] = nil
-            links[keep] = row
-            for (other, s) in row {
-                links[other]?[gone] = nil
-                links[other]?[keep] = s
-                let average = s / Double(size[keep] * size[other])
+            for link in links.merge(gone, into: keep) {
+                let other = Int(link.other)
+                let average = link.sum / Double(size[keep] * size[other])
                 if average >= threshold { queue.push(.init(score: average, a: min(keep, other), b: max(keep, other))) }
+            }
+            if queue.count > compactAt {
+                queue.compact(keeping: isLive)
+                compactAt = max(1 << 16, 2 * queue.count)
             }
         }
         func root(_ x: Int) -> Int {
@@ -177,7 +206,11 @@ public struct IssueGrouping: Sendable {
     /// The index of the cluster `item` would have joined (its average similarity to the
     /// members reaches the threshold), the most similar first; nil when none.
     public func match(_ item: ClusterItem) -> Int? {
-        let v = model.vector(item.features)
+        match(model.vector(item.features))
+    }
+
+    /// `match` of a vector built with `model`.
+    func match(_ v: SparseVector) -> Int? {
         var best: Int?, bestScore = threshold
         for (i, centre) in centres.enumerated() {
             let s = centre.dot(v)

@@ -3,8 +3,17 @@
 struct MergeQueue {
     struct Candidate {
         let score: Double
-        let a: Int
-        let b: Int
+        /// Item indices as 32 bits: a queue of millions of entries stays half the size.
+        private let a32: Int32
+        private let b32: Int32
+        var a: Int { Int(a32) }
+        var b: Int { Int(b32) }
+
+        init(score: Double, a: Int, b: Int) {
+            self.score = score
+            a32 = Int32(a)
+            b32 = Int32(b)
+        }
 
         func before(_ other: Candidate) -> Bool {
             score != other.score ? score > other.score : (a, b) < (other.a, other.b)
@@ -14,6 +23,18 @@ struct MergeQueue {
     private var heap: [Candidate] = []
 
     var isEmpty: Bool { heap.isEmpty }
+    var count: Int { heap.count }
+
+    /// Drops the entries `isLive` rejects (stale ones `pop` would skip) and restores the heap.
+    /// The entries left pop in the same order as before: the order is total.
+    mutating func compact(keeping isLive: (Candidate) -> Bool) {
+        heap.removeAll { !isLive($0) }
+        var i = heap.count / 2
+        while i > 0 {
+            i -= 1
+            siftDown(i)
+        }
+    }
 
     mutating func push(_ c: Candidate) {
         heap.append(c)
@@ -31,17 +52,21 @@ struct MergeQueue {
         let last = heap.removeLast()
         if !heap.isEmpty {
             heap[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var best = i
-                if l < heap.count && heap[l].before(heap[best]) { best = l }
-                if r < heap.count && heap[r].before(heap[best]) { best = r }
-                if best == i { break }
-                heap.swapAt(i, best)
-                i = best
-            }
+            siftDown(0)
         }
         return top
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var i = start
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var best = i
+            if l < heap.count && heap[l].before(heap[best]) { best = l }
+            if r < heap.count && heap[r].before(heap[best]) { best = r }
+            if best == i { break }
+            heap.swapAt(i, best)
+            i = best
+        }
     }
 }

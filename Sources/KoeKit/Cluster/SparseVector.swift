@@ -22,6 +22,14 @@ struct SparseVector: Sendable {
 
     var isEmpty: Bool { ids.isEmpty }
 
+    /// Equal keys: equal vectors.
+    struct Key: Hashable {
+        let ids: [Int32]
+        let weights: [Double]
+    }
+
+    var key: Key { Key(ids: ids, weights: weights) }
+
     func dot(_ other: SparseVector) -> Double {
         var i = 0, j = 0, s = 0.0
         while i < ids.count && j < other.ids.count {

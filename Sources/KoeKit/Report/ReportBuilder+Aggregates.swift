@@ -3,39 +3,10 @@ extension ReportBuilder {
     /// Terms kept per week for new-term detection.
     static let termsPerWeek = 300
 
-    func aggregate(_ items: [ReportItem]) -> [String: WeekAggregate] {
-        var out: [String: WeekAggregate] = [:]
-        var terms: [String: [String: Int]] = [:]
-        var risk: [String: Set<String>] = [:]
-        let riskSignals = signals(.risk)
-        for item in items {
-            let w = item.week.description
-            var a = out[w] ?? WeekAggregate(week: w)
-            a.total += 1
-            a.byChannel[item.channel, default: 0] += 1
-            a.stances[item.stance.rawValue, default: 0] += 1
-            if item.stance == .mixed {
-                if item.dominant == .dissatisfaction { a.mixedDissatisfaction += 1 } else { a.mixedSuccess += 1 }
-            }
-            for s in Set(item.signals.map(\.id)) { a.signals[s, default: 0] += 1 }
-            out[w] = a
-            for t in Set(item.features.words) { terms[w, default: [:]][t, default: 0] += 1 }
-            if let account = item.account, item.signals.contains(where: { riskSignals.contains($0.id) }) {
-                risk[w, default: []].insert(account)
-            }
-        }
-        for (w, counts) in terms {
-            let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(Self.termsPerWeek)
-            out[w]?.terms = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
-        }
-        for (w, accounts) in risk { out[w]?.riskAccounts = accounts.sorted() }
-        return out
-    }
-
     func header(_ p: Prepared, baseline: [String]) -> WeeklyReport.Header {
         WeeklyReport.Header(
             week: p.week.description, periodStart: p.week.monday.description, periodEnd: p.week.sunday.description,
-            sources: options.sources, recordsRead: p.recordsRead, recordsInWeek: p.current.count,
+            sources: options.sources, recordsRead: p.recordsRead, recordsInWeek: p.aggregates[p.week.description]?.total ?? 0,
             skipped: p.skipped, baselineWeeks: baseline, lexiconVersion: lexicon.version, generator: options.generator)
     }
 

@@ -6,7 +6,18 @@ extension ReportBuilder {
     public func build(
         items: [ReportItem], recordsRead: Int, skipped: [String: Int], history: (any ReportHistory)? = nil
     ) throws -> ReportRun? {
-        guard var prepared = prepare(items: items, recordsRead: recordsRead, skipped: skipped) else { return nil }
+        var collector = ReportCollector(builder: self)
+        for item in items { collector.add(item) }
+        return try build(consume collector, recordsRead: recordsRead, skipped: skipped, history: history)
+    }
+
+    /// `build` of items collected as they streamed in; `week` overrides the collector's
+    /// choice (it must be one the collector kept: see `ReportCollector`).
+    public func build(
+        _ collected: consuming ReportCollector, week: ISOWeek? = nil, recordsRead: Int, skipped: [String: Int],
+        history: (any ReportHistory)? = nil
+    ) throws -> ReportRun? {
+        guard var prepared = collected.prepared(week: week, recordsRead: recordsRead, skipped: skipped) else { return nil }
         var weeks: [WeekSnapshot] = []
         if let history { weeks = try apply(history, to: &prepared) }
         return ReportRun(report: assemble(prepared), weeks: weeks)

@@ -1,10 +1,13 @@
 /// Recurring issues: clustering, per-week tracks, the top-issue table and emerging issues.
 extension ReportBuilder {
-    /// Groups the report week's items into issues, then matches the items of earlier weeks
-    /// to them for counts and trends: the report week's issues are the same whether the
-    /// input holds one week or many, and issues of earlier weeks alone are not current.
-    func track(_ items: [ReportItem], kind: String, week: ISOWeek) -> [IssueTrack] {
-        let this = items.filter { $0.week == week }
+    /// Groups the report week's items (`this`) into issues, then matches the kept items of
+    /// earlier weeks (dissatisfied ones for issues, feature requests with `requests`) to them
+    /// for counts and trends: the report week's issues are the same whether the input holds
+    /// one week or many, and issues of earlier weeks alone are not current.
+    func track(
+        _ this: [ReportItem], earlier: [(key: ISOWeek, value: CompactIssueItems)], sets: FeatureSets, requests: Bool,
+        kind: String, week: ISOWeek
+    ) -> [IssueTrack] {
         let grouping = IssueClusterer().group(this.map { ClusterItem(key: $0.key, features: $0.features, text: $0.text) })
         var counts = [[String: Int]](repeating: [:], count: grouping.clusters.count)
         var members = [[String: [String]]](repeating: [:], count: grouping.clusters.count)
@@ -12,10 +15,14 @@ extension ReportBuilder {
             counts[i][week.description] = c.size
             members[i][week.description] = c.members
         }
-        for item in items where item.week < week {
-            if let i = grouping.match(ClusterItem(key: item.key, features: item.features, text: item.text)) {
-                counts[i][item.week.description, default: 0] += 1
-                members[i][item.week.description, default: []].append(item.key)
+        var index = IssueMatchIndex(grouping, sets: sets)
+        for (w, items) in earlier {
+            let name = w.description
+            for item in items.items where requests ? item.isRequest : item.isDissatisfied {
+                if let i = index.match(item.features, in: sets) {
+                    counts[i][name, default: 0] += 1
+                    members[i][name, default: []].append(item.key)
+                }
             }
         }
         let byKey = Dictionary(this.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })

@@ -46,13 +46,12 @@ extension ReportBuilder {
                 id: id, label: lexicon.signals[id]?.label ?? id, count: agg.signals[id, default: 0],
                 previous: prev.map { $0.signals[id, default: 0] })
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
-        var hits: [String: Int] = [:]
-        for item in p.current { for e in item.entries { hits[e, default: 0] += 1 } }
+        let hits = p.ruleHits
         let entries = Dictionary(lexicon.entries.map { ($0.location.description, $0) }, uniquingKeysWith: { a, _ in a })
         let ruleHits = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map { key, n in
             WeeklyReport.RuleHit(entry: key, pattern: entries[key]?.pattern ?? "", target: entries[key]?.targets.first?.description ?? "", count: n)
         }
-        let unclassified = p.current.filter { $0.stance == .neutral && $0.entries.isEmpty }
+        let unclassified = p.current.filter { $0.stance == .neutral && !$0.matchedLexicon }
             .sorted { $0.key < $1.key }.prefix(10).map { quote($0) }
         return WeeklyReport.Appendix(
             method: [

@@ -30,38 +30,37 @@ public struct ReportBuilder: Sendable {
         public var aggregates: [String: WeekAggregate]
         public var issues: [IssueTrack]
         public var features: [IssueTrack]
-        /// The report week's items (others are only counted).
+        /// The report week's items that a section groups or quotes (all are counted in
+        /// `aggregates`): dissatisfied and feature-request items, items with a signal of a
+        /// quoting section, and the appendix's sample of unclassified items.
         public var current: [ReportItem]
+        /// Lexicon lines (`file:line`) that fired in the report week, with their item counts.
+        public var ruleHits: [String: Int]
         public var recordsRead: Int
         public var skipped: [String: Int]
     }
 
+    /// Prepares `all` at once (tests, small inputs): the same path as a stream of items
+    /// through `ReportCollector`.
     public func prepare(items all: [ReportItem], recordsRead: Int, skipped: [String: Int]) -> Prepared? {
-        guard let week = options.week ?? ReportBuilder.latestCompleteWeek(all.map(\.date)) else { return nil }
-        let first = week.adding(weeks: -(options.windowWeeks - 1))
-        var skipped = skipped
-        let items = all.filter { $0.week >= first && $0.week <= week }
-        if items.count < all.count { skipped["outside_period", default: 0] += all.count - items.count }
-        let weeks = (0..<options.windowWeeks).map { first.adding(weeks: $0).description }
-        var aggregates = aggregate(items)
-        let issues = track(items.filter(\.isDissatisfied), kind: "issue", week: week)
-        let requests = signals(.request)
-        let features = track(items.filter { $0.signals.contains { requests.contains($0.id) } }, kind: "feature_request", week: week)
-        for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
-        for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
-        return Prepared(
-            week: week, weeks: weeks, aggregates: aggregates, issues: issues, features: features,
-            current: items.filter { $0.week == week }, recordsRead: recordsRead, skipped: skipped)
+        var collector = ReportCollector(builder: self)
+        for item in all { collector.add(item) }
+        return collector.prepared(recordsRead: recordsRead, skipped: skipped)
     }
 
     /// The latest week whose Sunday the data reaches: a week the data stops inside is
     /// incomplete, so the week before it is reported (unless the data has nothing earlier).
     static func latestCompleteWeek(_ dates: [CivilDate]) -> ISOWeek? {
-        guard let last = dates.max() else { return nil }
+        latestCompleteWeek(counts: Dictionary(dates.map { ($0, 1) }, uniquingKeysWith: +))
+    }
+
+    /// `latestCompleteWeek` of dates given with how many items have each.
+    static func latestCompleteWeek(counts: [CivilDate: Int]) -> ISOWeek? {
+        guard let last = counts.keys.max() else { return nil }
         let week = ISOWeek(containing: last)
         if last.weekday == 7 { return week }
         let earlier = week.adding(weeks: -1)
-        return dates.contains { ISOWeek(containing: $0) == earlier } ? earlier : week
+        return counts.keys.contains { ISOWeek(containing: $0) == earlier } ? earlier : week
     }
 
     public func assemble(_ p: Prepared) -> WeeklyReport {

@@ -27,9 +27,15 @@ public struct ReportItem: Sendable {
     public let signals: [SignalHit]
     public let topic: String
     /// What the text says is wrong, for issue grouping; its `words` feed new-term detection.
-    public let features: IssueFeatures
-    /// Lexicon lines that fired (`file:line`), for the appendix.
-    public let entries: [String]
+    public internal(set) var features: IssueFeatures
+    /// Lexicon lines that fired (`file:line`), for the appendix (counted per week as items
+    /// stream in, so a kept item drops them: see `retained`).
+    public internal(set) var entries: [String]
+    /// Some lexicon line fired (`entries` was not empty): the appendix samples items without.
+    public let matchedLexicon: Bool
+    /// While the item waits in `ReportCollector`: its issue-feature weights, stored once in the
+    /// collector's `FeatureSets` (`features.weights` is empty meanwhile).
+    var featureSet: Int32?
 
     public init(
         key: String, date: CivilDate, channel: String, account: String?, plan: String?, text: String,
@@ -52,6 +58,16 @@ public struct ReportItem: Sendable {
         topic = c.topic
         self.features = features
         entries = (c.evidence + c.signals.flatMap(\.evidence)).map(\.entry)
+        matchedLexicon = !entries.isEmpty
+    }
+
+    /// The item as the report keeps it once it was counted: without the lexicon lines and
+    /// term list (both counted), and without issue features unless it is grouped.
+    func retained(issueFeatures: Bool) -> ReportItem {
+        var item = self
+        item.entries = []
+        if issueFeatures { item.features.words = [] } else { item.features = IssueFeatures() }
+        return item
     }
 
     public var isDissatisfied: Bool { stance == .dissatisfaction || (stance == .mixed && dominant == .dissatisfaction) }

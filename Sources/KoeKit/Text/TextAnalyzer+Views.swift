@@ -25,13 +25,13 @@ extension TextAnalyzer {
 
     /// The original line between two UTF-16 offsets.
     public func originalString(from: Int32, to: Int32) -> String {
-        String(decoding: originalUnits[Int(from)..<Int(to)], as: UTF16.self)
+        UTF16Text.string(originalUnits[Int(from)..<Int(to)])
     }
 
     /// The normalised line between two normalised offsets.
     public func normalizedString(from: Int32, to: Int32) -> String {
-        String(decoding: normalizedUnits[Int(from)..<Int(to)], as: UTF16.self)
+        UTF16Text.string(normalizedUnits[Int(from)..<Int(to)])
     }
 
-    public var normalizedText: String { String(decoding: normalizedUnits, as: UTF16.self) }
+    public var normalizedText: String { UTF16Text.string(normalizedUnits) }
 }

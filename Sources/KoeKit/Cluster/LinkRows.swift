@@ -1,0 +1,112 @@
+/// The similarity graph of agglomeration: per cluster, its neighbours and the sum of
+/// member-pair similarities to each, as rows sorted by neighbour. A sorted array holds an
+/// entry in 16 bytes where a dictionary row takes two to four times that, which matters when
+/// a week has tens of thousands of grouped tickets.
+struct LinkRows {
+    struct Link {
+        var other: Int32
+        var sum: Double
+    }
+
+    private(set) var rows: [[Link]]
+
+    /// Rows from each item's best pairs, made symmetric; a pair kept from both sides is one
+    /// link (its similarity is the same either way). Rows are sized before they are filled.
+    init(_ lists: NeighbourLists) {
+        let n = lists.distinctOf.count
+        var degree = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            lists.forEach(i) { j, _ in
+                degree[i] += 1
+                degree[j] += 1
+            }
+        }
+        var rows: [[Link]] = degree.map { d in
+            var row: [Link] = []
+            row.reserveCapacity(d)
+            return row
+        }
+        degree = []
+        for i in 0..<n {
+            lists.forEach(i) { j, s in
+                rows[i].append(Link(other: Int32(j), sum: s))
+                rows[j].append(Link(other: Int32(i), sum: s))
+            }
+        }
+        for i in rows.indices {
+            rows[i].sort { $0.other < $1.other }
+            var kept = 0
+            for k in rows[i].indices where kept == 0 || rows[i][kept - 1].other != rows[i][k].other {
+                rows[i][kept] = rows[i][k]
+                kept += 1
+            }
+            rows[i].removeLast(rows[i].count - kept)
+        }
+        self.rows = rows
+    }
+
+    private static func find(_ other: Int, in row: [Link]) -> (found: Bool, at: Int) {
+        var lo = 0, hi = row.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(row[mid].other) < other { lo = mid + 1 } else { hi = mid }
+        }
+        return (lo < row.count && Int(row[lo].other) == other, lo)
+    }
+
+    func sum(_ a: Int, _ b: Int) -> Double? {
+        let (found, at) = Self.find(b, in: rows[a])
+        return found ? rows[a][at].sum : nil
+    }
+
+    /// Merges cluster `gone` into `keep`: keep's row gains gone's neighbours (sums added where
+    /// both had one), every neighbour's row names keep instead of gone. Returns keep's new row.
+    mutating func merge(_ gone: Int, into keep: Int) -> [Link] {
+        let a = rows[keep], b = rows[gone]
+        var merged: [Link] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || i < a.count && a[i].other < b[j].other {
+                if Int(a[i].other) != gone { merged.append(a[i]) }
+                i += 1
+            } else if i == a.count || b[j].other < a[i].other {
+                if Int(b[j].other) != keep { merged.append(b[j]) }
+                j += 1
+            } else {
+                merged.append(Link(other: a[i].other, sum: a[i].sum + b[j].sum))
+                i += 1
+                j += 1
+            }
+        }
+        rows[gone] = []
+        rows[keep] = merged
+        for link in merged {
+            let other = Int(link.other)
+            let g = Self.find(gone, in: rows[other])
+            if g.found { rows[other].remove(at: g.at) }
+            let k = Self.find(keep, in: rows[other])
+            if k.found { rows[other][k.at].sum = link.sum } else { rows[other].insert(Link(other: Int32(keep), sum: link.sum), at: k.at) }
+        }
+        return merged
+    }
+}
+
+/// Each item's best pairs (`IssueClusterer.similarityGraph`), stored once per distinct vector:
+/// item i keeps the first `keep` pairs of its vector's list that are not itself.
+struct NeighbourLists {
+    /// Per distinct vector: pairs (item, similarity) by similarity, then item index.
+    let orders: [[(Int, Double)]]
+    /// Per item: its distinct vector.
+    let distinctOf: [Int32]
+    let keep: Int
+
+    func forEach(_ i: Int, _ body: (Int, Double) -> Void) {
+        var taken = 0
+        for (j, s) in orders[Int(distinctOf[i])] where j != i {
+            guard taken < keep else { return }
+            body(j, s)
+            taken += 1
+        }
+    }
+}
