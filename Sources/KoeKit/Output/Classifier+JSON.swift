@@ -17,29 +17,11 @@ extension Classifier {
     }
 
     private func writeJSON(to out: ByteBuffer) {
-        let json = lexicon.json
-        JSONBytes.append(",\"stance\":\"", to: out)
-        JSONBytes.append(outcome.stance.jsonName, to: out)
-        JSONBytes.append("\",\"dominant\":", to: out)
-        if let d = outcome.dominant {
-            out.append(0x22)
-            JSONBytes.append(d.jsonName, to: out)
-            out.append(0x22)
-        } else {
-            JSONBytes.append("null", to: out)
-        }
-        JSONBytes.append(",\"score\":", to: out)
-        JSONBytes.appendNumber(Outcome.rounded(outcome.positive - outcome.negative), to: out)
-        JSONBytes.append(",\"topic\":", to: out)
-        json.topic.append(Int(outcome.topic ?? Int32(json.topic.count - 1)), to: out)
-        JSONBytes.append(",\"signals\":[", to: out)
+        writeHead(stance: outcome.stance, dominant: outcome.dominant, score: outcome.positive - outcome.negative,
+                  topic: outcome.topic, to: out)
         for (k, slot) in outcome.signals.enumerated() {
             if k > 0 { out.append(0x2C) }
-            json.signal.append(Int(slot.signal), to: out)
-            JSONBytes.append(",\"strength\":", to: out)
-            JSONBytes.appendNumber(Outcome.rounded(slot.strength), to: out)
-            JSONBytes.append(slot.conditional ? ",\"conditional\":true" : ",\"conditional\":false", to: out)
-            JSONBytes.append(",\"evidence\":[", to: out)
+            writeSignalHead(slot.signal, strength: slot.strength, conditional: slot.conditional, to: out)
             var written = 0, omitted = 0
             outcome.forEachMember(of: slot) { i in
                 guard written < Self.evidenceLimit else { omitted += 1; return }
@@ -58,6 +40,35 @@ extension Classifier {
         }
         out.append(0x5D)
         Self.writeOmitted(outcome.polarity.count - min(outcome.polarity.count, Self.evidenceLimit), to: out)
+    }
+
+    /// `,"stance":…,"dominant":…,"score":…,"topic":…,"signals":[` — `topic` nil for the default.
+    func writeHead(stance: Stance, dominant: Stance?, score: Double, topic: Int32?, to out: ByteBuffer) {
+        let json = lexicon.json
+        JSONBytes.append(",\"stance\":\"", to: out)
+        JSONBytes.append(stance.jsonName, to: out)
+        JSONBytes.append("\",\"dominant\":", to: out)
+        if let d = dominant {
+            out.append(0x22)
+            JSONBytes.append(d.jsonName, to: out)
+            out.append(0x22)
+        } else {
+            JSONBytes.append("null", to: out)
+        }
+        JSONBytes.append(",\"score\":", to: out)
+        JSONBytes.appendNumber(Outcome.rounded(score), to: out)
+        JSONBytes.append(",\"topic\":", to: out)
+        json.topic.append(Int(topic ?? Int32(json.topic.count - 1)), to: out)
+        JSONBytes.append(",\"signals\":[", to: out)
+    }
+
+    /// `{"id":…,"family":…,"strength":…,"conditional":…,"evidence":[` of one signal.
+    func writeSignalHead(_ signal: Int32, strength: Double, conditional: Bool, to out: ByteBuffer) {
+        lexicon.json.signal.append(Int(signal), to: out)
+        JSONBytes.append(",\"strength\":", to: out)
+        JSONBytes.appendNumber(Outcome.rounded(strength), to: out)
+        JSONBytes.append(conditional ? ",\"conditional\":true" : ",\"conditional\":false", to: out)
+        JSONBytes.append(",\"evidence\":[", to: out)
     }
 
     /// `,"evidence_omitted":N` after an evidence list that was cut at `evidenceLimit`.

@@ -31,30 +31,11 @@ extension Classifier {
             scalarBase += Int(analyzer.scalarOffset(Int32(analyzer.originalUnits.count)))
         }
         let (stance, dominant) = Outcome.stance(positive: totals.positive, negative: totals.negative, policy: policy)
-        let json = lexicon.json
-        JSONBytes.append(",\"stance\":\"", to: out)
-        JSONBytes.append(stance.jsonName, to: out)
-        JSONBytes.append("\",\"dominant\":", to: out)
-        if let d = dominant {
-            out.append(0x22)
-            JSONBytes.append(d.jsonName, to: out)
-            out.append(0x22)
-        } else {
-            JSONBytes.append("null", to: out)
-        }
-        JSONBytes.append(",\"score\":", to: out)
-        JSONBytes.appendNumber(Outcome.rounded(totals.positive - totals.negative), to: out)
-        JSONBytes.append(",\"topic\":", to: out)
-        let topic = totals.topic ?? lexicon.defaultTopic
-        json.topic.append(Int(topic ?? Int32(json.topic.count - 1)), to: out)
-        JSONBytes.append(",\"signals\":[", to: out)
+        writeHead(stance: stance, dominant: dominant, score: totals.positive - totals.negative,
+                  topic: totals.topic ?? lexicon.defaultTopic, to: out)
         for (k, slot) in totals.signals.enumerated() {
             if k > 0 { out.append(0x2C) }
-            json.signal.append(Int(slot.signal), to: out)
-            JSONBytes.append(",\"strength\":", to: out)
-            JSONBytes.appendNumber(Outcome.rounded(slot.strength), to: out)
-            JSONBytes.append(slot.conditional ? ",\"conditional\":true" : ",\"conditional\":false", to: out)
-            JSONBytes.append(",\"evidence\":[", to: out)
+            writeSignalHead(slot.signal, strength: slot.strength, conditional: slot.conditional, to: out)
             slot.evidence.bytes.withBytes { out.append($0) }
             out.append(0x5D)
             Self.writeOmitted(slot.evidence.omitted, to: out)

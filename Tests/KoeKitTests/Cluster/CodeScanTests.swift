@@ -22,23 +22,10 @@ import Testing
     @Test func randomTextsAgree() {
         let pool: [String] = ["a", "B", "v", "ver", "1", "2", "9", ".", "-", " ", "。", "エ", "ラ", "あ", "漢", "\u{301}",
                               "\u{FE0F}", "\u{200D}", "\u{0600}", "\u{FF9E}", "\u{3099}", "🙂", "\r\n", "Ａ", "１", "…", "→"]
-        var rng = SplitMix64(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<3000 {
             let text = (0..<Int(rng.next() % 24)).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }.joined()
             #expect(Self.unitsResult(text) == Classifier.codes(in: text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
-    }
-}
-
-/// A small deterministic generator (no Foundation): the same texts on every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
