@@ -31,9 +31,11 @@ enum InputSniffer {
         }
         var verdict = Verdict(format: .text, detail: "one record per line")
         if let shape = tableShape(sample, complete: complete) {
+            let why = namesTextColumn(shape, mapping)
+                ? " but no complete row follows the header (a quote left open?); pass --text-column to read it as a table"
+                : " but none is a known text column; name it with --text-column to read it as a table"
             verdict.advice = "it looks like \(shape.separator == 0x09 ? "TSV" : "CSV") with columns "
-                + shape.header.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (shape.header.count > 6 ? ", …" : "")
-                + " but none is a known text column; name it with --text-column to read it as a table"
+                + shape.header.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (shape.header.count > 6 ? ", …" : "") + why
         }
         return verdict
     }
@@ -101,9 +103,7 @@ enum InputSniffer {
         _ sample: UnsafeBufferPointer<UInt8>, complete: Bool, implied: Family?, hint: InputFormat, mapping: FieldMapping
     ) -> Verdict? {
         guard let shape = tableShape(sample, complete: complete) else { return nil }
-        let keys = shape.header.map(FieldRole.matchKey)
-        let names = mapping.candidates(for: .text).map(ColumnName.init)
-        let named = keys.contains { key in names.contains { $0.matches(key: key) } }
+        let named = namesTextColumn(shape, mapping)
         guard named || implied == .table || hint == .csv || hint == .tsv else { return nil }
         // A lone line ("text, please call me back") is no evidence of a header.
         if shape.rows == 0 && implied != .table && hint != .csv && hint != .tsv { return nil }
@@ -111,6 +111,12 @@ enum InputSniffer {
         if implied == .json && !named { return nil }
         let format: InputFormat = shape.separator == 0x09 ? .tsv : .csv
         return Verdict(format: format, detail: "header: \(shape.header.count) columns")
+    }
+
+    /// Whether the header names a column the presets (or --text-column) read text from.
+    private static func namesTextColumn(_ shape: Shape, _ mapping: FieldMapping) -> Bool {
+        let names = mapping.candidates(for: .text).map(ColumnName.init)
+        return shape.header.map(FieldRole.matchKey).contains { key in names.contains { $0.matches(key: key) } }
     }
 
     struct Shape {

@@ -97,6 +97,16 @@ extension InputTests {
             #expect(layout.notes.first?.contains("none is a known text column") == true)
         }
 
+        /// A header that names the text column but a quote left open after it: nothing is lost
+        /// (three text lines), and the note gives that reason, not "no known text column".
+        @Test func aQuoteLeftOpenAfterAKnownHeaderSaysSo() throws {
+            let (r, layout) = try InputTest.sniffed("id,text\n1,\"unterminated\n2,ok\n")
+            #expect(layout.format == .text)
+            #expect(r.records.count == 3)
+            #expect(layout.notes.first?.contains("a quote left open?") == true, "\(layout.notes)")
+            #expect(layout.notes.first?.contains("none is a known text column") == false, "\(layout.notes)")
+        }
+
         @Test func aCSVFileNameSettlesWhatTheContentLeavesOpen() throws {
             // One column: no separator to go by.
             let (r, layout) = try InputTest.sniffed("本文\nあいう\nえお\n", name: "a.csv")
