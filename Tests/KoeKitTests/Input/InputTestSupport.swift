@@ -42,8 +42,11 @@ enum InputTest {
         bytes: [UInt8], _ format: InputFormat, name: String = "in", encoding: InputEncoding = .auto,
         mapping: FieldMapping = .init(), maxRead: Int = .max
     ) throws -> ReadResult {
-        let reader = try RecordReader(
-            bytes: bytes, name: name, maxRead: maxRead, format: format, encoding: encoding, mapping: mapping)
+        try drain(RecordReader(bytes: bytes, name: name, maxRead: maxRead, format: format, encoding: encoding, mapping: mapping))
+    }
+
+    /// Every record of `reader`, with the diagnostics it gave before, between and after them.
+    static func drain(_ reader: RecordReader) throws -> ReadResult {
         var records: [Record] = []
         var diagnostics = reader.takeDiagnostics().map(\.description)
         while let record = try reader.next() {
@@ -86,14 +89,7 @@ extension InputTest {
         var first: (ReadResult, InputDescription)?
         for size in readSizes.reversed() {
             let reader = try RecordReader(bytes: bytes, name: name, maxRead: size, format: nil, implied: implied, mapping: mapping)
-            var records: [Record] = []
-            var diagnostics = reader.takeDiagnostics().map(\.description)
-            while let record = try reader.next() {
-                records.append(record)
-                diagnostics += reader.takeDiagnostics().map(\.description)
-            }
-            diagnostics += reader.takeDiagnostics().map(\.description)
-            let result = ReadResult(records: records, diagnostics: diagnostics, columns: reader.columns, encoding: reader.encoding)
+            let result = try drain(reader)
             if let first {
                 #expect(result.dump == first.0.dump, "reading \(size) bytes at a time differs", sourceLocation: sourceLocation)
                 #expect(reader.layout.summary == first.1.summary, "reading \(size) bytes at a time", sourceLocation: sourceLocation)
