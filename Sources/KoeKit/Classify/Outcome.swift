@@ -80,16 +80,26 @@ struct Outcome {
         guard !topics.isEmpty else { return lexicon.defaultTopic }
         // -infinity: no word of that topic matched.
         topicWeights.reset(to: -.infinity, count: lexicon.topicIDs.count)
+        Outcome.addTopicWeights(of: topics, lexicon: lexicon, to: &topicWeights)
+        return Outcome.heaviestTopic(topicWeights) ?? lexicon.defaultTopic
+    }
+
+    /// Adds the weight of each topic hit to its topic (-infinity: none of that topic yet).
+    static func addTopicWeights(of topics: [Hit], lexicon: CompiledLexicon, to weights: inout [Double]) {
         for hit in topics {
             guard case let .topic(id) = lexicon.kinds[Int(hit.entry)] else { continue }
-            let w = topicWeights[Int(id)]
-            topicWeights[Int(id)] = (w == -.infinity ? 0 : w) + lexicon.weights[Int(hit.entry)]
+            let w = weights[Int(id)]
+            weights[Int(id)] = (w == -.infinity ? 0 : w) + lexicon.weights[Int(hit.entry)]
         }
+    }
+
+    /// The topic with the most weight (ties: the one declared first); nil when none matched.
+    static func heaviestTopic(_ weights: [Double]) -> Int32? {
         var best: Int32?
-        for (k, w) in topicWeights.enumerated() where w > -.infinity && (best == nil || w > topicWeights[Int(best!)]) {
+        for (k, w) in weights.enumerated() where w > -.infinity && (best == nil || w > weights[Int(best!)]) {
             best = Int32(k)
         }
-        return best ?? lexicon.defaultTopic
+        return best
     }
 
     /// The topic of a text when no topic word matched and the lexicons declare no `general`.

@@ -98,13 +98,13 @@ extension Classifier {
     /// The tokenizer splits a kanji numeral from its counter (三|日, 何|回) so that patterns
     /// match them like 3|日; for grouping they stay the word ICU's dictionary made of them.
     static func numeralsRejoined(_ tokens: [Token], _ units: UnsafeBufferPointer<UInt16>) -> [Token] {
-        guard tokens.contains(where: { $0.kind == .number && Kanji.contains(units[Int($0.start)]) }) else { return tokens }
+        guard tokens.contains(where: { $0.kind == .number && Kanji.isNumeral(units[Int($0.start)]) }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var k = 0
         while k < tokens.count {
             let t = tokens[k]
-            if t.kind == .number && Kanji.contains(units[Int(t.start)]) && k + 1 < tokens.count
+            if t.kind == .number && Kanji.isNumeral(units[Int(t.start)]) && k + 1 < tokens.count
                 && tokens[k + 1].kind == .ideo && tokens[k + 1].start == t.end {
                 out.append(Token(start: t.start, end: tokens[k + 1].end, kind: .ideo))
                 k += 2

@@ -23,16 +23,12 @@ extension Classifier {
             for i in outcome.polarity {
                 totals.polarity.add { writeEvidence(scorer.contributions[Int(i)], to: $0, scalarBase: scalarBase) }
             }
-            for hit in matcher.topics {
-                guard case let .topic(id) = lexicon.kinds[Int(hit.entry)] else { continue }
-                let w = totals.topicWeights[Int(id)]
-                totals.topicWeights[Int(id)] = (w == -.infinity ? 0 : w) + lexicon.weights[Int(hit.entry)]
-            }
+            Outcome.addTopicWeights(of: matcher.topics, lexicon: lexicon, to: &totals.topicWeights)
             scalarBase += Int(analyzer.scalarOffset(Int32(analyzer.originalUnits.count)))
         }
         let (stance, dominant) = Outcome.stance(positive: totals.positive, negative: totals.negative, policy: policy)
         writeHead(stance: stance, dominant: dominant, score: totals.positive - totals.negative,
-                  topic: totals.topic ?? lexicon.defaultTopic, to: out)
+                  topic: Outcome.heaviestTopic(totals.topicWeights) ?? lexicon.defaultTopic, to: out)
         for (k, slot) in totals.signals.enumerated() {
             if k > 0 { out.append(0x2C) }
             writeSignalHead(slot.signal, strength: slot.strength, conditional: slot.conditional, to: out)
@@ -120,14 +116,5 @@ struct SegmentTotals {
         }
         signals.append(Signal(signal: slot.signal, strength: slot.strength, conditional: slot.conditional))
         return signals.count - 1
-    }
-
-    /// The topic with the most weight (ties: the one declared first); nil when none matched.
-    var topic: Int32? {
-        var best: Int32?
-        for (k, w) in topicWeights.enumerated() where w > -.infinity && (best == nil || w > topicWeights[Int(best!)]) {
-            best = Int32(k)
-        }
-        return best
     }
 }
