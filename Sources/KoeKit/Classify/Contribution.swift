@@ -23,7 +23,7 @@ struct AppliedRule {
     enum Kind: UInt8 {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
-        case absence, presence, inability
+        case absence, presence, inability, procedural
 
         var name: StaticString {
             switch self {
@@ -42,6 +42,7 @@ struct AppliedRule {
             case .absence: "absence"
             case .presence: "presence"
             case .inability: "inability"
+            case .procedural: "procedural"
             }
         }
     }

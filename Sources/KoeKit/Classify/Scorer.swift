@@ -28,7 +28,10 @@ struct Scorer {
         contributions.removeAll(keepingCapacity: true)
         log.removeAll()
         for hit in content { contributions.append(base(hit)) }
-        defer { countSpansOnce() }
+        defer {
+            applyProcedural()
+            countSpansOnce()
+        }
         guard !rules.isEmpty else { return }
         // The table, not `role(of:)`: a method reference would copy the whole scorer.
         clauses.build(text: text, rules: rules, roleOf: lexicon.roleOf)
@@ -100,6 +103,31 @@ struct Scorer {
             i = j
         }
         contributions.removeLast(contributions.count - kept)
+    }
+
+    /// A stance-bearing signal whose phrase is spelled out by a request or a how-to question
+    /// (an action signal on an overlapping span: 解約したい|です, 退会の方法を教えて) announces a
+    /// procedure, not a verdict: it keeps its signal but weighs `policy.procedural`.
+    private mutating func applyProcedural() {
+        var firstAction = 0
+        for k in contributions.indices {
+            guard contributions[k].hasSignal, let family = contributions[k].family, family != .action,
+                contributions[k].value != 0 else { continue }
+            let h = contributions[k].hit
+            while firstAction < contributions.count && contributions[firstAction].hit.start < h.start - window { firstAction += 1 }
+            var a = firstAction
+            var framed = false
+            while a < contributions.count && contributions[a].hit.start < h.end {
+                if contributions[a].family == .action && contributions[a].hasSignal && contributions[a].hit.overlaps(h) {
+                    framed = true
+                    break
+                }
+                a += 1
+            }
+            guard framed else { continue }
+            contributions[k].value *= policy.procedural
+            addRule(.procedural, to: k)
+        }
     }
 
     /// Both polarity words, or both lines of the same signal.

@@ -40,6 +40,10 @@ public struct ScoringPolicy: Sendable {
     /// (使えないのでしょうか) is usually still a complaint, so it is softened less.
     public var question = 0.5
     public var negativeQuestion = 0.8
+    /// A churn, contraction or expansion phrase that is itself a request or a how-to question
+    /// (解約したいです, 退会の方法を教えて) is a procedure: it keeps its signal and this much of
+    /// its stance weight.
+    public var procedural = 0.0
 
     public init() {}
 }

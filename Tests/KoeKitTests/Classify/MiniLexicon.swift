@@ -29,7 +29,9 @@ enum MiniLexicon {
         使いやすい\tease_praised\t1\tadj-i
         遅い\tneg\t0.3\tadj-i
         解約する\tchurn_intent\t1\tvs
-        解約する\tquestion_asked\t1\tvs
+        どうなる\tquestion_asked\t1\tv5
+        解約したい\tchurn_intent\t1\t-
+        解約したい\tquestion_asked\t1\t-
         雑\tneg\t1\tadj-na
         動かなく\tneg\t1\tprefix
         継続で\tease_praised\t1\t-

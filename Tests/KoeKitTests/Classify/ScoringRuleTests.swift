@@ -60,6 +60,7 @@ import Testing
         Case("question halves praise", "便利ですか", 0.5, .success),
         Case("negative question keeps 0.8", "悪いですか", -0.8, .dissatisfaction),
         Case("a hypothetical question announces nothing", "解約したらどうなりますか", 0, .neutral),
+        Case("a churn phrase spelled out by a request is a procedure", "解約したいです", 0, .neutral),
         Case("sarcasm cancels praise next to a complaint", "さすが便利、不具合", -1, .dissatisfaction),
         Case("sarcasm with a repeat count", "さすが今月3回目", -1, .dissatisfaction),
         Case("pseudo-negation silences the words inside it", "申し訳ない", 0, .neutral),
@@ -87,6 +88,12 @@ import Testing
         let result = try MiniLexicon.classifier().classify(text)
         let churn = try #require(result.signals.first { $0.id == "churn_intent" })
         #expect(churn.conditional)
+    }
+
+    /// A procedure (a churn phrase inside a request) keeps both signals; only its stance weight goes.
+    @Test func proceduralChurnKeepsItsSignal() throws {
+        let result = try MiniLexicon.classifier().classify("解約したいです")
+        #expect(Set(result.signals.map(\.id)) == ["churn_intent", "question_asked"])
     }
 
     /// A question about a case (解約したら…ですか) keeps the action signal and drops churn.
