@@ -23,7 +23,7 @@ struct AppliedRule {
     enum Kind: UInt8 {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
-        case absence, presence, inability, procedural
+        case absence, presence, inability, procedural, rhetorical
 
         var name: StaticString {
             switch self {
@@ -43,6 +43,7 @@ struct AppliedRule {
             case .presence: "presence"
             case .inability: "inability"
             case .procedural: "procedural"
+            case .rhetorical: "rhetorical"
             }
         }
     }

@@ -178,7 +178,9 @@ struct Scorer {
                 continue
             }
             for k in indicesBefore(rule.start) where contributions[k].hit.end == nearest && !contributions[k].negated {
-                if role == .doubleNegation {
+                if role == .negator && isRhetorical(k, negator: rule, text: text) {
+                    addRule(.rhetorical, entry: rule.entry, to: k)
+                } else if role == .doubleNegation {
                     contributions[k].value *= policy.doubleNegation
                     contributions[k].strength *= policy.doubleNegation
                     addRule(.doubleNegation, entry: rule.entry, to: k)
@@ -188,6 +190,34 @@ struct Scorer {
                 contributions[k].negated = true
             }
         }
+    }
+
+    /// A complaint adjective negated at the end of a question asserts the complaint:
+    /// しょぼくなってません？, 高くないですか — the negation is rhetorical. Only the く form of an
+    /// adjective counts (問題ないですか asks, it does not complain).
+    private func isRhetorical(_ k: Int, negator: Hit, text: UnsafeBufferPointer<UInt16>) -> Bool {
+        let c = contributions[k]
+        guard c.value < 0, !c.hasSignal, c.family == nil, text[Int(c.hit.end) - 1] == 0x304F else { return false }
+        return Scorer.endsAsQuestion(text, from: negator.end)
+    }
+
+    /// Whether only question endings (です, でしょう, か, よね, ね, ？) follow `from` up to the end
+    /// of its sentence, and the sentence asks (ends in か or a question mark).
+    static func endsAsQuestion(_ text: UnsafeBufferPointer<UInt16>, from: Int32) -> Bool {
+        // で す し ょ う か よ ね
+        let endings: Set<UInt16> = [0x3067, 0x3059, 0x3057, 0x3087, 0x3046, 0x304B, 0x3088, 0x306D]
+        var p = Int(from), asks = false
+        while p < text.count && p - Int(from) <= 8 {
+            let u = text[p]
+            if u == 0xFF1F || u == 0x3F {
+                return true
+            }
+            if u == 0x3002 || u == 0xFF01 || u == 0x21 || u == 0x0A || u == 0x20 || u == 0x3000 { return asks }
+            guard endings.contains(u) else { return false }
+            asks = asks || u == 0x304B
+            p += 1
+        }
+        return p == text.count && asks
     }
 
     /// A negation does not reach back over a comma, nor over another predicate: kanji right
