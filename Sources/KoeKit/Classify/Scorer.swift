@@ -170,7 +170,11 @@ struct Scorer {
             }
             if role == .presence || nearest < 0 {
                 switch role {
-                case .absence where nearest < 0: standalone(rule, value: -policy.absence, .absence)
+                case .absence where nearest < 0:
+                    // 特に…ありません: nothing to report, not something missing.
+                    if !Scorer.follows(Scorer.nothingInParticular, before: rule.start, in: text, within: 16) {
+                        standalone(rule, value: -policy.absence, .absence)
+                    }
                 case .presence where nearest < 0: standalone(rule, value: policy.presence, .presence)
                 case .inability: standalone(rule, value: -policy.inability, .inability)
                 default: break
@@ -190,6 +194,23 @@ struct Scorer {
                 contributions[k].negated = true
             }
         }
+    }
+
+    /// 特に / とくに / 別に / べつに: with a bare absence, "nothing in particular".
+    static let nothingInParticular: [[UInt16]] = ["特に", "とくに", "別に", "べつに"].map { Array($0.utf16) }
+
+    /// Whether one of `words` ends at most `within` units before `p`, with no sentence or
+    /// clause end (。！？!?、, or a line break) between.
+    static func follows(_ words: [[UInt16]], before p: Int32, in text: UnsafeBufferPointer<UInt16>, within: Int) -> Bool {
+        let end = Int(p), start = max(0, end - within)
+        var q = end  // a word ending at q is checked before text[q - 1] is crossed
+        while q > start {
+            for w in words where q - w.count >= 0 && (0..<w.count).allSatisfy({ text[q - w.count + $0] == w[$0] }) { return true }
+            let u = text[q - 1]
+            if u == 0x3002 || u == 0xFF01 || u == 0xFF1F || u == 0x21 || u == 0x3F || u == 0x3001 || u == 0x0A { return false }
+            q -= 1
+        }
+        return false
     }
 
     /// A complaint adjective negated at the end of a question asserts the complaint:

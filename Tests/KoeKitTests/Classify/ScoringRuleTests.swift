@@ -43,6 +43,8 @@ import Testing
         Case("a phrase ending in ても is not negated by what follows", "待っても来ない", -1, .dissatisfaction),
         Case("a space after a sentence-final kana ends the sentence", "便利です 悪いですか", 0.2, .mixed),
         Case("absence alone", "駐車場はありません", -0.6, .dissatisfaction),
+        Case("an absence after 特に is nothing to report", "特に記載はありません", 0, .neutral),
+        Case("特に in the sentence before does not reach", "特に。記載はありません", -0.6, .dissatisfaction),
         Case("absence negates", "不具合はありません", 0.4, .success),
         Case("presence alone", "駐車場もあります", 0.5, .success),
         Case("presence after a word does nothing", "不具合もあります", -1, .dissatisfaction),
