@@ -17,8 +17,12 @@ public struct IssueClusterer: Sendable {
     /// Each item keeps at most this many best pairs (bounds memory; a pair counts when
     /// either item keeps it).
     public var neighbours = 40
-    /// Features in more than this share of items do not propose candidate pairs.
+    /// Features in more than this share of items — and in more than `commonFeatureFloor`
+    /// items — do not propose candidate pairs. The share only bounds the work on large inputs:
+    /// below the floor every shared feature proposes pairs, so one ticket more or less cannot
+    /// switch off a feature that a whole issue shares (a spike's own kind in a small week).
     public var commonFeatureShare = 0.2
+    public var commonFeatureFloor = 1000
     public var minimumSize = 2
     public var quoteCount = 3
 
@@ -94,7 +98,7 @@ public struct IssueClusterer: Sendable {
     /// items; the pairs kept are exactly those of scoring every item on its own.
     private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> NeighbourLists {
         let n = vectors.count
-        let common = max(8, Int(Double(n) * commonFeatureShare))
+        let common = max(commonFeatureFloor, Int(Double(n) * commonFeatureShare))
         // Distinct vectors and their items, in increasing item order.
         var distinctIndex: [SparseVector.Key: Int] = [:]
         var distinct: [SparseVector] = []

@@ -72,6 +72,20 @@ import Testing
         #expect(clusters.flatMap(\.alsoMentionedBy) == ["both"])
     }
 
+    /// A spike's own feature is in more than a fifth of a small week: it must still propose
+    /// pairs, or the spike's tickets only meet through other words and one ticket more or less
+    /// in the week decides whether it does (the share bounds work on large inputs only).
+    @Test func aFeatureOfAWholeIssueProposesPairsInASmallInput() {
+        let spike = (0..<12).map { i in
+            ClusterItem(key: "s\(i)", features: IssueFeatures(weights: ["p:kind:crash": 1, "w:own\(i)": 1]), text: "s\(i)")
+        }
+        let others = (0..<38).map { i in
+            ClusterItem(key: "o\(i)", features: IssueFeatures(weights: ["w:alone\(i)": 1]), text: "o\(i)")
+        }
+        let clusters = IssueClusterer().cluster(spike + others)
+        #expect(clusters.map(\.size) == [12])
+    }
+
     @Test func inputOrderDoesNotMatter() throws {
         let items = try Self.items()
         let reference = IssueClusterer().cluster(items)
