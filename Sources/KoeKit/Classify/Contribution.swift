@@ -23,7 +23,7 @@ struct AppliedRule {
     enum Kind: UInt8 {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
-        case absence, presence, inability, procedural, rhetorical
+        case absence, presence, inability, procedural, rhetorical, brokenExpectation
 
         var name: StaticString {
             switch self {
@@ -44,6 +44,7 @@ struct AppliedRule {
             case .inability: "inability"
             case .procedural: "procedural"
             case .rhetorical: "rhetorical"
+            case .brokenExpectation: "broken_expectation"
             }
         }
     }

@@ -56,8 +56,13 @@ extension Scorer {
             if let cue = sentences.sarcasm[s] { applySarcasm(cue, sentence: s, text: text) }
         }
         for s in 0..<sentences.lastContrast.count {
-            if let contrast = sentences.lastContrast[s], trails(contrast, sentence: s, text: text) {
+            guard let contrast = sentences.lastContrast[s] else { continue }
+            if trails(contrast, sentence: s, text: text) {
                 applyTrailingContrast(contrast, sentence: s)
+            } else if lexicon.weights[Int(contrast.entry)] > 1 && !indices(ofSentence: s).contains(where: { contributions[$0].value != 0 }) {
+                // 依頼したのに簡易包装で届いた: a marker of a broken expectation (weight 2 in
+                // contrast.tsv) between two plain facts is the complaint.
+                standalone(contrast, value: -policy.brokenExpectation, .brokenExpectation)
             }
         }
     }

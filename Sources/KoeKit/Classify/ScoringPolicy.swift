@@ -33,6 +33,9 @@ public struct ScoringPolicy: Sendable {
     public var afterContrast = 1.4
     /// A sentence that ends on a contrast (良かったのですが…) implies a complaint of this size.
     public var trailingContrast = 0.6
+    /// A marker of a broken expectation (のに, くせに) between clauses that score nothing
+    /// (頼んだのに別の品が届いた) is a complaint of this size.
+    public var brokenExpectation = 0.6
     /// Hypothetical clause before なら/たら, and conditional signals after it.
     public var hypothetical = 0.4
     public var conditional = 0.7
