@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
               koe report tickets.csv --format json | jq .top_issues
               koe report tickets.csv -f slack --report-url https://example.com/r.html
               koe report tickets.csv -f html --ticket-url 'https://t.example/{id}'
+              koe report survey.csv --rating-column 推奨度 --rating-scale nps
             """
     )
 
