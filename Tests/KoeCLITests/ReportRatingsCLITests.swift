@@ -52,4 +52,18 @@ import Testing
         #expect(!r.out.contains("顧客評価"))
         #expect(!r.stderr.contains("ratings"))
     }
+
+    @Test func aColumnWithoutOneReadableRatingIsReportedNotDropped() throws {
+        let csv = """
+            番号,作成日時,本文,評価
+            1,2026-11-17 10:00,画面の文字が小さくて読みにくいです。,とても良い
+            2,2026-11-18 11:00,請求書の送付先を変えたいです。,普通
+            3,2026-11-19 12:00,ありがとうございました。,
+
+            """
+        let r = try KoeRunner.run(["report", "-", "--week", "2026-W47"], stdin: Data(csv.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("koe: warning: ratings: column '評価' holds no readable rating (2 value(s) unreadable)"), "\(r.stderr)")
+        #expect(r.out.contains("\n## 顧客評価\n\n評価の列に読み取れる値がありませんでした（読み取れない値 2件）。"), "\(r.out)")
+    }
 }
