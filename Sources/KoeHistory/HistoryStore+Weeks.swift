@@ -105,6 +105,8 @@ extension HistoryStore {
 enum WeekFacet: String, CaseIterable {
     case channel, stance, signal, term, issue
     case featureRequest = "feature_request"
+    /// Ratings by value (`0`…`10`, `unreadable`).
+    case rating
 
     var keyPath: WritableKeyPath<WeekAggregate, [String: Int]> {
         switch self {
@@ -114,6 +116,7 @@ enum WeekFacet: String, CaseIterable {
         case .term: \.terms
         case .issue: \.issues
         case .featureRequest: \.featureRequests
+        case .rating: \.ratingFacet
         }
     }
 }

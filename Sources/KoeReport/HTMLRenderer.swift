@@ -33,7 +33,7 @@ public struct HTMLRenderer: ReportRenderer {
             "<p class=\"subtitle\">\(HTML.escape(ReportFacts.period(report.header)))</p>",
             "</header>",
         ]
-        for section in ReportSection.allCases {
+        for section in ReportSection.shown(in: report) {
             out.append("<section id=\"\(section.anchor)\">")
             out.append(HTML.heading(2, section.heading))
             out.append(body(of: section, report, labels))
@@ -49,6 +49,7 @@ public struct HTMLRenderer: ReportRenderer {
         case .summary: summary(report)
         case .volume: volume(report.volume, week: report.header.week)
         case .stance: stance(report.stance, week: report.header.week, baselineWeeks: report.header.baselineWeeks.count)
+        case .ratings: report.ratings.map(ratings) ?? ""
         case .topIssues: topIssues(report.topIssues)
         case .emerging: emerging(report.emerging, hasBaseline: !report.header.baselineWeeks.isEmpty)
         case .churnRisk: churnRisk(report.churnRisk, labels)

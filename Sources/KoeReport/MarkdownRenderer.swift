@@ -11,7 +11,7 @@ public struct MarkdownRenderer: ReportRenderer {
     public func render(_ report: WeeklyReport) throws -> String {
         let labels = DisplayLabels(report: report)
         var lines = ["# " + Markdown.text(ReportText.title(week: report.header.week)), ""]
-        for section in ReportSection.allCases {
+        for section in ReportSection.shown(in: report) {
             lines.append("## " + section.heading)
             lines.append("")
             lines += body(of: section, report, labels)
@@ -34,6 +34,7 @@ public struct MarkdownRenderer: ReportRenderer {
         case .summary: summary(report)
         case .volume: volume(report.volume)
         case .stance: stance(report.stance, baselineWeeks: report.header.baselineWeeks.count)
+        case .ratings: report.ratings.map(ratings) ?? []
         case .topIssues: topIssues(report.topIssues)
         case .emerging: emerging(report.emerging, hasBaseline: !report.header.baselineWeeks.isEmpty)
         case .churnRisk: churnRisk(report.churnRisk, labels)

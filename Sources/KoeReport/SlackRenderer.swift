@@ -2,8 +2,8 @@ import KoeKit
 
 /// The weekly report as a short Slack digest (`koe report --format slack`) in mrkdwn: no
 /// tables, no `#` headings, one message. It shows the top alert, the summary's biggest
-/// changes, the top issues with counts and week-over-week change, the churn-risk accounts
-/// (ids masked as in the report), and a link to the full report when `links.fullReport` is
+/// changes, one line on the ratings (when the input has them), the top issues with counts
+/// and week-over-week change, the churn-risk accounts (ids masked as in the report), and a link to the full report when `links.fullReport` is
 /// set. Ticket ids link to their tickets when `links.ticket` is set.
 ///
 /// The digest stays within `maximumLength` UTF-16 units: when the report is larger, whole
@@ -53,7 +53,7 @@ public struct SlackRenderer: ReportRenderer {
                         + "\(ReportText.inWeek) \(NumberText.items(report.header.recordsInWeek))"]
         let alert = report.topAlert.map { Block(heading: [], items: ["*\(ReportText.topAlert):* " + Slack.text($0)]) }
         let tail = links.fullReport.map { [Slack.link($0.text, label: ReportText.fullReport)] } ?? []
-        let blocks = [alert, changes(report), topIssues(report.topIssues), churnRisk(report)].compactMap { $0 }
+        let blocks = [alert, changes(report), ratings(report), topIssues(report.topIssues), churnRisk(report)].compactMap { $0 }
 
         var lines = head
         var omitted = 0
@@ -85,6 +85,12 @@ public struct SlackRenderer: ReportRenderer {
     private func changes(_ report: WeeklyReport) -> Block {
         Block(heading: ["*\(ReportText.biggestChanges)*"],
               items: report.summary.isEmpty ? [ReportText.none] : report.summary.map { "• " + Slack.text($0) })
+    }
+
+    /// One line on the ratings, when the week has rated tickets (`RatingFacts.digest`).
+    private func ratings(_ report: WeeklyReport) -> Block? {
+        guard let ratings = report.ratings, let scale = ratings.scale, ratings.week.figures.rated > 0 else { return nil }
+        return Block(heading: [], items: ["*\(ReportText.ratingsHeading)* " + Slack.text(RatingFacts.digest(ratings, scale))])
     }
 
     /// `1. 請求書PDFが文字化け：66件・前週比 +66（—）・例 244974`.

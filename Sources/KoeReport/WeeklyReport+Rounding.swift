@@ -2,7 +2,7 @@ import KoeKit
 
 extension WeeklyReport {
     /// The report with its stored doubles rounded for output: the baseline share to 4 decimals (other shares are counts),
-    /// means, standard deviations and z-scores to 2. Idempotent.
+    /// means, standard deviations, z-scores and rating scores to 2. Idempotent.
     func roundedForJSON() -> WeeklyReport {
         var copy = self
         copy.stance.baselineDissatisfactionShare = copy.stance.baselineDissatisfactionShare.map { Self.share($0) }
@@ -18,7 +18,36 @@ extension WeeklyReport {
             term.baselineMean = Self.statistic(term.baselineMean)
             return term
         }
+        copy.ratings = ratings.map(Self.rounded)
         return copy
+    }
+
+    /// Scores, means and lifts to 2 decimals.
+    private static func rounded(_ r: Ratings) -> Ratings {
+        func figures(_ f: RatingFigures) -> RatingFigures {
+            var f = f
+            f.score = f.score.map(statistic)
+            f.mean = f.mean.map(statistic)
+            return f
+        }
+        func week(_ w: RatingWeek) -> RatingWeek {
+            var w = w
+            w.figures = figures(w.figures)
+            return w
+        }
+        var r = r
+        r.week = week(r.week)
+        r.previous = r.previous.map(week)
+        r.weeks = r.weeks.map(week)
+        r.issues = r.issues.map { var i = $0; i.figures = figures(i.figures); return i }
+        r.lowering = r.lowering.map { l in
+            var l = l
+            l.issue = figures(l.issue)
+            l.without = figures(l.without)
+            l.lift = statistic(l.lift)
+            return l
+        }
+        return r
     }
 
     static func share(_ x: Double) -> Double { round(x, scale: 10_000) }

@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
               koe report tickets.csv --format json | jq .top_issues
               koe report tickets.csv -f slack --report-url https://example.com/r.html
               koe report tickets.csv -f html --ticket-url 'https://t.example/{id}'
+              koe report survey.csv --rating-column 推奨度 --rating-scale nps
             """
     )
 
@@ -48,6 +49,9 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(help: "Same as --db \(HistoryLocation.defaultPath).")
     var history = false
+
+    @Option(help: ArgumentHelp("Scale of the ratings (--rating-column): nps (0–10), five (stars or CSAT, 1–5) or auto (guessed from the values and announced on stderr).", valueName: "scale"))
+    var ratingScale: RatingScaleChoice = .auto
 
     @Flag(help: "Do not mask personal data in quotes and account ids.")
     var noMask = false
@@ -88,6 +92,7 @@ struct ReportCommand: ParsableCommand {
         var options = ReportOptions()
         options.week = week.flatMap(ISOWeek.init)
         options.maskPII = !noMask
+        options.ratingScale = ratingScale
         options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
         options.generator = "koe \(Koe.configuration.version)"
         let builder = ReportBuilder(options: options, lexicon: lexicon)
@@ -127,6 +132,7 @@ struct ReportCommand: ParsableCommand {
         }
         ProgressLine.clear()
         let report = run.report
+        if !quiet, let line = RatingAnnouncement.line(report.ratings, columns: check.ratingColumns) { Stderr.print(line) }
         let format = try self.format ?? OutputFormatInference.report(path: output) ?? .markdown
         if reportURL != nil, format != .slack, !quiet {
             Stderr.print("koe: warning: --report-url is used by --format slack only; ignored for \(format.rawValue)")

@@ -8,6 +8,13 @@ struct ReportInputCheck {
     /// The first date value that could not be read, if any.
     var unreadableDate: String?
 
+    /// The rating columns of the inputs, each named once.
+    var ratingColumns: [String] {
+        var seen: [String] = []
+        for name in layouts.compactMap({ $0.mapping.first { $0.role == .rating }?.name }) where !seen.contains(name) { seen.append(name) }
+        return seen
+    }
+
     /// When no record has a usable date: which column was tried, or that none looked like one.
     func noDatedRecord(read: Int, skipped: [String: Int]) -> String {
         if read == 0 { return "no input records" }

@@ -38,6 +38,7 @@ struct HistoryStoreWeekTests {
         var week = Fixture.aggregate("2026-W45", issues: ["legacy-1": 3])
         week.featureRequests = ["legacy-f": 2]
         week.riskAccounts = ["b", "a", "b"]
+        week.ratingFacet = ["0": 1, "4": 2, "10": 3, "unreadable": 1]
         try store.save(week: week, issues: [])
         try store.save(week: week, issues: [])
         #expect(try store.aggregate(for: "2026-W45") == week)

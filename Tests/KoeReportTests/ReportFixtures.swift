@@ -23,7 +23,7 @@ enum ReportFixtures {
     }
 
     static var full: WeeklyReport {
-        WeeklyReport(
+        var report = WeeklyReport(
             header: R.Header(
                 week: "2026-W47", periodStart: "2026-11-16", periodEnd: "2026-11-22",
                 sources: ["corpora/sample/tickets.csv", "exports/zendesk_2026-11.json"],
@@ -37,6 +37,8 @@ enum ReportFixtures {
             topAlert: "解約意向のあるアカウントが2件（うち1件は条件付き）。A-1042は3週連続でリスクシグナルがあります。",
             volume: volume, stance: stance, topIssues: topIssues, emerging: emerging, churnRisk: churnRisk,
             effort: effort, success: success, featureRequests: featureRequests, appendix: appendix)
+        report.ratings = ratings
+        return report
     }
 
     static var empty: WeeklyReport {
@@ -68,6 +70,33 @@ enum ReportFixtures {
     }
 
     // MARK: - Full fixture parts
+
+    /// NPS figures: ratings only in W46 and W47 (earlier weeks came from a history without them).
+    private static func figures(rated: Int, high: Int, low: Int, sum: Int) -> R.RatingFigures {
+        R.RatingFigures(
+            rated: rated, low: .init(count: low, total: rated), high: .init(count: high, total: rated), sum: sum,
+            score: rated > 0 ? Double(high - low) * 100 / Double(rated) : nil, mean: rated > 0 ? Double(sum) / Double(rated) : nil)
+    }
+
+    /// W47: NPS (40 − 28) / 100 = +12.0; W46: (30 − 26) / 88 = +4.5 → +7.5pt. Without c1's 20
+    /// rated tickets (2 promoters, 14 detractors): (38 − 14) / 80 = +30.0, a rise of 18.0.
+    static var ratings: R.Ratings {
+        let w47 = R.RatingWeek(week: "2026-W47", figures: figures(rated: 100, high: 40, low: 28, sum: 720), unreadable: 2, outsideScale: 0)
+        let w46 = R.RatingWeek(week: "2026-W46", figures: figures(rated: 88, high: 30, low: 26, sum: 600), unreadable: 0, outsideScale: 0)
+        let earlier = weeks.dropLast(2).map { R.RatingWeek(week: $0, figures: figures(rated: 0, high: 0, low: 0, sum: 0), unreadable: 0, outsideScale: 0) }
+        let c1 = figures(rated: 20, high: 2, low: 14, sum: 90)
+        let c2 = figures(rated: 10, high: 3, low: 5, sum: 60)
+        return R.Ratings(
+            scale: .nps, scaleSource: "detected", inputRated: 188, inputUnreadable: 2, inputOutsideScale: 0,
+            week: w47, previous: w46, weeks: earlier + [w46, w47],
+            issues: [R.IssueRating(id: "c1", label: "ログイン・二段階認証", count: 96, figures: c1),
+                     R.IssueRating(id: "c2", label: "請求金額の誤り・二重請求", count: 64, figures: c2)],
+            lowering: [
+                R.ScoreLift(id: "c1", label: "ログイン・二段階認証", issue: c1, without: figures(rated: 80, high: 38, low: 14, sum: 630), lift: 18),
+                R.ScoreLift(id: "c2", label: "請求金額の誤り・二重請求", issue: c2, without: figures(rated: 90, high: 37, low: 23, sum: 660),
+                            lift: Double(14) * 100 / 90 - 12),
+            ])
+    }
 
     /// Per-channel counts for W39…W47.
     private static let channelSeries: [(String, [Int])] = [

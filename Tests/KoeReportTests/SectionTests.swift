@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Sections and empty states")
 struct SectionTests {
-    /// Where each heading first appears; all must be present and in report order.
-    private func headingOffsets(_ document: String, marker: (String) -> String) -> [Int?] {
-        ReportSection.allCases.map { section in
+    /// Where each heading the report shows first appears; all must be present and in report order.
+    private func headingOffsets(_ document: String, of report: WeeklyReport, marker: (String) -> String) -> [Int?] {
+        ReportSection.shown(in: report).map { section in
             document.range(of: marker(section.heading)).map { document.distance(from: document.startIndex, to: $0.lowerBound) }
         }
     }
@@ -15,7 +15,7 @@ struct SectionTests {
     @Test(arguments: [ReportFixtures.full, ReportFixtures.empty])
     func markdownSectionsAppearInOrder(report: WeeklyReport) throws {
         let markdown = try MarkdownRenderer().render(report)
-        let offsets = headingOffsets(markdown) { "\n## \($0)\n" }
+        let offsets = headingOffsets(markdown, of: report) { "\n## \($0)\n" }
         #expect(offsets.allSatisfy { $0 != nil })
         #expect(offsets.compactMap { $0 } == offsets.compactMap { $0 }.sorted())
     }
@@ -23,7 +23,7 @@ struct SectionTests {
     @Test(arguments: [ReportFixtures.full, ReportFixtures.empty])
     func htmlSectionsAppearInOrder(report: WeeklyReport) throws {
         let html = try HTMLRenderer().render(report)
-        let offsets = headingOffsets(html) { "<h2>\($0)</h2>" }
+        let offsets = headingOffsets(html, of: report) { "<h2>\($0)</h2>" }
         #expect(offsets.allSatisfy { $0 != nil })
         #expect(offsets.compactMap { $0 } == offsets.compactMap { $0 }.sorted())
     }

@@ -38,6 +38,8 @@ public struct ReportBuilder: Sendable {
         public var ruleHits: [String: Int]
         public var recordsRead: Int
         public var skipped: [String: Int]
+        /// Every rating of the input (all weeks): the scale is detected from them.
+        public var ratings = RatingCounts()
     }
 
     /// Prepares `all` at once (tests, small inputs): the same path as a stream of items
@@ -84,6 +86,7 @@ public struct ReportBuilder: Sendable {
             success: success(p, agg: agg, prev: prev),
             featureRequests: issueRows(p.features, p: p, shownWeeks: shownWeeks, denominator: requestItems(p)),
             appendix: appendix(p, agg: agg, prev: prev))
+        report.ratings = ratings(p, shownWeeks: shownWeeks, topIssues: topIssues)
         (report.summary, report.topAlert) = summary(report)
         return report
     }

@@ -23,6 +23,8 @@ public struct ReportCollector: Sendable {
 
     /// Tokyo creation dates of the items and how many items have each.
     public private(set) var dates: [CivilDate: Int] = [:]
+    /// Every rating read, whatever its week (`RatingScale.detect`).
+    private var ratings = RatingCounts()
     private var tallies: [ISOWeek: WeekTally] = [:]
     private var full: [ISOWeek: [ReportItem]] = [:]
     /// Per week kept whole: the first items by key that no lexicon line matched (the
@@ -48,6 +50,7 @@ public struct ReportCollector: Sendable {
 
     public mutating func add(_ item: ReportItem) {
         dates[item.date, default: 0] += 1
+        ratings.add(item.rating)
         let week = item.week
         if let fixedWeek, week > fixedWeek || week < fixedWeek.adding(weeks: -(builder.options.windowWeeks - 1)) {
             outside += 1
@@ -164,6 +167,7 @@ public struct ReportCollector: Sendable {
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return ReportBuilder.Prepared(
             week: week, weeks: weekNames, aggregates: aggregates, issues: issues, features: features,
-            current: current, ruleHits: tallies[week]?.entries ?? [:], recordsRead: recordsRead, skipped: skipped)
+            current: current, ruleHits: tallies[week]?.entries ?? [:], recordsRead: recordsRead, skipped: skipped,
+            ratings: ratings)
     }
 }

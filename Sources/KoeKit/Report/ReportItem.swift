@@ -33,13 +33,15 @@ public struct ReportItem: Sendable {
     public internal(set) var entries: [String]
     /// Some lexicon line fired (`entries` was not empty): the appendix samples items without.
     public let matchedLexicon: Bool
+    /// The record's rating, as read from `--rating-column` (nil when the cell is blank).
+    public let rating: RatingReading?
     /// While the item waits in `ReportCollector`: its issue-feature weights, stored once in the
     /// collector's `FeatureSets` (`features.weights` is empty meanwhile).
     var featureSet: Int32?
 
     public init(
         key: String, date: CivilDate, channel: String, account: String?, plan: String?, text: String,
-        classification c: Classification, features: IssueFeatures
+        classification c: Classification, features: IssueFeatures, rating: RatingReading? = nil
     ) {
         self.key = key
         self.date = date
@@ -59,6 +61,7 @@ public struct ReportItem: Sendable {
         self.features = features
         entries = (c.evidence + c.signals.flatMap(\.evidence)).map(\.entry)
         matchedLexicon = !entries.isEmpty
+        self.rating = rating
     }
 
     /// The item as the report keeps it once it was counted: without the lexicon lines and
@@ -88,7 +91,7 @@ extension Classifier {
         let item = ReportItem(
             key: key, date: date, channel: record.channel?.isEmpty == false ? record.channel! : "unknown",
             account: record.accountID ?? record.customerID, plan: record.plan, text: text,
-            classification: c, features: features)
+            classification: c, features: features, rating: RatingReading(record.rating))
         return (item, nil)
     }
 }

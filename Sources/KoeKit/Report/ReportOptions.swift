@@ -14,6 +14,8 @@ public struct ReportOptions: Sendable {
     public var spikeMinimum = 5
     public var spikeZ = 3.0
     public var quoteLength = 140
+    /// The scale of the ratings (`--rating-scale`); `.auto` detects it from the values.
+    public var ratingScale = RatingScaleChoice.auto
     public var sources: [String] = []
     public var generator = "koe"
 

@@ -20,6 +20,8 @@ public struct WeekAggregate: Codable, Sendable, Equatable {
     /// Recurring issues: issue id → items in the week.
     public var issues: [String: Int]
     public var featureRequests: [String: Int]
+    /// Ratings by value (`--rating-column`), the scale applied only when the report is made.
+    public var ratings: RatingCounts
 
     public init(week: String) {
         self.week = week
@@ -33,9 +35,15 @@ public struct WeekAggregate: Codable, Sendable, Equatable {
         riskAccounts = []
         issues = [:]
         featureRequests = [:]
+        ratings = RatingCounts()
     }
 
     /// Dissatisfied items: dissatisfaction plus mixed leaning that way.
     public var dissatisfied: Int { stances["dissatisfaction", default: 0] + mixedDissatisfaction }
     public var succeeded: Int { stances["success", default: 0] + mixedSuccess }
+    /// `ratings` as one dictionary, the form the history stores.
+    public var ratingFacet: [String: Int] {
+        get { ratings.facet }
+        set { ratings.facet = newValue }
+    }
 }

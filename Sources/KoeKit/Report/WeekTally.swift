@@ -22,6 +22,7 @@ struct WeekTally: Sendable {
         if item.stance == .mixed {
             if item.dominant == .dissatisfaction { aggregate.mixedDissatisfaction += 1 } else { aggregate.mixedSuccess += 1 }
         }
+        aggregate.ratings.add(item.rating)
         for s in Set(item.signals.map(\.id)) { aggregate.signals[s, default: 0] += 1 }
         for t in Set(item.features.words) { terms[t, default: 0] += 1 }
         if isRisk, let account = item.account { riskAccounts.insert(account) }

@@ -20,6 +20,8 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
     public var success: SuccessSection
     public var featureRequests: [IssueRow]
     public var appendix: Appendix
+    /// Scores from the tickets' ratings; nil when the input has none (`WeeklyReport+Ratings`).
+    public var ratings: Ratings?
 
     public init(
         header: Header, summary: [String], topAlert: String?, volume: Volume, stance: StanceTrend,

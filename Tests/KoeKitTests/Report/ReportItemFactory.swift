@@ -24,7 +24,7 @@ enum ReportItemFactory {
     static func item(
         _ key: String, weeksBefore: Int = 0, weekday: Int = 3, stance: Stance = .dissatisfaction,
         dominant: Stance? = nil, signals: [Signal] = [], issue: [String] = [], account: String? = nil,
-        text: String? = nil
+        text: String? = nil, rating: String? = nil
     ) -> ReportItem {
         let text = text ?? "\(key)のテキスト"
         let length = text.unicodeScalars.count
@@ -42,7 +42,7 @@ enum ReportItemFactory {
         let features = IssueFeatures(weights: Dictionary(uniqueKeysWithValues: issue.map { ($0, 1.0) }), words: issue)
         return ReportItem(
             key: key, date: date(weeksBefore: weeksBefore, weekday: weekday), channel: "email", account: account,
-            plan: nil, text: text, classification: classification, features: features)
+            plan: nil, text: text, classification: classification, features: features, rating: RatingReading(rating))
     }
 
     /// `count` items of one issue in a week, keys `prefix-w<weeksBefore>-<n>`.
@@ -69,8 +69,13 @@ enum ReportItemFactory {
         return ReportBuilder(options: options, lexicon: try lexicon())
     }
 
-    static func build(_ items: [ReportItem], week: ISOWeek? = report) throws -> WeeklyReport {
-        let builder = try builder(week: week)
+    static func build(_ items: [ReportItem], week: ISOWeek? = report, ratingScale: RatingScaleChoice = .auto) throws -> WeeklyReport {
+        var builder = try builder(week: week)
+        if ratingScale != .auto {
+            var options = builder.options
+            options.ratingScale = ratingScale
+            builder = ReportBuilder(options: options, lexicon: try lexicon())
+        }
         let prepared = try #require(builder.prepare(items: items, recordsRead: items.count, skipped: [:]))
         return builder.assemble(prepared)
     }
