@@ -1,4 +1,4 @@
-/// Sentence and clause structure of one line, from clause-end rule words, line breaks, spaces
+/// Sentence and clause structure of one line, from clause-end rule words, 。!? and line breaks, spaces
 /// after a sentence-final kana, and contrast markers. A contrast marker closes the clause it ends.
 struct ClauseMap {
     /// Sorted end positions of sentences and of clauses (every sentence end is a clause end).
@@ -11,7 +11,9 @@ struct ClauseMap {
         clauseEnds.removeAll(keepingCapacity: true)
         for i in 0..<text.count {
             let u = text[i]
-            if u == 0x0A {
+            // 。 ! ? end a sentence even when a longer rule word holds them (かな。 of the
+            // question rules): the clause_end hit on them is then dropped as overlapped.
+            if u == 0x0A || u == 0x3002 || u == 0x21 || u == 0x3F || u == 0xFF01 || u == 0xFF1F {
                 sentenceEnds.append(Int32(i + 1))
             } else if (u == 0x20 || u == 0x3000) && i > 0 && ClauseMap.sentenceFinals.contains(text[i - 1]) {
                 // Line breaks often arrive as spaces (one-line exports): 届きました␣電話したら….
@@ -27,6 +29,7 @@ struct ClauseMap {
         }
         sentenceEnds.append(Int32(text.count))
         sentenceEnds.sort()
+        sentenceEnds.removeConsecutiveDuplicates()
         clauseEnds.append(contentsOf: sentenceEnds)
         clauseEnds.sort()
     }
@@ -46,5 +49,18 @@ struct ClauseMap {
             if ends[mid] <= p { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Keeps the first of each run of equal neighbours (a sorted array becomes a set).
+    mutating func removeConsecutiveDuplicates() {
+        guard count > 1 else { return }
+        var kept = 1
+        for i in 1..<count where self[i] != self[kept - 1] {
+            self[kept] = self[i]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -39,6 +39,7 @@ enum MiniLexicon {
         """
 
     static let rules = """
+        かな。\trule:question\t1\t-
         けど\trule:contrast\t1\t-
         さすが\trule:sarcasm\t1\t-
         たら\trule:conditional\t1\t-

@@ -42,6 +42,7 @@ import Testing
         Case("a negated complaint noun in a question stays a question", "不具合ないですか", 0.2, .neutral),
         Case("a phrase ending in ても is not negated by what follows", "待っても来ない", -1, .dissatisfaction),
         Case("a space after a sentence-final kana ends the sentence", "便利です 悪いですか", 0.2, .mixed),
+        Case("a 。 inside a longer rule word still ends the sentence", "悪いかな。便利", 0.2, .mixed),
         Case("absence alone", "駐車場はありません", -0.6, .dissatisfaction),
         Case("an absence after 特に is nothing to report", "特に記載はありません", 0, .neutral),
         Case("特に in the sentence before does not reach", "特に。記載はありません", -0.6, .dissatisfaction),
