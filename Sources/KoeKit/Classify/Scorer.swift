@@ -256,6 +256,10 @@ struct Scorer {
         while p < to {
             let u = text[Int(p)]
             if u == 0x3001 || u == 0x2C { return true }
+            // A て/で-form followed by another predicate hands the negation to that predicate
+            // (急すぎて|ついていけない, 複雑で|なかなか覚えられない); an auxiliary after it does
+            // not (してくれない, してもらえない, ていない, ではない).
+            if (u == 0x3066 || u == 0x3067) && p + 1 < to && !Scorer.teAuxiliaryStarts.contains(text[Int(p) + 1]) { return true }
             if Kanji.contains(u) && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
                 guard let bridge = Scorer.hit(containing: p, in: bridges) else { return true }
                 p = bridge.end
@@ -284,6 +288,10 @@ struct Scorer {
         default: return false
         }
     }
+
+    /// Kana that start an auxiliary after a て/で-form: は も い お く あ み し ほ (ては, ても,
+    /// ている, ておく, てくれる, てある, てみる, てしまう, てほしい).
+    static let teAuxiliaryStarts: Set<UInt16> = Set("はもいおくあみしほ".utf16)
 
     /// は を が: the particles that mark an argument of a new predicate.
     static let argumentParticles: Set<UInt16> = [0x306F, 0x3092, 0x304C]

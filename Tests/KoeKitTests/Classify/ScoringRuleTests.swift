@@ -37,6 +37,8 @@ import Testing
         Case("negation stops at a sentence end", "悪い。ない", -1, .dissatisfaction),
         Case("negation stops at a て-form with a new argument", "悪くてそれはできません", -1.7, .dissatisfaction),
         Case("ては keeps the negation", "悪くてはない", 0.4, .success),
+        Case("a て-form hands the negation to the next predicate", "悪くてうごかない", -1, .dissatisfaction),
+        Case("an auxiliary after a て-form keeps the negation", "悪くてもらえない", 0.4, .success),
         Case("a complaint negated at the end of a question is asserted", "悪くないですか", -0.8, .dissatisfaction),
         Case("a negated complaint that is not asked stays negated", "悪くないですね", 0.4, .success),
         Case("a negated complaint noun in a question stays a question", "不具合ないですか", 0.2, .neutral),
