@@ -23,7 +23,7 @@ struct AppliedRule {
     enum Kind: UInt8 {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
-        case absence, presence, inability, procedural, rhetorical, brokenExpectation
+        case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay
 
         var name: StaticString {
             switch self {
@@ -45,6 +45,7 @@ struct AppliedRule {
             case .procedural: "procedural"
             case .rhetorical: "rhetorical"
             case .brokenExpectation: "broken_expectation"
+            case .hearsay: "hearsay"
             }
         }
     }

@@ -39,6 +39,7 @@ struct Scorer {
         applySuggestions(rules, text: text)
         mergePending()
         applyModifiers(rules)
+        applyHearsay(rules)
         applySentenceRules(rules, text: text)
         mergePending()
     }
@@ -364,6 +365,21 @@ struct Scorer {
                 changed = true
             }
             if !changed && !touched { standalone(rule, value: -size, .suggestion) }
+        }
+    }
+
+    /// What stands before a hearsay marker in its clause is reported, not felt: it weighs
+    /// `policy.hearsay` and emits no signal (遅いとか言われてるけど…, 丁寧って評判だった).
+    private mutating func applyHearsay(_ rules: [Hit]) {
+        for rule in rules where role(of: rule) == .hearsay {
+            let clause = clauses.clause(of: rule.start)
+            for k in indicesBefore(rule.start) where contributions[k].hit.end <= rule.start
+                && clauses.clause(of: contributions[k].hit.start) == clause {
+                contributions[k].value *= policy.hearsay
+                contributions[k].strength *= policy.hearsay
+                contributions[k].signal = -1
+                addRule(.hearsay, entry: rule.entry, to: k)
+            }
         }
     }
 

@@ -36,6 +36,8 @@ public struct ScoringPolicy: Sendable {
     /// A marker of a broken expectation (のに, くせに) between clauses that score nothing
     /// (頼んだのに別の品が届いた) is a complaint of this size.
     public var brokenExpectation = 0.6
+    /// What others are said to think (遅いとか言われてる) keeps this much of its weight.
+    public var hearsay = 0.0
     /// Hypothetical clause before なら/たら, and conditional signals after it.
     public var hypothetical = 0.4
     public var conditional = 0.7

@@ -47,6 +47,9 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// Words a negation may reach across (思って, つもり, 予定): other kanji between a word and
     /// a negator stop the negation (不味く、食べられません does not negate 不味い).
     case scopeBridge = "scope_bridge"
+    /// とか言われてる / って評判 / と聞いた: what its clause says before it is what others say,
+    /// not the writer's own view (対応が遅いとか言われてるけど自分のときは早かった).
+    case hearsay
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {

@@ -48,6 +48,7 @@ enum MiniLexicon {
         できません\trule:inability\t1\t-
         てください\trule:suggestion\t0.3\t-
         でお願いします\trule:suggestion\t0.3\t-
+        とか言われてる\trule:hearsay\t1\t-
         とても\trule:intensifier\t1.5\t-
         ない\trule:negator\t1\t-
         なくなった\trule:absence\t2.5\t-

@@ -68,6 +68,7 @@ import Testing
         Case("question halves praise", "便利ですか", 0.5, .success),
         Case("negative question keeps 0.8", "悪いですか", -0.8, .dissatisfaction),
         Case("a hypothetical question announces nothing", "解約したらどうなりますか", 0, .neutral),
+        Case("hearsay is not the writer's view", "悪いとか言われてるけど便利", 1.4, .success),
         Case("a broken expectation between plain facts is a complaint", "頼んだのに届いた", -0.6, .dissatisfaction),
         Case("a plain contrast between plain facts is nothing", "頼んだけど届いた", 0, .neutral),
         Case("a broken expectation before praise is the praise", "高価なのに便利", 1.4, .success),
@@ -105,6 +106,12 @@ import Testing
     @Test func proceduralChurnKeepsItsSignal() throws {
         let result = try MiniLexicon.classifier().classify("解約したいです")
         #expect(Set(result.signals.map(\.id)) == ["churn_intent", "question_asked"])
+    }
+
+    /// Churn that others are said to consider is no signal of the writer's.
+    @Test func hearsayEmitsNoSignal() throws {
+        #expect(try MiniLexicon.classifier().classify("解約するとか言われてる").signals.isEmpty)
+        #expect(try MiniLexicon.classifier().classify("解約する").signals.map(\.id) == ["churn_intent"])
     }
 
     /// A question about a case (解約したら…ですか) keeps the action signal and drops churn.
