@@ -1,0 +1,62 @@
+import Foundation
+
+/// One cache file: a header (magic, format version, key, payload length, payload checksum)
+/// and the payload. Read whole into memory (not mapped: a file truncated under a mapping
+/// would crash the reader); written to a temporary file beside it and renamed into place.
+enum CacheFile {
+    enum ReadResult {
+        case hit(Data)
+        /// No file (the first run).
+        case absent
+        /// A whole file written for another key: the lexicons (or koe, or ICU) changed.
+        case stale
+        case damaged(String)
+    }
+
+    private static let headerWords = 7
+
+    static func read(_ url: URL, key: ContentHash) -> ReadResult {
+        guard FileManager.default.fileExists(atPath: url.path) else { return .absent }
+        guard let data = try? Data(contentsOf: url) else { return .damaged("cannot read it") }
+        let header = headerWords * 8
+        guard data.count >= header else { return .damaged("truncated") }
+        let words = data.prefix(header).withUnsafeBytes { raw in
+            (0..<headerWords).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        }
+        guard Array(data.prefix(8)) == LexiconCache.magic else { return .damaged("not a koe lexicon cache") }
+        guard words[1] == UInt64(LexiconCache.formatVersion) else { return .damaged("format \(words[1]), expected \(LexiconCache.formatVersion)") }
+        guard words[4] == UInt64(data.count - header) else { return .damaged("truncated") }
+        guard words[2] == key.a && words[3] == key.b else { return .stale }
+        let payload = data.suffix(from: data.startIndex + header)
+        var sum = ContentHash()
+        payload.withUnsafeBytes { sum.add($0) }
+        let digest = sum.digest
+        guard words[5] == digest.a && words[6] == digest.b else { return .damaged("checksum mismatch") }
+        return .hit(Data(payload))
+    }
+
+    /// Writes `payload` for `key` at `url` (creating its folder), atomically.
+    static func write(_ payload: [UInt8], key: ContentHash, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var sum = ContentHash()
+        payload.withUnsafeBytes { sum.add($0) }
+        let digest = sum.digest
+        var bytes = LexiconCache.magic
+        bytes.reserveCapacity(headerWords * 8 + payload.count)
+        for word in [UInt64(LexiconCache.formatVersion), key.a, key.b, UInt64(payload.count), digest.a, digest.b] {
+            withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        bytes += payload
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try Data(bytes).write(to: temporary, options: .withoutOverwriting)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}
