@@ -81,7 +81,8 @@ import Testing
             var data = try Data(contentsOf: file)
             switch damage {
             case .truncated: data = data.prefix(data.count / 2)
-            case .flippedByte: data[data.count / 3] ^= 0x5A
+            // In the last table (ICU's dictionary pairs, plain bits): only the checksum can tell.
+            case .flippedByte: data[data.count - 1000] ^= 0x5A
             case .empty: data = Data()
             case .otherFormat: data[8] &+= 1
             }
