@@ -21,8 +21,7 @@ extension CompiledLexicon {
         var stopwords: Set<String>
     }
 
-    /// The tables, for `LexiconCache`. The user word list is stored as the lexicon's words
-    /// as written, and rebuilt from them (its tables are small).
+    /// The tables, for `LexiconCache`.
     func write(to out: inout CacheWriter) {
         keyRefs.trie.write(to: &out)
         out.int(keyRefs.keyCount)
@@ -42,7 +41,7 @@ extension CompiledLexicon {
         out.strings(topicIDs)
         out.int(defaultTopic.map(Int.init) ?? -1)
         for table in [json.entry, json.pattern, json.signal, json.topic] { table.write(to: &out) }
-        out.strings(lexicon.words)
+        userWords.write(to: &out)
         out.strings(stopwords.sorted())
     }
 
@@ -128,7 +127,7 @@ extension CompiledLexicon {
         for _ in 0..<4 { tables.append(try ByteTable(bytes: input.array(), start: input.array())) }
         guard tables[0].count == n, tables[1].count == n, tables[2].count == signalIDs.count, tables[3].count == topicIDs.count + 1
         else { throw CacheFormatError(description: "bad JSON tables") }
-        let userWords = try UserWordList(words: input.strings())
+        let userWords = try UserWordList(reading: &input)
         let stopwords = Set(try input.strings())
         return Stored(
             keyRefs: keyRefs, layerOf: layerOf, roleOf: roleOf, gaps: gaps, partCounts: partCounts, locations: locations,

@@ -99,10 +99,10 @@ public struct LexiconCache: Sendable {
         let source = LexiconSource(building: { Lexicon.build(files, contents: contents).0 })
         var notes: [String] = []
         switch CacheFile.read(url, key: digest) {
-        case let .hit(payload):
+        case let .hit(file):
             do {
-                let (stored, pairs) = try payload.withUnsafeBytes { bytes in
-                    var reader = CacheReader(bytes)
+                let (stored, pairs) = try file.withUnsafeBytes { bytes in
+                    var reader = CacheReader(UnsafeRawBufferPointer(rebasing: bytes[CacheFile.payloadOffset...]))
                     let stored = try CompiledLexicon.read(from: &reader)
                     let loaded = try reader.bool()
                     let bits: [UInt64] = try reader.array()

@@ -5,6 +5,7 @@ import Foundation
 /// would crash the reader); written to a temporary file beside it and renamed into place.
 enum CacheFile {
     enum ReadResult {
+        /// The file; its payload starts at `payloadOffset`.
         case hit(Data)
         /// No file (the first run).
         case absent
@@ -14,6 +15,7 @@ enum CacheFile {
     }
 
     private static let headerWords = 7
+    static let payloadOffset = headerWords * 8
 
     static func read(_ url: URL, key: ContentHash) -> ReadResult {
         guard FileManager.default.fileExists(atPath: url.path) else { return .absent }
@@ -27,12 +29,11 @@ enum CacheFile {
         guard words[1] == UInt64(LexiconCache.formatVersion) else { return .damaged("format \(words[1]), expected \(LexiconCache.formatVersion)") }
         guard words[4] == UInt64(data.count - header) else { return .damaged("truncated") }
         guard words[2] == key.a && words[3] == key.b else { return .stale }
-        let payload = data.suffix(from: data.startIndex + header)
         var sum = ContentHash()
-        payload.withUnsafeBytes { sum.add($0) }
+        data.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[header...])) }
         let digest = sum.digest
         guard words[5] == digest.a && words[6] == digest.b else { return .damaged("checksum mismatch") }
-        return .hit(Data(payload))
+        return .hit(data)
     }
 
     /// Writes `payload` for `key` at `url` (creating its folder), atomically.

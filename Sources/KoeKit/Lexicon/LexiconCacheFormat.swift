@@ -1,5 +1,5 @@
 /// A fast 128-bit content hash (two multiply-rotate lanes over 8-byte words; not
-/// cryptographic): what the lexicon cache is keyed on, and its checksum. Each `add` is
+/// cryptographic, a change of a bit changes the digest): what the lexicon cache is keyed on, and its checksum. Each `add` is
 /// framed by its length, so ("ab", "c") and ("a", "bc") differ.
 struct ContentHash: Equatable, Sendable {
     private(set) var a: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -24,6 +24,18 @@ struct ContentHash: Equatable, Sendable {
         word(UInt64(bytes.count))
         var i = 0
         let n = bytes.count
+        // Whole pairs of words, one to each lane: each word is mixed once, and the two lanes
+        // run side by side (the checksum of a cache file covers megabytes).
+        var a = self.a, b = self.b
+        while i + 16 <= n {
+            a = (a ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            a = a << 29 | a >> 35
+            b = (b ^ bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53
+            b = b << 31 | b >> 33
+            i += 16
+        }
+        self.a = a
+        self.b = b
         while i + 8 <= n {
             word(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
