@@ -36,28 +36,58 @@ enum CacheFile {
         return .hit(data)
     }
 
-    /// Writes `payload` for `key` at `url` (creating its folder), atomically.
+    /// Writes `payload` for `key` at `url` (creating its folder), atomically: to a temporary
+    /// file of this process beside it, renamed into place.
     static func write(_ payload: [UInt8], key: ContentHash, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try makeFolders(folder.path)
         var sum = ContentHash()
         payload.withUnsafeBytes { sum.add($0) }
         let digest = sum.digest
-        var bytes = LexiconCache.magic
-        bytes.reserveCapacity(headerWords * 8 + payload.count)
+        var header = LexiconCache.magic
         for word in [UInt64(LexiconCache.formatVersion), key.a, key.b, UInt64(payload.count), digest.a, digest.b] {
-            withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: word.littleEndian) { header.append(contentsOf: $0) }
         }
-        bytes += payload
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
-            try Data(bytes).write(to: temporary, options: .withoutOverwriting)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
+            try writeNew(temporary.path, header, payload)
+            guard rename(temporary.path, url.path) == 0 else { throw CacheWriteError(errno: errno) }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary.path)
             throw error
         }
     }
+
+    /// `mkdir -p`, failing with the system's reason (`Not a directory`, `Permission denied`).
+    private static func makeFolders(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeFolders(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw CacheWriteError(errno: errno) }
+    }
+
+    /// Creates `path` (it must not exist) holding `parts` one after the other.
+    private static func writeNew(_ path: String, _ parts: [UInt8]...) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw CacheWriteError(errno: errno) }
+        defer { close(fd) }
+        for part in parts {
+            try part.withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { throw CacheWriteError(errno: n < 0 ? errno : ENOSPC) }
+                    done += n
+                }
+            }
+        }
+    }
+}
+
+/// A system call failed while writing a cache file.
+struct CacheWriteError: Error, CustomStringConvertible {
+    let errno: Int32
+    var description: String { String(cString: strerror(errno)) }
 }

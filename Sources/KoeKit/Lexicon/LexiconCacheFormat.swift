@@ -84,7 +84,9 @@ struct ContentHash: Equatable, Sendable {
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1 << 22) }
+    /// Room for a whole lexicon up front (pages never written cost no memory), so that
+    /// growing never copies megabytes.
+    init() { bytes.reserveCapacity(1 << 24) }
 
     private mutating func pad() {
         while bytes.count % 8 != 0 { bytes.append(0) }
