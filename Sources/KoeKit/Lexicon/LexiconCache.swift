@@ -7,7 +7,8 @@ import KoeICU
 /// One file per set of lexicon files (`lexicon-HASH.bin` in `directory`), keyed on the bytes
 /// of every lexicon file in load order with the name it is shown by and its layer, the
 /// program's version and build, the cache format and the ICU version: any edit, another
-/// binary or another ICU gives another key, and the file is rebuilt. A file that is damaged,
+/// binary or another ICU gives another key, and the file is rebuilt (one file per set of
+/// layers keeps the folder small; two builds used in turn rebuild it in turn). A file that is damaged,
 /// truncated or of another format is rebuilt too, with a note. Files are written to a
 /// temporary file and renamed into place, so concurrent runs never see half a file. A
 /// lexicon with errors is never cached.
@@ -83,7 +84,6 @@ public struct LexiconCache: Sendable {
         let contents = files.map { FileManager.default.contents(atPath: $0.file) }
         guard !contents.contains(where: { $0 == nil }) else { return try Self.uncached(extra: extra) }
         var key = ContentHash()
-        key.add(identity)
         var name = ContentHash()
         for (file, data) in zip(files, contents) {
             for text in [file.file, file.shown] {
@@ -95,7 +95,10 @@ public struct LexiconCache: Sendable {
             data!.withUnsafeBytes { key.add($0) }
         }
         let url = directory.appendingPathComponent("lexicon-\(name.digest.hex.prefix(16)).bin")
-        let digest = key.digest
+        // What built it (koe, format, ICU), and what from (the files): told apart in the note.
+        var built = ContentHash()
+        built.add(identity)
+        let digest = ContentHash(a: built.digest.a, b: key.digest.a)
         let source = LexiconSource(building: { Lexicon.build(files, contents: contents).0 })
         var notes: [String] = []
         switch CacheFile.read(url, key: digest) {
@@ -116,6 +119,7 @@ public struct LexiconCache: Sendable {
                 notes.append("lexicon cache \(url.path) is damaged (\(error)); rebuilt it")
             }
         case .absent: break
+        case .otherBuild: notes.append("the lexicon cache \(url.path) was written by another build of koe or ICU; rebuilt it")
         case .stale: notes.append("lexicons changed since \(url.path) was written; rebuilt it")
         case let .damaged(reason): notes.append("lexicon cache \(url.path) is damaged (\(reason)); rebuilt it")
         }

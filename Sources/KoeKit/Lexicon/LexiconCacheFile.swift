@@ -1,6 +1,7 @@
 import Foundation
 
-/// One cache file: a header (magic, format version, key, payload length, payload checksum)
+/// One cache file: a header (magic, format version, key — what it was built by, what from —,
+/// payload length, payload checksum)
 /// and the payload. Read whole into memory (not mapped: a file truncated under a mapping
 /// would crash the reader); written to a temporary file beside it and renamed into place.
 enum CacheFile {
@@ -9,7 +10,9 @@ enum CacheFile {
         case hit(Data)
         /// No file (the first run).
         case absent
-        /// A whole file written for another key: the lexicons (or koe, or ICU) changed.
+        /// A whole file written by another build of koe or another ICU (`key.a`).
+        case otherBuild
+        /// A whole file written for other lexicon files (`key.b`): they changed.
         case stale
         case damaged(String)
     }
@@ -28,7 +31,8 @@ enum CacheFile {
         guard Array(data.prefix(8)) == LexiconCache.magic else { return .damaged("not a koe lexicon cache") }
         guard words[1] == UInt64(LexiconCache.formatVersion) else { return .damaged("format \(words[1]), expected \(LexiconCache.formatVersion)") }
         guard words[4] == UInt64(data.count - header) else { return .damaged("truncated") }
-        guard words[2] == key.a && words[3] == key.b else { return .stale }
+        guard words[2] == key.a else { return .otherBuild }
+        guard words[3] == key.b else { return .stale }
         var sum = ContentHash()
         data.withUnsafeBytes { sum.add(UnsafeRawBufferPointer(rebasing: $0[header...])) }
         let digest = sum.digest
