@@ -52,6 +52,7 @@ enum CacheFile {
         for word in [UInt64(LexiconCache.formatVersion), key.a, key.b, UInt64(payload.count), digest.a, digest.b] {
             withUnsafeBytes(of: word.littleEndian) { header.append(contentsOf: $0) }
         }
+        removeAbandoned(in: folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try writeNew(temporary.path, header, payload)
@@ -59,6 +60,19 @@ enum CacheFile {
         } catch {
             unlink(temporary.path)
             throw error
+        }
+    }
+
+    /// Temporary files a run left behind when it was killed while writing: any older than an
+    /// hour (a younger one may be another run's, being written).
+    static func removeAbandoned(in folder: URL, now: Date = Date()) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".lexicon-") && name.hasSuffix(".tmp") {
+            let path = folder.appendingPathComponent(name).path
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                now.timeIntervalSince(modified) > 3600
+            else { continue }
+            unlink(path)
         }
     }
 

@@ -116,6 +116,22 @@ import Testing
         }
     }
 
+    /// A run killed while writing leaves its temporary file; the next write removes it once
+    /// it is an hour old, and leaves a fresh one (another run may be writing it).
+    @Test func abandonedTemporaryFilesAreRemovedWhenOld() throws {
+        try Self.withCache { cache, _ in
+            try FileManager.default.createDirectory(at: cache.directory, withIntermediateDirectories: true)
+            let old = cache.directory.appendingPathComponent(".lexicon-0123.bin.77.88.tmp")
+            let young = cache.directory.appendingPathComponent(".lexicon-0123.bin.77.99.tmp")
+            for file in [old, young] { try Data("half".utf8).write(to: file) }
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old.path)
+            _ = try cache.loadDefault()
+            #expect(!FileManager.default.fileExists(atPath: old.path))
+            #expect(FileManager.default.fileExists(atPath: young.path))
+            #expect(Self.cacheFiles(cache).count == 1)
+        }
+    }
+
     @Test func anotherProgramVersionDoesNotReadTheCache() throws {
         try Self.withCache { cache, _ in
             _ = try cache.loadDefault()
