@@ -11,6 +11,9 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/uversion.h>
+#include <unicode/uchar.h>
+#include <stdio.h>
 
 int32_t koe_utf8_to_utf16(const uint8_t *src, int32_t src_len, uint16_t *dst, int32_t dst_cap,
                           int32_t *substitutions, int32_t *status) {
@@ -236,4 +239,14 @@ int32_t koe_charset_to_utf16(const char *charset, const uint8_t *src, int32_t sr
 
 const char *koe_error_name(int32_t status) {
     return u_errorName((UErrorCode)status);
+}
+
+void koe_icu_version(char *dst, int32_t cap) {
+    UVersionInfo version, data;
+    char a[U_MAX_VERSION_STRING_LENGTH], b[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(version);
+    u_versionToString(version, a);
+    u_getUnicodeVersion(data);
+    u_versionToString(data, b);
+    snprintf(dst, (size_t)cap, "%s unicode %s", a, b);
 }

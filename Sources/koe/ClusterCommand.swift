@@ -35,12 +35,15 @@ struct ClusterCommand: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
     var lexicons: [String] = []
 
+    @Flag(help: HelpText.noCache)
+    var noCache = false
+
     func validate() throws {
         guard threshold > 0 && threshold < 1 else { throw ValidationError("--threshold must be between 0 and 1") }
     }
 
     func run() throws {
-        let classifier = try Classifier(lexicon: CompiledLexicon(loadLexicon(extra: lexicons, quiet: false)))
+        let classifier = try Classifier(lexicon: loadCompiledLexicon(extra: lexicons, quiet: false, noCache: noCache))
         let reader = try file.map { path in
             do { return try LineReader(path: path) } catch {
                 Stderr.print("koe: \(error)")

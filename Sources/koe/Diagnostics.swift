@@ -35,6 +35,8 @@ enum Stderr {
 enum HelpText {
     static let lexicon: ArgumentHelp =
         "Extra lexicon folder or .tsv file layered over the built-in one, or a built-in domain pack by name (hospitality); repeatable."
+    static let noCache: ArgumentHelp =
+        "Neither read nor write the compiled-lexicon cache ($XDG_CACHE_HOME/koe, else ~/.cache/koe; KOE_NO_CACHE=1 does the same)."
 }
 
 enum ExitStatus {
@@ -49,11 +51,16 @@ enum ExitStatus {
 /// Loads the built-in lexicon plus user layers; prints errors and fails with 78 on any error.
 func loadLexicon(extra: [String], quiet: Bool, only kinds: Set<LexiconParser.FileKind>? = nil) throws -> Lexicon {
     let (lexicon, diagnostics) = Lexicon.loadDefault(extra: extra, only: kinds)
+    try failOnLexiconErrors(diagnostics)
+    return lexicon
+}
+
+/// Prints the errors among `diagnostics` and fails with 78 when there is any.
+func failOnLexiconErrors(_ diagnostics: [Diagnostic]) throws {
     let errors = diagnostics.filter { $0.severity == .error }
     for d in errors { Stderr.print("koe: \(d)") }
     if !errors.isEmpty {
         Stderr.print("koe: \(errors.count) lexicon error(s); run 'koe lexicon check' for details")
         throw ExitStatus.badConfig
     }
-    return lexicon
 }

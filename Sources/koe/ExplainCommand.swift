@@ -19,8 +19,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
     var lexicons: [String] = []
 
+    @Flag(help: HelpText.noCache)
+    var noCache = false
+
     func run() throws {
-        let classifier = try Classifier(lexicon: CompiledLexicon(loadLexicon(extra: lexicons, quiet: false)))
+        let classifier = try Classifier(lexicon: loadCompiledLexicon(extra: lexicons, quiet: false, noCache: noCache))
         var inputs = texts
         if inputs.isEmpty {
             while let line = readLine() { inputs.append(line) }

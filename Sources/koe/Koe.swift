@@ -14,6 +14,10 @@ struct Koe: ParsableCommand {
             Exit codes: 0 ok, 1 unexpected error, 64 usage, 65 bad data (nothing could be \
             classified or reported, input that is not text; with --strict any bad record), \
             66 missing input or no record at all, 74 I/O error, 78 bad lexicon/configuration.
+
+            Compiled lexicons are cached in $XDG_CACHE_HOME/koe (else ~/.cache/koe) and rebuilt \
+            when a lexicon file, koe or ICU changes; delete the folder to clear it, and pass \
+            --no-cache or set KOE_NO_CACHE=1 to bypass it.
             """,
         version: Koe.version,
         subcommands: [ClassifyCommand.self, ReportCommand.self, ColumnsCommand.self, ClusterCommand.self, ExplainCommand.self, TokenizeCommand.self, LexiconCommand.self, HistoryCommand.self]

@@ -25,7 +25,7 @@ import Testing
         process.executableURL = exe
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        var env = ProcessInfo.processInfo.environment
+        var env = KoeRunner.environment
         env.removeValue(forKey: "KOE_LEXICONS")
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -16,6 +16,20 @@ enum KoeRunner {
         return runner.deletingLastPathComponent().appendingPathComponent("koe")
     }
 
+    /// The environment every run gets: this process's, with the lexicon cache in a folder of
+    /// this test run (removed at exit), so tests neither read nor fill the user's
+    /// `~/.cache/koe`, and the runs after the first read the cache the first one wrote.
+    static let environment: [String: String] = {
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = cacheHome
+        env.removeValue(forKey: "KOE_NO_CACHE")
+        atexit { try? FileManager.default.removeItem(atPath: KoeRunner.cacheHome) }
+        return env
+    }()
+
+    static let cacheHome = FileManager.default.temporaryDirectory
+        .appendingPathComponent("koe-test-cache-\(getpid())").path
+
     static func run(
         _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], in directory: URL? = nil
     ) throws -> Result {
@@ -23,7 +37,7 @@ enum KoeRunner {
         if let directory { process.currentDirectoryURL = directory }
         process.executableURL = binary
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
+        var env = Self.environment
         for (k, v) in environment { env[k] = v }
         process.environment = env
         // stdin and stderr go through temporary files so large inputs cannot deadlock the pipes.
@@ -58,7 +72,7 @@ extension KoeRunner {
         process.currentDirectoryURL = dir
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
-        var env = ProcessInfo.processInfo.environment
+        var env = environment
         env["K"] = binary.path
         process.environment = env
         let outURL = dir.appendingPathComponent(".stdout"), errURL = dir.appendingPathComponent(".stderr")

@@ -39,6 +39,7 @@ import Testing
         let (master, slave) = try #require(Self.openPTY())
         let process = Process()
         process.executableURL = KoeRunner.binary
+        process.environment = KoeRunner.environment
         process.arguments = ["classify", "--no-text", "-q"]
         process.standardInput = FileHandle(fileDescriptor: slave)
         process.standardOutput = FileHandle(fileDescriptor: slave)

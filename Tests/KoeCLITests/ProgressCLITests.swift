@@ -20,6 +20,7 @@ import Testing
         defer { close(master) }
         let process = Process()
         process.executableURL = KoeRunner.binary
+        process.environment = KoeRunner.environment
         process.arguments = arguments
         process.currentDirectoryURL = dir
         process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
@@ -84,6 +85,7 @@ import Testing
         defer { close(master) }
         let process = Process()
         process.executableURL = KoeRunner.binary
+        process.environment = KoeRunner.environment
         process.arguments = ["classify", "t.csv", "--no-text", "--jobs", "1"]
         process.currentDirectoryURL = dir
         process.standardInput = FileHandle.nullDevice

@@ -57,6 +57,10 @@ static inline uint32_t koe_pair_slot(uint16_t a, uint16_t b, int32_t log2_bits) 
 /// Returns the number of words, or -1 when the dictionary cannot be read (see `status`).
 int32_t koe_dictionary_pairs(uint64_t *bits, int32_t log2_bits, int32_t *status);
 
+/// ICU's version and its Unicode version, e.g. "72.1 unicode 15.0": what ICU-derived caches are keyed on.
+/// Writes at most `cap` bytes including the terminating NUL.
+void koe_icu_version(char *dst, int32_t cap);
+
 /// The name of an ICU error code, for messages.
 const char *koe_error_name(int32_t status);
 

@@ -20,7 +20,10 @@ public final class CompiledLexicon: Sendable {
             entry: -1, needsEndBoundary: false, startsFreely: false, part: -1, partCount: 0, notAfterVerbStem: false)
     }
 
-    public let lexicon: Lexicon
+    /// The source lexicon (a cached compile builds it from the files' bytes when first asked
+    /// for: classifying never needs it).
+    public var lexicon: Lexicon { source.lexicon }
+    let source: LexiconSource
     /// Every entry's stems, in one trie walked from every position of a line.
     let trie: UTF16Trie
     let keyRefs: KeyTable.Frozen
@@ -54,7 +57,7 @@ public final class CompiledLexicon: Sendable {
     public let stopwords: Set<String>
 
     public init(_ lexicon: Lexicon) throws {
-        self.lexicon = lexicon
+        source = LexiconSource(lexicon)
         var table = KeyTable()
         var kinds: [HitKind] = []
         let signals = lexicon.signals.values.sorted { $0.id < $1.id }
@@ -114,6 +117,28 @@ public final class CompiledLexicon: Sendable {
             locations: locations, patterns: patterns, signalIDs: signalIDs, families: families, topicIDs: topicIDs)
         userWords = try UserWordList(words: lexicon.words)
         stopwords = Set(try lexicon.stopwords.map { try Normalizer.normalize($0) })
+    }
+
+    /// A compile read back from the lexicon cache (`CompiledLexicon+Cache.swift`).
+    init(stored s: Stored, source: LexiconSource) {
+        self.source = source
+        trie = s.keyRefs.trie
+        keyRefs = s.keyRefs
+        keyCount = s.keyRefs.keyCount
+        layerOf = s.layerOf
+        roleOf = s.roleOf
+        gaps = s.gaps
+        partCounts = s.partCounts
+        locations = s.locations
+        kinds = s.kinds
+        weights = s.weights
+        patterns = s.patterns
+        signalIDs = s.signalIDs
+        topicIDs = s.topicIDs
+        defaultTopic = s.defaultTopic
+        json = s.json
+        userWords = s.userWords
+        stopwords = s.stopwords
     }
 
     public var entries: [LexiconEntry] { lexicon.entries }

@@ -40,12 +40,32 @@ public struct Lexicon: Sendable {
     static func load(
         layers: [(path: String, shownAs: String?)], only kinds: Set<LexiconParser.FileKind>?, packs: [String] = []
     ) -> (Lexicon, [Diagnostic]) {
+        let (files, problems) = files(of: layers, packs: packs)
         var builder = LexiconBuilder()
+        builder.diagnostics = problems
+        for parsed in LexiconBuilder.parseAll(files, kinds: kinds) { builder.add(parsed) }
+        return builder.finish()
+    }
+
+    /// Builds the lexicon of `files` (from `files(of:packs:)`) from their bytes, already read
+    /// (nil: unreadable).
+    static func build(_ files: [(file: String, shown: String, layer: Int)], contents: [Data?]) -> (Lexicon, [Diagnostic]) {
+        var builder = LexiconBuilder()
+        for parsed in LexiconBuilder.parseAll(files, kinds: nil, contents: contents) { builder.add(parsed) }
+        return builder.finish()
+    }
+
+    /// The lexicon files of `layers` in load order, with the name each is shown by and its
+    /// layer index; an error for each layer that has none.
+    static func files(
+        of layers: [(path: String, shownAs: String?)], packs: [String]
+    ) -> ([(file: String, shown: String, layer: Int)], [Diagnostic]) {
+        var problems: [Diagnostic] = []
         var files: [(file: String, shown: String, layer: Int)] = []
         for (index, (layer, shownAs)) in layers.enumerated() {
             let found = LexiconBuilder.tsvFiles(in: layer)
             if found.isEmpty {
-                builder.diagnostics.append(Diagnostic(
+                problems.append(Diagnostic(
                     file: layer, line: 0, column: 0, severity: .error,
                     message: "no lexicon files found (expected a folder of .tsv files or a .tsv file"
                         + (packs.isEmpty ? ")" : ", or a built-in pack: \(packs.joined(separator: ", ")))")))
@@ -54,27 +74,34 @@ public struct Lexicon: Sendable {
                 files.append((file, shownAs.map { $0 + file.dropFirst(layer.count) } ?? LexiconBuilder.displayPath(file), index))
             }
         }
-        for parsed in LexiconBuilder.parseAll(files, kinds: kinds) { builder.add(parsed) }
-        return builder.finish()
+        return (files, problems)
     }
 
     /// The built-in pack followed by `extra` layers; an error diagnostic when no pack is found.
     public static func loadDefault(extra: [String] = [], only kinds: Set<LexiconParser.FileKind>? = nil) -> (Lexicon, [Diagnostic]) {
-        guard let builtIn = LexiconLocator.builtIn() else {
-            let d = Diagnostic(
-                file: "lexicons", line: 0, column: 0, severity: .error,
-                message: "built-in lexicons not found; set \(LexiconLocator.environmentVariable) or pass --lexicon DIR")
+        guard let (layers, packs) = defaultLayers(extra: extra) else {
             let (lexicon, diagnostics) = load(layers: extra, only: kinds)
-            return (lexicon, [d] + diagnostics)
+            return (lexicon, [builtInMissing] + diagnostics)
         }
+        return load(layers: layers, only: kinds, packs: packs)
+    }
+
+    static let builtInMissing = Diagnostic(
+        file: "lexicons", line: 0, column: 0, severity: .error,
+        message: "built-in lexicons not found; set \(LexiconLocator.environmentVariable) or pass --lexicon DIR")
+
+    /// The layers `loadDefault` loads (the built-in pack first) and the names of the built-in
+    /// domain packs; nil when there is no built-in pack.
+    static func defaultLayers(extra: [String]) -> (layers: [(path: String, shownAs: String?)], packs: [String])? {
+        guard let builtIn = LexiconLocator.builtIn() else { return nil }
         // A layer that is no path but names a built-in domain pack (`hospitality`) loads the pack.
         let packs = LexiconLocator.packs(beside: builtIn)
-        let layers = extra.map { layer -> (String, String?) in
+        let layers = extra.map { layer -> (path: String, shownAs: String?) in
             if !FileManager.default.fileExists(atPath: layer), let pack = packs[layer] {
                 return (pack.path, "lexicons/packs/\(layer)")
             }
             return (layer, nil)
         }
-        return load(layers: [(builtIn.path, "lexicons/ja")] + layers, only: kinds, packs: packs.keys.sorted())
+        return ([(builtIn.path, "lexicons/ja")] + layers, packs.keys.sorted())
     }
 }

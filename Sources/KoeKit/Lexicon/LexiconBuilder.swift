@@ -39,24 +39,33 @@ struct LexiconBuilder {
         let result: LexiconParser.Result?
     }
 
-    /// Reads and parses `file`; nil when its kind is not wanted.
-    static func parse(_ file: String, shownAs shown: String, layer: Int, kinds: Set<LexiconParser.FileKind>?) -> ParsedFile? {
+    /// Parses `file` from `data` (nil: the file cannot be read); nil when its kind is not wanted.
+    static func parse(
+        _ file: String, shownAs shown: String, layer: Int, kinds: Set<LexiconParser.FileKind>?, data: () -> Data?
+    ) -> ParsedFile? {
         let kind = LexiconParser.kind(ofFile: file)
         if let kinds, !kinds.contains(kind) { return nil }
-        let data = FileManager.default.contents(atPath: file)
+        let data = data()
         let text = data.flatMap { String(data: $0, encoding: .utf8) }
         return ParsedFile(
             file: file, shown: shown, layer: layer, data: data,
             result: text.map { LexiconParser.parse($0, file: shown, kind: kind) })
     }
 
-    /// `parse` for each file, on all cores; the results in file order.
-    static func parseAll(_ files: [(file: String, shown: String, layer: Int)], kinds: Set<LexiconParser.FileKind>?) -> [ParsedFile] {
+    /// `parse` for each file, on all cores; the results in file order. `contents`: the files'
+    /// bytes when already read (the lexicon cache reads them to compute its key), else each
+    /// file is read here.
+    static func parseAll(
+        _ files: [(file: String, shown: String, layer: Int)], kinds: Set<LexiconParser.FileKind>?, contents: [Data?]? = nil
+    ) -> [ParsedFile] {
         let results = UnsafeMutablePointer<ParsedFile?>.allocate(capacity: files.count)
         defer { results.deallocate() }
         nonisolated(unsafe) let out = results
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            (out + i).initialize(to: parse(files[i].file, shownAs: files[i].shown, layer: files[i].layer, kinds: kinds))
+            let file = files[i]
+            (out + i).initialize(to: parse(file.file, shownAs: file.shown, layer: file.layer, kinds: kinds) {
+                contents.map { $0[i] } ?? FileManager.default.contents(atPath: file.file)
+            })
         }
         let parsed = UnsafeBufferPointer(start: results, count: files.count).compactMap { $0 }
         results.deinitialize(count: files.count)

@@ -10,6 +10,13 @@ struct JSONFragments: Sendable {
     /// Topic -> `"…"`; the last row is `"other"`, for texts without a topic.
     let topic: ByteTable
 
+    init(entry: ByteTable, pattern: ByteTable, signal: ByteTable, topic: ByteTable) {
+        self.entry = entry
+        self.pattern = pattern
+        self.signal = signal
+        self.topic = topic
+    }
+
     init(locations: [String], patterns: [String], signalIDs: [String], families: [SignalFamily], topicIDs: [String]) {
         entry = ByteTable(zip(locations, patterns).map { location, pattern in
             let out = ByteBuffer()
@@ -53,6 +60,20 @@ struct ByteTable: Sendable {
         }
         self.bytes = bytes
         self.start = start
+    }
+
+    /// A table as `bytes` and `start` read back (for the lexicon cache).
+    init(bytes: [UInt8], start: [Int32]) throws {
+        guard let first = start.first, first == 0, start.last.map({ Int($0) == bytes.count }) == true,
+            zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { throw CacheFormatError(description: "bad byte table") }
+        self.bytes = bytes
+        self.start = start
+    }
+
+    func write(to out: inout CacheWriter) {
+        out.array(bytes)
+        out.array(start)
     }
 
     var count: Int { start.count - 1 }

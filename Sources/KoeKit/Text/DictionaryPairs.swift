@@ -18,12 +18,26 @@ final class DictionaryPairs: Sendable {
     let isLoaded: Bool
     private let pairs: PairSet
 
+    static let log2Bits: Int32 = 21
+
+    /// Pairs read back from the lexicon cache, set before `shared` is first used
+    /// (`LexiconCache`); nil: read them from ICU.
+    nonisolated(unsafe) static var preset: (isLoaded: Bool, bits: [UInt64])?
+
     private init() {
-        var pairs = PairSet(log2Bits: 21)
+        if let (isLoaded, bits) = Self.preset, let pairs = PairSet(log2Bits: Self.log2Bits, bits: bits) {
+            self.isLoaded = isLoaded
+            self.pairs = pairs
+            return
+        }
+        var pairs = PairSet(log2Bits: Self.log2Bits)
         var status: Int32 = 0
         isLoaded = pairs.fill { koe_dictionary_pairs($0, $1, &status) } > 0
         self.pairs = pairs
     }
+
+    /// The table, for the lexicon cache.
+    var stored: (isLoaded: Bool, bits: [UInt64]) { (isLoaded, pairs.storedBits) }
 
     /// Whether `a` then `b` may occur inside a dictionary word.
     @inline(__always)

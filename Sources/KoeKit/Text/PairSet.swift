@@ -12,6 +12,15 @@ struct PairSet: Sendable {
         bits = Array(repeating: 0, count: 1 << (Int(log2Bits) - 6))
     }
 
+    /// A set as `bits` stored it (for the lexicon cache); nil when the size does not fit.
+    init?(log2Bits: Int32, bits: [UInt64]) {
+        guard bits.count == 1 << (Int(log2Bits) - 6) else { return nil }
+        self.log2Bits = log2Bits
+        self.bits = bits
+    }
+
+    var storedBits: [UInt64] { bits }
+
     mutating func insert(_ a: UInt16, _ b: UInt16) {
         let slot = koe_pair_slot(a, b, log2Bits)
         bits[Int(slot >> 6)] |= 1 << UInt64(slot & 63)

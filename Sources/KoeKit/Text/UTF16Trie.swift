@@ -188,3 +188,33 @@ public struct UTF16Trie: Sendable {
         }
     }
 }
+
+extension UTF16Trie {
+    /// The trie's tables, for the lexicon cache (`LexiconCache`).
+    func write(to out: inout CacheWriter) {
+        out.array(singleValue)
+        out.array(pairs)
+        out.int(Int(pairShift))
+        out.array(nodes)
+        out.array(edgeUnits)
+        out.array(pairBits)
+        out.array(singleBits)
+    }
+
+    /// A trie as `write` stored it; throws when the tables cannot be a trie's.
+    init(reading input: inout CacheReader) throws {
+        singleValue = try input.array()
+        pairs = try input.array()
+        let shift = try input.int()
+        nodes = try input.array()
+        edgeUnits = try input.array()
+        pairBits = try input.array()
+        singleBits = try input.array()
+        pairShift = UInt32(truncatingIfNeeded: shift)
+        let nodes = self.nodes, edgeCount = edgeUnits.count
+        guard singleValue.count == 65536, singleBits.count == 65536 / 64, pairBits.count == UTF16Trie.filterBits / 64,
+            pairs.count >= 16, pairs.count.nonzeroBitCount == 1, shift == 32 - pairs.count.trailingZeroBitCount,
+            nodes.count >= 1, nodes.last.map({ Int($0.edgeStart) == edgeCount }) == true
+        else { throw CacheFormatError(description: "bad trie") }
+    }
+}

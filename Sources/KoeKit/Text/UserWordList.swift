@@ -73,3 +73,27 @@ public struct UserWordList: Sendable {
         tokens.removeLast(tokens.count - kept)
     }
 }
+
+extension UserWordList {
+    /// The list's tables, for the lexicon cache (`LexiconCache`).
+    func write(to out: inout CacheWriter) {
+        out.strings(words)
+        trie.write(to: &out)
+        out.bool(allowsClauses)
+        out.array(pairs?.storedBits ?? [])
+    }
+
+    /// A list as `write` stored it.
+    init(reading input: inout CacheReader) throws {
+        words = try input.strings()
+        trie = try UTF16Trie(reading: &input)
+        allowsClauses = try input.bool()
+        let bits: [UInt64] = try input.array()
+        if bits.isEmpty {
+            pairs = nil
+        } else {
+            guard let set = PairSet(log2Bits: 16, bits: bits) else { throw CacheFormatError(description: "bad user word pairs") }
+            pairs = set
+        }
+    }
+}
