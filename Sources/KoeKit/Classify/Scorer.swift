@@ -107,19 +107,22 @@ struct Scorer {
     }
 
     /// A stance-bearing signal whose phrase is spelled out by a request or a how-to question
-    /// (an action signal on an overlapping span: 解約したい|です, 退会の方法を教えて) announces a
-    /// procedure, not a verdict: it keeps its signal but weighs `policy.procedural`.
+    /// (an action signal on an overlapping span or right after it: 解約したい|です, 退会の方法を
+    /// 教えて, 来月で解約|したいとの連絡) announces a procedure, not a verdict: it keeps its signal
+    /// but weighs `policy.procedural`.
     private mutating func applyProcedural() {
         var firstAction = 0
         for k in contributions.indices {
+            // A conditional threat (こんな対応なら解約したい) is no procedure.
             guard contributions[k].hasSignal, let family = contributions[k].family, family != .action,
-                contributions[k].value != 0 else { continue }
+                contributions[k].value != 0, !contributions[k].conditional else { continue }
             let h = contributions[k].hit
             while firstAction < contributions.count && contributions[firstAction].hit.start < h.start - window { firstAction += 1 }
             var a = firstAction
             var framed = false
-            while a < contributions.count && contributions[a].hit.start < h.end {
-                if contributions[a].family == .action && contributions[a].hasSignal && contributions[a].hit.overlaps(h) {
+            while a < contributions.count && contributions[a].hit.start <= h.end {
+                let action = contributions[a]
+                if action.family == .action && action.hasSignal && (action.hit.overlaps(h) || action.hit.start == h.end) {
                     framed = true
                     break
                 }
@@ -162,7 +165,17 @@ struct Scorer {
                 || role == .absence || role == .presence || role == .inability else { continue }
             let clause = clauses.clause(of: rule.start)
             var nearest: Int32 = -1
-            for k in indicesBefore(rule.start) {
+            // A double negation whose first ない ends a content word (つまらなく|はない,
+            // 勧めない|わけではない) negates that word once more: it is a plain negation of it.
+            var inside = false
+            if role == .doubleNegation {
+                for k in indicesBefore(rule.start) where !contributions[k].negated
+                    && contributions[k].hit.end > rule.start && contributions[k].hit.end < rule.end {
+                    nearest = max(nearest, contributions[k].hit.end)
+                    inside = true
+                }
+            }
+            for k in indicesBefore(rule.start) where !inside {
                 let c = contributions[k]
                 guard c.hit.end <= rule.start, !c.negated, rule.start - c.hit.end <= policy.negationReach,
                     clauses.clause(of: c.hit.start) == clause, !Scorer.endsInConcessive(text, at: c.hit.end),
@@ -185,7 +198,7 @@ struct Scorer {
             for k in indicesBefore(rule.start) where contributions[k].hit.end == nearest && !contributions[k].negated {
                 if role == .negator && isRhetorical(k, negator: rule, text: text) {
                     addRule(.rhetorical, entry: rule.entry, to: k)
-                } else if role == .doubleNegation {
+                } else if role == .doubleNegation && !inside {
                     contributions[k].value *= policy.doubleNegation
                     contributions[k].strength *= policy.doubleNegation
                     addRule(.doubleNegation, entry: rule.entry, to: k)
