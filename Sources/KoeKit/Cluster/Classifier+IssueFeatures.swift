@@ -15,9 +15,12 @@ extension Classifier {
         let runs = wordRuns(sentences)
         let units = analyzer.normalizedUnits
         var out = IssueFeatures()
-        var seenWords = Set<String>()
-        func add(_ feature: String, _ weight: Double) { out.weights[feature, default: 0] += weight }
-        func addWord(_ word: String) { if seenWords.insert(word).inserted { out.words.append(word) } }
+        // Summed by bytes (see `ByteKey`), each in the order of its occurrences, then handed
+        // over as `weights`.
+        var weights: [ByteKey: Double] = [:]
+        var seenWords = Set<ByteKey>()
+        func add(_ feature: String, _ weight: Double) { weights[ByteKey(feature), default: 0] += weight }
+        func addWord(_ word: String) { if seenWords.insert(ByteKey(word)).inserted { out.words.append(word) } }
 
         for run in runs {
             let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
@@ -66,7 +69,7 @@ extension Classifier {
                 add("w:" + word, IssueFeatureWeight.focusWord * scale)
                 if inSubject { continue }
                 let end = Self.predicateEnd(scalars, after: max(e.end, about.scalarEnd), limit: range.upperBound)
-                let phrase = String(String.UnicodeScalarView(scalars[about.scalarStart..<end]))
+                let phrase = Self.string(scalars[about.scalarStart..<end])
                 out.phrases.append(IssuePhrase(
                     feature: feature, problem: predicate, text: phrase, sentenceStart: range.lowerBound,
                     sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
@@ -80,11 +83,13 @@ extension Classifier {
                 let start = lead?.scalarStart ?? e.start
                 let end = Self.predicateEnd(scalars, after: e.end, limit: range.upperBound)
                 out.phrases.append(IssuePhrase(
-                    feature: predicate, problem: predicate, text: String(String.UnicodeScalarView(scalars[start..<end])),
+                    feature: predicate, problem: predicate, text: Self.string(scalars[start..<end]),
                     sentenceStart: range.lowerBound, sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
             }
         }
         for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
+        // (Two byte forms of one string, never seen in normalised text, would be summed as before.)
+        out.weights = Dictionary(weights.lazy.map { ($0.key.string, $0.value) }, uniquingKeysWith: +)
         return out
     }
 
@@ -200,6 +205,14 @@ extension Classifier {
         }
         close()
         return runs
+    }
+
+    /// The string of `scalars`, encoded at once (appending scalar by scalar is slow).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 4)
+        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isHiragana(_ v: UInt32) -> Bool { (0x3041...0x309F).contains(v) }

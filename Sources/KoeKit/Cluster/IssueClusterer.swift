@@ -163,18 +163,22 @@ public struct IssueClusterer: Sendable {
         let n = links.rows.count
         var size = [Int](repeating: 1, count: n)
         var parent = Array(0..<n)
+        var pairs = 0
+        for (a, row) in links.rows.enumerated() {
+            for link in row where a < Int(link.other) && link.sum >= threshold { pairs += 1 }
+        }
+        // The queue is compacted before it outgrows its room, so it stays within a quarter
+        // more than its live entries: among many equal items most entries go stale fast.
+        // Its storage is allocated once, at that size, and handed over.
+        var compactAt = max(1 << 16, pairs + pairs / 4)
         var initial: [MergeQueue.Candidate] = []
-        initial.reserveCapacity(links.rows.reduce(0) { n, row in n + row.count { $0.sum >= threshold } } / 2)
+        initial.reserveCapacity(compactAt + 1)
         for (a, row) in links.rows.enumerated() {
             for link in row where a < Int(link.other) && link.sum >= threshold {
                 initial.append(.init(score: link.sum, a: a, b: Int(link.other)))
             }
         }
-        // The queue is compacted before it outgrows its room, so it stays within a quarter
-        // more than its live entries: among many equal items most entries go stale fast.
-        var compactAt = max(1 << 16, initial.count + initial.count / 4)
-        var queue = MergeQueue(initial, room: compactAt + 1)
-        initial = []
+        var queue = MergeQueue(consume initial)
         /// An entry is live while both are clusters and its score is their current average.
         func isLive(_ c: MergeQueue.Candidate) -> Bool {
             guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links.sum(c.a, c.b) else { return false }

@@ -24,11 +24,10 @@ struct MergeQueue {
 
     init() {}
 
-    /// A queue of `candidates` (in any order), with room for `room` entries in all (pushes
-    /// past it grow the storage as usual).
-    init(_ candidates: [Candidate], room: Int) {
+    /// A queue of `candidates` (in any order) in their storage: reserve room for later pushes
+    /// before handing it over.
+    init(_ candidates: consuming [Candidate]) {
         heap = candidates
-        heap.reserveCapacity(room)
         heapify()
     }
 

@@ -31,7 +31,7 @@ import Testing
             all.append(c)
             pushed.push(c)
         }
-        var built = MergeQueue(all, room: all.count + 10)
+        var built = MergeQueue(all)
         // Both go on with the same pushes between pops.
         var order: [[Double]] = [], expected: [[Double]] = []
         var k = 0
