@@ -15,11 +15,9 @@ extension Classifier {
         let runs = wordRuns(sentences)
         let units = analyzer.normalizedUnits
         var out = IssueFeatures()
-        // Summed by bytes (see `ByteKey`), each in the order of its occurrences, then handed
-        // over as `weights`.
-        var weights: [ByteKey: Double] = [:]
+        // Words are told apart by their bytes (see `ByteKey`).
         var seenWords = Set<ByteKey>()
-        func add(_ feature: String, _ weight: Double) { weights[ByteKey(feature), default: 0] += weight }
+        func add(_ feature: String, _ weight: Double) { out.weights[feature, default: 0] += weight }
         func addWord(_ word: String) { if seenWords.insert(ByteKey(word)).inserted { out.words.append(word) } }
 
         for run in runs {
@@ -88,8 +86,6 @@ extension Classifier {
             }
         }
         for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
-        // (Two byte forms of one string, never seen in normalised text, would be summed as before.)
-        out.weights = Dictionary(weights.lazy.map { ($0.key.string, $0.value) }, uniquingKeysWith: +)
         return out
     }
 
