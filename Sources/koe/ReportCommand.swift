@@ -211,7 +211,8 @@ private struct ReportOutcome {
 
     init(_ classifier: Classifier, _ record: Record) {
         // Nothing to classify is not a neutral record: counted apart, as blank_text.
-        if record.error == nil && ClassificationRenderer.isBlank((record.subject ?? "") + record.text) {
+        // (Subject and text are blank together when each is: no string is joined to know.)
+        if record.error == nil && ClassificationRenderer.isBlank(record.text) && ClassificationRenderer.isBlank(record.subject ?? "") {
             skipped = "blank_text"
         } else {
             (item, skipped) = classifier.reportItem(for: record)
