@@ -154,40 +154,41 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Reads and classifies every input record on all cores into `collector`; returns the
-    /// records read and the skipped ones by reason.
+    /// records read and the skipped ones by reason. Batches are classified while the calling
+    /// thread reads the next one and adds the previous one to the collector (the order of
+    /// the input is kept).
     private func classifyAll(
         _ pool: ClassifierPool, into collector: inout ReportCollector, check: inout ReportInputCheck
     ) throws -> (Int, [String: Int]) {
         var skipped: [String: Int] = [:]
         var read = 0
         let progress = Progress(enabled: !quiet, paths: input.paths)
+        let batchSize = 1024 * max(2, pool.jobs)
         for path in input.paths {
             let reader = try input.open(path, quiet: quiet)
             check.layouts.append(reader.layout)
-            var batch: [Record] = []
-            func flush() {
-                for (item, reason) in pool.map(batch, { $0.reportItem(for: $1) }) {
-                    if let item { collector.add(item) }
-                    if let reason { skipped[reason, default: 0] += 1 }
-                }
-                read += batch.count
-                batch.removeAll(keepingCapacity: true)
-                progress.update(records: read, reader: reader)
-            }
-            while let record = try InputOptions.next(reader, quiet: quiet) {
-                if check.unreadableDate == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil {
-                    check.unreadableDate = date
-                }
-                // Nothing to classify is not a neutral record: counted apart, as blank_text.
-                if record.error == nil && ClassificationRenderer.isBlank((record.subject ?? "") + record.text) {
-                    read += 1
-                    skipped["blank_text", default: 0] += 1
-                    continue
-                }
-                batch.append(record)
-                if batch.count >= 4096 { flush() }
-            }
-            flush()
+            try pool.pipeline(
+                next: {
+                    var batch: [Record] = []
+                    batch.reserveCapacity(batchSize)
+                    while batch.count < batchSize, let record = try InputOptions.next(reader, quiet: quiet) {
+                        batch.append(consume record)
+                    }
+                    guard !batch.isEmpty else { return nil }
+                    read += batch.count
+                    progress.update(records: read, reader: reader)
+                    return batch
+                },
+                transform: { classifier, records in records.map { ReportOutcome(classifier, $0) } },
+                consume: { slices in
+                    for slice in slices {
+                        for outcome in slice {
+                            if check.unreadableDate == nil, let date = outcome.unreadableDate { check.unreadableDate = date }
+                            if let item = outcome.item { collector.add(item) }
+                            if let reason = outcome.skipped { skipped[reason, default: 0] += 1 }
+                        }
+                    }
+                })
             progress.finished(reader)
         }
         progress.status("building the report")
@@ -205,3 +206,24 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+/// What became of one input record of `koe report`, worked out on a worker thread.
+private struct ReportOutcome {
+    var item: ReportItem?
+    /// Why the record is not in the report (a key of `skipped`).
+    var skipped: String?
+    /// The record's creation date when it is set but cannot be read.
+    var unreadableDate: String?
+
+    init(_ classifier: Classifier, _ record: Record) {
+        // Nothing to classify is not a neutral record: counted apart, as blank_text.
+        // (Subject and text are blank together when each is: no string is joined to know.)
+        if record.error == nil && ClassificationRenderer.isBlank(record.text) && ClassificationRenderer.isBlank(record.subject ?? "") {
+            skipped = "blank_text"
+        } else {
+            (item, skipped) = classifier.reportItem(for: record)
+        }
+        // A record the classifier took read its date; only one set aside may hold an unreadable one.
+        if item == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil { unreadableDate = date }
+    }
+}

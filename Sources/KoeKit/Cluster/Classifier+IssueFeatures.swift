@@ -13,10 +13,12 @@ extension Classifier {
         var problemSentences = Set<Int>()
         for e in problems { problemSentences.insert(sentences.sentence(at: e.start)) }
         let runs = wordRuns(sentences)
+        let units = analyzer.normalizedUnits
         var out = IssueFeatures()
-        var seenWords = Set<String>()
+        // Words are told apart by their bytes (see `ByteKey`).
+        var seenWords = Set<ByteKey>()
         func add(_ feature: String, _ weight: Double) { out.weights[feature, default: 0] += weight }
-        func addWord(_ word: String) { if seenWords.insert(word).inserted { out.words.append(word) } }
+        func addWord(_ word: String) { if seenWords.insert(ByteKey(word)).inserted { out.words.append(word) } }
 
         for run in runs {
             let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
@@ -25,13 +27,16 @@ extension Classifier {
                 add("n:" + run.word, IssueFeatureWeight.wordPart * sentenceWeight)
                 continue
             }
-            if run.isWord(vocabulary) {
-                add("w:" + vocabulary.canonical(run.word), IssueFeatureWeight.word * sentenceWeight)
+            if run.isWord {
+                add("w:" + (vocabulary.canonicalUnits.value(units, run.unitRange) ?? run.word), IssueFeatureWeight.word * sentenceWeight)
                 addWord(run.word)
             }
-            guard run.parts.count > 1 else { continue }
-            for part in run.parts where Self.isWord(part) && !vocabulary.stopwords.contains(part) {
-                add("w:" + vocabulary.canonical(part), IssueFeatureWeight.wordPart * sentenceWeight)
+            guard run.partCount > 1 else { continue }
+            for k in 0..<run.partCount {
+                let part = run.part(k)
+                guard Self.isWord(units, part) && !vocabulary.stopwordUnits.contains(units, part) else { continue }
+                let word = vocabulary.canonicalUnits.value(units, part) ?? UTF16Text.string(UnsafeBufferPointer(rebasing: units[part]))
+                add("w:" + word, IssueFeatureWeight.wordPart * sentenceWeight)
             }
         }
         for code in Self.codes(inUnits: analyzer.normalizedUnits) {
@@ -52,7 +57,7 @@ extension Classifier {
             // runs are in text order.
             let about = runs.last { r in
                 r.sentence == sentence && r.scalarEnd <= e.start + 1 && e.start - r.scalarEnd <= IssueFeatureWeight.argumentGap
-                    && r.scalarStart < e.start && r.isWord(vocabulary)
+                    && r.scalarStart < e.start && r.isWord
                     && !scalars[min(r.scalarEnd, e.start)..<e.start].contains { "】」』）)]".unicodeScalars.contains($0) }
             }
             if let about {
@@ -62,7 +67,7 @@ extension Classifier {
                 add("w:" + word, IssueFeatureWeight.focusWord * scale)
                 if inSubject { continue }
                 let end = Self.predicateEnd(scalars, after: max(e.end, about.scalarEnd), limit: range.upperBound)
-                let phrase = String(String.UnicodeScalarView(scalars[about.scalarStart..<end]))
+                let phrase = Self.string(scalars[about.scalarStart..<end])
                 out.phrases.append(IssuePhrase(
                     feature: feature, problem: predicate, text: phrase, sentenceStart: range.lowerBound,
                     sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
@@ -70,13 +75,13 @@ extension Classifier {
                 // Worded from the nearest word before it in the sentence, if one is close.
                 let lead = runs.last { r in
                     r.sentence == sentence && r.scalarEnd <= e.start && e.start - r.scalarEnd <= IssueFeatureWeight.wordingGap
-                        && r.isWord(vocabulary)
+                        && r.isWord
                         && !scalars[r.scalarEnd..<e.start].contains { "】」』）)]、，,".unicodeScalars.contains($0) }
                 }
                 let start = lead?.scalarStart ?? e.start
                 let end = Self.predicateEnd(scalars, after: e.end, limit: range.upperBound)
                 out.phrases.append(IssuePhrase(
-                    feature: predicate, problem: predicate, text: String(String.UnicodeScalarView(scalars[start..<end])),
+                    feature: predicate, problem: predicate, text: Self.string(scalars[start..<end]),
                     sentenceStart: range.lowerBound, sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
             }
         }
@@ -90,9 +95,11 @@ extension Classifier {
     static func problemEvidence(_ c: Classification) -> [Evidence] {
         var all = c.evidence.filter { $0.contribution < 0 }
         for s in c.signals where s.family == .dissatisfaction || s.id == "feature_request" { all += s.evidence }
-        var seen = Set<String>()
-        return all.sorted { ($0.start, $0.end, $0.entry) < ($1.start, $1.end, $1.entry) }
-            .filter { seen.insert("\($0.start):\($0.end):\($0.entry)").inserted }
+        // Sorted, equal spans are neighbours: the first of each is kept.
+        let sorted = all.sorted { ($0.start, $0.end, $0.entry) < ($1.start, $1.end, $1.entry) }
+        return sorted.indices.filter { k in
+            k == 0 || (sorted[k].start, sorted[k].end, sorted[k].entry) != (sorted[k - 1].start, sorted[k - 1].end, sorted[k - 1].entry)
+        }.map { sorted[$0] }
     }
 
     /// The tokenizer splits a kanji numeral from its counter (三|日, 何|回) so that patterns
@@ -123,10 +130,19 @@ extension Classifier {
     func wordRuns(_ sentences: SentenceIndex) -> [WordRun] {
         let units = analyzer.normalizedUnits
         let tokens = Self.numeralsRejoined(analyzer.tokens, units)
+        let vocabulary = issueVocabulary
         var runs: [WordRun] = []
         var current: WordRun?
+        /// A run is complete: its word and whether it is one worth a feature.
+        func finished(_ run: WordRun) -> WordRun {
+            var run = run
+            let range = run.unitRange
+            run.word = UTF16Text.string(UnsafeBufferPointer(rebasing: units[range]))
+            run.isWord = !run.isCounter && Self.isWord(units, range) && !vocabulary.stopwordUnits.contains(units, range)
+            return run
+        }
         func close() {
-            if let run = current { runs.append(run) }
+            if let run = current { runs.append(finished(run)) }
             current = nil
         }
         for (k, token) in tokens.enumerated() {
@@ -134,12 +150,12 @@ extension Classifier {
             let isKatakana = token.kind == .kana && (0x30A0...0x30FF).contains(first)
             let isContent = token.kind == .ideo || token.kind == .letter || isKatakana
             guard isContent else { close(); continue }
-            let text = analyzer.normalizedString(from: token.start, to: token.end)
+            let text = Int(token.start)..<Int(token.end)
             /// The token as a run of its own, in scalar offsets of the original text.
             func newRun(isCounter: Bool = false) -> WordRun {
                 let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
                 return WordRun(
-                    parts: [text], end: token.end, scalarStart: start,
+                    bounds: [token.start, token.end], scalarStart: start,
                     scalarEnd: Int(analyzer.scalarOffset(analyzer.originalEnd(token.end))),
                     sentence: sentences.sentence(at: start), isCounter: isCounter)
             }
@@ -148,15 +164,15 @@ extension Classifier {
             if token.kind == .ideo && token.end - token.start <= 2 && k > 0
                 && tokens[k - 1].kind == .number && tokens[k - 1].end == token.start {
                 close()
-                runs.append(newRun(isCounter: true))
+                runs.append(finished(newRun(isCounter: true)))
                 continue
             }
             // Generic words (stopwords: 一度, 本当(に), 毎回 …) end a compound and join none.
             // The word without its trailing hiragana (okurigana, particles glued on).
             var stemEnd = token.end
             while stemEnd > token.start && Self.isHiragana(UInt32(units[Int(stemEnd) - 1])) { stemEnd -= 1 }
-            if issueVocabulary.stopwords.contains(text)
-                || stemEnd != token.end && issueVocabulary.stopwords.contains(analyzer.normalizedString(from: token.start, to: stemEnd)) {
+            if vocabulary.stopwordUnits.contains(units, text)
+                || stemEnd != token.end && vocabulary.stopwordUnits.contains(units, Int(token.start)..<Int(stemEnd)) {
                 close()
                 continue
             }
@@ -168,14 +184,13 @@ extension Classifier {
             // A kanji word with kana at its end is a noun only with two kanji or more
             // (文字化け, 払い戻し); else a verb or adjective (出し, 教え, 無し).
             if endsInKana && Self.kanjiCount(units[Int(token.start)..<Int(token.end)]) < 2
-                && issueVocabulary.canonical[text] == nil {
+                && !vocabulary.canonicalUnits.contains(units, text) {
                 close()
                 continue
             }
             if endsInKana { close() }
             if var run = current, run.end == token.start {
-                run.parts.append(text)
-                run.end = token.end
+                run.bounds.append(token.end)
                 run.scalarEnd = Int(analyzer.scalarOffset(analyzer.originalEnd(token.end)))
                 current = run
             } else {
@@ -186,6 +201,14 @@ extension Classifier {
         }
         close()
         return runs
+    }
+
+    /// The string of `scalars`, encoded at once (appending scalar by scalar is slow).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 4)
+        for s in scalars { UTF8.encode(s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isHiragana(_ v: UInt32) -> Bool { (0x3041...0x309F).contains(v) }
@@ -217,6 +240,20 @@ extension Classifier {
         let s = word.unicodeScalars
         guard s.count >= 2 else { return false }
         return s.contains { !("0"..."9").contains($0) && $0 != "ー" }
+    }
+
+    /// `isWord` of the normalised text `units[range]`, read from its code units: two or more
+    /// scalars, one of them neither a digit nor ー.
+    static func isWord(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        var scalars = 0
+        var other = false
+        for k in range {
+            let u = units[k]
+            // A low surrogate after a high one ends a scalar already counted.
+            if !(u & 0xFC00 == 0xDC00 && k > range.lowerBound && units[k - 1] & 0xFC00 == 0xD800) { scalars += 1 }
+            if !(0x30...0x39).contains(u) && u != 0x30FC { other = true }
+        }
+        return scalars >= 2 && other
     }
 
     /// Version strings (5.2.0, v2.1) and error codes (3ds-402, e1001; at most five digits, so
@@ -299,21 +336,24 @@ extension Classifier {
 
 /// A compound word: adjacent content tokens of one sentence.
 struct WordRun {
-    var parts: [String]
-    /// End of the last token, in normalised UTF-16 units (adjacency test).
-    var end: Int32
+    /// Normalised UTF-16 offsets where each token of the run starts, then where the last ends.
+    var bounds: [Int32]
     let scalarStart: Int
     var scalarEnd: Int
     let sentence: Int
     /// A counter after a number (件 of 2件, 週間 of 2週間): a feature of its own, never a word.
     var isCounter = false
+    /// Set once the run is complete (`Classifier.wordRuns`): its tokens as one string, and
+    /// whether that is a word worth a feature (no counter, `Classifier.isWord`, no stopword).
+    var word = ""
+    var isWord = false
 
-    var word: String { parts.joined() }
-
-    func isWord(_ vocabulary: IssueVocabulary) -> Bool {
-        let word = self.word
-        return !isCounter && Classifier.isWord(word) && !vocabulary.stopwords.contains(word)
-    }
+    /// End of the last token, in normalised UTF-16 units (adjacency test).
+    var end: Int32 { bounds[bounds.count - 1] }
+    var unitRange: Range<Int> { Int(bounds[0])..<Int(end) }
+    var partCount: Int { bounds.count - 1 }
+    /// The `k`th token, in normalised UTF-16 units.
+    func part(_ k: Int) -> Range<Int> { Int(bounds[k])..<Int(bounds[k + 1]) }
 }
 
 /// Sentence boundaries of a text (after 。！？!? and line breaks), by scalar offset.
@@ -324,8 +364,16 @@ struct SentenceIndex {
 
     init(_ scalars: [Unicode.Scalar]) {
         count = scalars.count
-        for (i, s) in scalars.enumerated() where "。！？!?\n．".unicodeScalars.contains(s) && i + 1 < scalars.count {
+        for (i, s) in scalars.enumerated() where Self.endsSentence(s) && i + 1 < scalars.count {
             if starts.last != i + 1 { starts.append(i + 1) }
+        }
+    }
+
+    /// 。！？!? line feed ．
+    private static func endsSentence(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A, 0xFF0E: true
+        default: false
         }
     }
 

@@ -110,7 +110,9 @@ struct ClusterLabeler {
         let top = Array(terms.prefix(3))
         guard top.count >= 2 else { return nil }
         var best: (count: Int, length: Int, text: String)?
-        for text in texts {
+        // A text met again (the same ticket sent again) offers nothing better than the first time.
+        var seen = Set<ByteKey>()
+        for text in texts where seen.insert(ByteKey(text)).inserted {
             for clause in text.split(whereSeparator: { clauseBreaks.contains($0) }) {
                 let line = clean(String(clause))
                 guard line.count >= 4 && line.count <= maxLabelLength,

@@ -36,7 +36,15 @@ public struct IssueClusterer: Sendable {
     public func group(_ input: [ClusterItem]) -> IssueGrouping {
         let items = input.sorted { ($0.key, $0.text) < ($1.key, $1.text) }
         let model = FeatureModel(items.map(\.features))
-        let vectors = items.map { model.vector($0.features) }
+        // Equal vectors (the same ticket sent again, a form letter) share one storage.
+        var stored: [SparseVector.Key: SparseVector] = [:]
+        let vectors = items.map { item in
+            let v = model.vector(item.features)
+            if let same = stored[v.key] { return same }
+            stored[v.key] = v
+            return v
+        }
+        stored = [:]
         let assignment = agglomerate(LinkRows(similarityGraph(vectors, model: model)))
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
@@ -159,12 +167,22 @@ public struct IssueClusterer: Sendable {
         let n = links.rows.count
         var size = [Int](repeating: 1, count: n)
         var parent = Array(0..<n)
-        var queue = MergeQueue()
+        var pairs = 0
+        for (a, row) in links.rows.enumerated() {
+            for link in row where a < Int(link.other) && link.sum >= threshold { pairs += 1 }
+        }
+        // The queue is compacted before it outgrows its room, so it stays within a quarter
+        // more than its live entries: among many equal items most entries go stale fast.
+        // Its storage is allocated once, at that size, and handed over.
+        var compactAt = max(1 << 16, pairs + pairs / 4)
+        var initial: [MergeQueue.Candidate] = []
+        initial.reserveCapacity(compactAt + 1)
         for (a, row) in links.rows.enumerated() {
             for link in row where a < Int(link.other) && link.sum >= threshold {
-                queue.push(.init(score: link.sum, a: a, b: Int(link.other)))
+                initial.append(.init(score: link.sum, a: a, b: Int(link.other)))
             }
         }
+        var queue = MergeQueue(consume initial)
         /// An entry is live while both are clusters and its score is their current average.
         func isLive(_ c: MergeQueue.Candidate) -> Bool {
             guard parent[c.a] == c.a, parent[c.b] == c.b, let sum = links.sum(c.a, c.b) else { return false }
@@ -172,7 +190,6 @@ public struct IssueClusterer: Sendable {
         }
         // Every merge pushes its new averages and leaves the old ones stale in the queue; among
         // many equal items that is millions of entries, so the stale ones are dropped now and then.
-        var compactAt = max(1 << 16, 2 * queue.count)
         while let c = queue.pop() {
             guard isLive(c) else { continue }  // stale: a fresher entry exists
             let (keep, gone) = (c.a, c.b)
@@ -185,7 +202,7 @@ public struct IssueClusterer: Sendable {
             }
             if queue.count > compactAt {
                 queue.compact(keeping: isLive)
-                compactAt = max(1 << 16, 2 * queue.count)
+                compactAt = max(compactAt, queue.count + queue.count / 4)
             }
         }
         func root(_ x: Int) -> Int {

@@ -8,6 +8,9 @@ struct IssueVocabulary: Sendable {
     let grammaticalEntries: Set<String>
     /// Lexicon lines (`file:line`) → the problem kind they name (`issue:KIND`).
     let issueKinds: [String: String]
+    /// `stopwords` and `canonical`, looked up by normalised code units (see `UnitWordTable`).
+    let stopwordUnits: UnitWordTable<Bool>
+    let canonicalUnits: UnitWordTable<String>
 
     init(_ lexicon: CompiledLexicon) {
         stopwords = lexicon.stopwords
@@ -21,6 +24,8 @@ struct IssueVocabulary: Sendable {
             }
         }
         canonical = map
+        stopwordUnits = UnitWordTable(stopwords.lazy.map { ($0, true) })
+        canonicalUnits = UnitWordTable(map.lazy.map { ($0.key, $0.value) })
         issueKinds = lexicon.lexicon.issueKinds
         grammaticalEntries = Set(lexicon.lexicon.entries.filter { entry in
             entry.targets.allSatisfy { target in

@@ -22,6 +22,15 @@ struct MergeQueue {
 
     private var heap: [Candidate] = []
 
+    init() {}
+
+    /// A queue of `candidates` (in any order) in their storage: reserve room for later pushes
+    /// before handing it over.
+    init(_ candidates: consuming [Candidate]) {
+        heap = candidates
+        heapify()
+    }
+
     var isEmpty: Bool { heap.isEmpty }
     var count: Int { heap.count }
 
@@ -29,6 +38,11 @@ struct MergeQueue {
     /// The entries left pop in the same order as before: the order is total.
     mutating func compact(keeping isLive: (Candidate) -> Bool) {
         heap.removeAll { !isLive($0) }
+        heapify()
+    }
+
+    /// Restores the heap order of the whole array.
+    private mutating func heapify() {
         var i = heap.count / 2
         while i > 0 {
             i -= 1

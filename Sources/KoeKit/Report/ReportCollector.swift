@@ -32,6 +32,9 @@ public struct ReportCollector: Sendable {
     private var unclassified: [ISOWeek: [ReportItem]] = [:]
     static let unclassifiedSample = 10
     private var compact: [ISOWeek: CompactIssueItems] = [:]
+    /// Per week kept whole: its items' texts, signals and problem phrases, each stored once
+    /// (see `KeptContent`).
+    private var kept: [ISOWeek: KeptContent] = [:]
     private var sets = FeatureSets()
     /// Items of weeks that cannot be in the report's window (fixed week only).
     private var outside = 0
@@ -73,6 +76,7 @@ public struct ReportCollector: Sendable {
                     kept.featureSet = sets.id(item.features.weights)
                     kept.features.weights = [:]
                 }
+                self.kept[week, default: .init()].share(&kept)
                 full[week]!.append(kept)
             }
         } else {
@@ -118,6 +122,7 @@ public struct ReportCollector: Sendable {
     /// `week` can no longer be reported: its items are reduced to their issue features.
     private mutating func demote(_ week: ISOWeek) {
         unclassified[week] = nil
+        kept[week] = nil
         guard let items = full.removeValue(forKey: week) else { return }
         for item in items {
             if let set = item.featureSet { compact[week, default: .init()].append(item, isRequest: isRequest(item), set: set) }
@@ -157,6 +162,7 @@ public struct ReportCollector: Sendable {
             current[k].featureSet = nil
         }
         current += unclassified.removeValue(forKey: week) ?? []
+        kept = [:]
         // Earlier weeks that could have been reported keep their items until now.
         for w in Array(full.keys) where w != week { demote(w) }
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }

@@ -1,7 +1,7 @@
 /// One classified record, reduced to what the weekly report uses. Built on the worker
 /// threads right after classification, so the report never keeps full classifications.
 public struct ReportItem: Sendable {
-    public struct SignalHit: Sendable {
+    public struct SignalHit: Sendable, Equatable {
         public let id: String
         public let family: SignalFamily
         public let strength: Double
@@ -20,11 +20,11 @@ public struct ReportItem: Sendable {
     public let account: String?
     public let plan: String?
     /// Subject and body, as written.
-    public let text: String
+    public internal(set) var text: String
     public let stance: Stance
     public let dominant: Stance?
     public let score: Double
-    public let signals: [SignalHit]
+    public internal(set) var signals: [SignalHit]
     public let topic: String
     /// What the text says is wrong, for issue grouping; its `words` feed new-term detection.
     public internal(set) var features: IssueFeatures

@@ -9,6 +9,44 @@ public enum TicketTimestamp {
 
     /// The Tokyo calendar date and minute of day, or nil when `text` is not a date.
     public static func tokyo(_ text: String) -> (date: CivilDate, minute: Int)? {
+        if let plain = plainTokyo(text) { return plain ?? nil }
+        return parsed(text)
+    }
+
+    /// `parsed` of the form nearly every export uses, `2026-11-16 09:05:00` (also `…T09:05`,
+    /// `… 09:05`, `2026-11-16`), read from its bytes without decoding Characters: the outer
+    /// nil when `text` is not of that form; else the same answer as `parsed`.
+    static func plainTokyo(_ text: String) -> (date: CivilDate, minute: Int)?? {
+        var text = text
+        return text.withUTF8 { b -> (date: CivilDate, minute: Int)?? in
+            let n = b.count
+            guard n == 10 || n == 16 || n == 19 else { return nil }
+            func digits(_ at: Int, _ count: Int) -> Int? {
+                var v = 0
+                for k in at..<at + count {
+                    guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                    v = v * 10 + Int(b[k] - 0x30)
+                }
+                return v
+            }
+            guard let y = digits(0, 4), b[4] == 0x2D, let mo = digits(5, 2), b[7] == 0x2D, let d = digits(8, 2) else { return nil }
+            var hour = 0, minute = 0
+            if n > 10 {
+                guard b[10] == 0x20 || b[10] == 0x54, let h = digits(11, 2), b[13] == 0x3A, let m = digits(14, 2) else { return nil }
+                if n == 19 { guard b[16] == 0x3A, digits(17, 2) != nil else { return nil } }
+                hour = h
+                minute = m
+            }
+            // Of the form: whatever `parsed` says of it.
+            guard y >= 1900, let date = CivilDate(year: y, month: mo, day: d), hour < 24 && minute < 60 else { return .some(nil) }
+            let total = date.dayNumber * 1440 + hour * 60 + minute
+            let day = total >= 0 ? total / 1440 : (total - 1439) / 1440
+            return (CivilDate(dayNumber: day), total - day * 1440)
+        }
+    }
+
+    /// `tokyo` of any form it reads, Character by Character.
+    static func parsed(_ text: String) -> (date: CivilDate, minute: Int)? {
         let trimmed = text.trimmingSpaces
         if let unix = unixTime(trimmed) { return unix }
         var s = Array(trimmed.unicodeScalars.map { Character($0) })

@@ -21,4 +21,42 @@ import Testing
         let expected = all.filter(live).sorted { $0.before($1) }
         #expect(popped.map { [$0.score, Double($0.a), Double($0.b)] } == expected.map { [$0.score, Double($0.a), Double($0.b)] })
     }
+
+    /// A queue built at once from its first entries (heapified) pops as one built entry by entry.
+    @Test func aQueueBuiltAtOncePopsAsOneBuiltByPushes() {
+        var pushed = MergeQueue()
+        var all: [MergeQueue.Candidate] = []
+        for i in 0..<700 {
+            let c = MergeQueue.Candidate(score: Double((i * 53) % 17) / 16, a: (i * 29) % 90, b: 90 + (i * 11) % 70)
+            all.append(c)
+            pushed.push(c)
+        }
+        var built = MergeQueue(all)
+        // Both go on with the same pushes between pops.
+        var order: [[Double]] = [], expected: [[Double]] = []
+        var k = 0
+        while let c = built.pop(), let d = pushed.pop() {
+            order.append([c.score, Double(c.a), Double(c.b)])
+            expected.append([d.score, Double(d.a), Double(d.b)])
+            if k < 100 {
+                let extra = MergeQueue.Candidate(score: Double(k % 7) / 6, a: k, b: 500 + k)
+                built.push(extra)
+                pushed.push(extra)
+                k += 1
+            }
+        }
+        #expect(order.count == 800)
+        #expect(order == expected)
+    }
+
+    /// A link keeps its similarity sum in 12 bytes, bit for bit.
+    @Test func aLinkKeepsItsSumExactly() {
+        #expect(MemoryLayout<LinkRows.Link>.stride == 12)
+        for sum in [0.1 + 0.2, 1.0 / 3, -0.0, 5e-324, 0.030000000000000002, 123456.789e10, .pi] {
+            var link = LinkRows.Link(other: 7, sum: 0)
+            link.sum = sum
+            #expect(link.sum.bitPattern == sum.bitPattern && link.other == 7, "\(sum)")
+            #expect(LinkRows.Link(other: -1, sum: sum).sum.bitPattern == sum.bitPattern, "\(sum)")
+        }
+    }
 }

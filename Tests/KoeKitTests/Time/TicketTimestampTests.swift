@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KoeKit
 
@@ -60,6 +61,32 @@ import Testing
             let d = CivilDate(dayNumber: 20_000 + day)
             #expect(CivilDate(dayNumber: d.dayNumber) == d)
             #expect(ISOWeek(containing: d).monday <= d && d <= ISOWeek(containing: d).sunday)
+        }
+    }
+
+    /// The byte-level reading of `2026-11-16 09:05:00` and its shorter forms gives what the
+    /// general parser gives, valid or not (days past a month's end, hour 24, minute 60, years
+    /// before 1900, leap days), and is taken for every value of that form.
+    @Test func plainFormReadsAsTheGeneralParserDoes() {
+        var rng = SeededGenerator(seed: 13)
+        var checked = 0
+        for _ in 0..<4000 {
+            let y = [1899, 1900, 1970, 2024, 2026, 2100].randomElement(using: &rng)!
+            let mo = Int.random(in: 0...13, using: &rng), d = Int.random(in: 0...32, using: &rng)
+            let h = Int.random(in: 0...25, using: &rng), mi = Int.random(in: 0...61, using: &rng)
+            let date = "\(y)-" + String(format: "%02d-%02d", mo, d)
+            let time = String(format: "%02d:%02d", h, mi)
+            for text in [date, date + " " + time, date + "T" + time, date + " " + time + String(format: ":%02d", mi)] {
+                #expect(TicketTimestamp.plainTokyo(text) != nil, "\(text)")
+                let fast = TicketTimestamp.tokyo(text), slow = TicketTimestamp.parsed(text)
+                #expect(fast?.date == slow?.date && fast?.minute == slow?.minute, "\(text)")
+                if slow != nil { checked += 1 }
+            }
+        }
+        #expect(checked > 1000)
+        // Other forms are left to the general parser.
+        for text in ["2026/11/16 9:05", " 2026-11-16", "2026-11-16 9:05", "2026-11-16t09:05", "2026-11-16 09:05Z"] {
+            #expect(TicketTimestamp.plainTokyo(text) == nil, "\(text)")
         }
     }
 }
