@@ -23,7 +23,7 @@ struct AppliedRule {
     enum Kind: UInt8 {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
-        case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay
+        case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual
 
         var name: StaticString {
             switch self {
@@ -46,6 +46,7 @@ struct AppliedRule {
             case .rhetorical: "rhetorical"
             case .brokenExpectation: "broken_expectation"
             case .hearsay: "hearsay"
+            case .counterfactual: "counterfactual"
             }
         }
     }

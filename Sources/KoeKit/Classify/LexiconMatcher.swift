@@ -54,7 +54,10 @@ struct LexiconMatcher {
         }
         Self.mark(&inContent, content, count: n)
         for hit in candidates where layerOf[Int(hit.entry)] == 2 {
-            if let role = lexicon.roleOf[Int(hit.entry)], role.yieldsToContent, Self.touches(hit, inContent) {
+            // A conditional ending that runs past a content word (遅けれ|ば, 安けれ|ば) is that
+            // word's conjugation, not part of it: it loses only to a word that holds it whole.
+            if let role = lexicon.roleOf[Int(hit.entry)], role.yieldsToContent,
+                role == .conditional ? Self.covered(hit, inContent) : Self.touches(hit, inContent) {
                 if recordDropped { dropped.append((hit, "part of a lexicon word")) }
                 continue
             }

@@ -29,8 +29,9 @@ extension Scorer {
             var k = firstConditional, hypothetical = false
             while k < sentences.conditionals.count && sentences.conditionals[k].sentence == s {
                 let q = sentences.conditionals[k].hit
-                if h.end <= q.start {
-                    // A signal in the if-clause (解約したら) is as conditional as one after it.
+                if h.start < q.start && h.end <= q.end {
+                    // A signal in the if-clause (解約したら, 遅けれ|ば: it may end inside the
+                    // ending) is as conditional as one after it.
                     scale(i, by: policy.hypothetical, rule: .hypothetical)
                     if contributions[i].hasSignal { contributions[i].conditional = true }
                     hypothetical = true
@@ -65,6 +66,62 @@ extension Scorer {
                 standalone(contrast, value: -policy.brokenExpectation, .brokenExpectation)
             }
         }
+    }
+
+    /// A complaint or wish that ends in a conditional (もう少し安けれ|ば, 対応が早かっ|たら) makes the
+    /// praise after it in its sentence counterfactual: 「安ければ友達にも勧めたい」 says the price keeps
+    /// them from recommending. That praise weighs nothing and emits no signal.
+    mutating func applyCounterfactuals(text: UnsafeBufferPointer<UInt16>) {
+        var i = 0
+        while i < contributions.count {
+            let c = contributions[i]
+            guard c.value < 0, Scorer.endsInConditional(text, at: c.hit.end) else {
+                i += 1
+                continue
+            }
+            var k = i + 1
+            while k < contributions.count && !Scorer.endsSentence(text, from: c.hit.end, to: contributions[k].hit.start) {
+                if contributions[k].hit.start >= c.hit.end && contributions[k].value > 0 {
+                    contributions[k].value = 0
+                    contributions[k].signal = -1
+                    addRule(.counterfactual, to: k)
+                }
+                k += 1
+            }
+            i += 1
+        }
+    }
+
+    /// Kana after たら/だら/なら that make it another word: け (だらけ) し (だらしない) な ず で (ならない,
+    /// ならず, ならでは) べ (ならべる).
+    static let notConditionalAfterRa: Set<UInt16> = Set("けしなずでべ".utf16)
+
+    /// Whether 。 ! ? or a line break lies in `text[from..<to]`.
+    static func endsSentence(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        guard from < to else { return false }
+        return (Int(from)..<Int(to)).contains { u in
+            let c = text[u]
+            return c == 0x3002 || c == 0x21 || c == 0x3F || c == 0xFF01 || c == 0xFF1F || c == 0x0A
+        }
+    }
+
+    /// Whether a conditional ending (ば, たら/だら, なら) ends at `end` or starts there:
+    /// 安ければ|…, 安けれ|ば, 早かったら, 早かっ|たら, 丁寧|なら.
+    static func endsInConditional(_ text: UnsafeBufferPointer<UInt16>, at end: Int32) -> Bool {
+        let e = Int(end), n = text.count
+        let ba: UInt16 = 0x3070, ta: UInt16 = 0x305F, da: UInt16 = 0x3060, ra: UInt16 = 0x3089, na: UInt16 = 0x306A
+        // 強いて言えば / 欲を言えば introduce a remark; they are no condition.
+        let ie: UInt16 = 0x3048, iu: UInt16 = 0x8A00, i: UInt16 = 0x3044
+        if e >= 3 && text[e - 1] == ba && text[e - 2] == ie && (text[e - 3] == iu || text[e - 3] == i) { return false }
+        if e >= 1 && text[e - 1] == ba { return true }
+        if e < n && text[e] == ba { return true }
+        if e >= 2 && (text[e - 2] == ta || text[e - 2] == da) && text[e - 1] == ra { return true }
+        // たら/だら/なら starting here, but not だらけ, だらしない, ならない, ならず, ならでは.
+        if e + 1 < n && (text[e] == ta || text[e] == da || text[e] == na) && text[e + 1] == ra {
+            let next = e + 2 < n ? text[e + 2] : 0
+            return !Scorer.notConditionalAfterRa.contains(next)
+        }
+        return false
     }
 
     private mutating func scale(_ i: Int, by factor: Double, rule: AppliedRule.Kind) {

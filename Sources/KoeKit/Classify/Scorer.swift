@@ -29,6 +29,7 @@ struct Scorer {
         log.removeAll()
         for hit in content { contributions.append(base(hit)) }
         defer {
+            applyCounterfactuals(text: text)
             applyProcedural()
             countSpansOnce()
         }

@@ -55,6 +55,7 @@ enum MiniLexicon {
         なくなった\trule:absence\t2.5\t-
         なくはない\trule:double_negation\t1\t-
         なら\trule:conditional\t1\t-
+        れば\trule:conditional\t1\t-
         のに\trule:contrast\t2\t-
         はありません\trule:absence\t1\t-
         ば良かった\trule:suggestion\t1\t-

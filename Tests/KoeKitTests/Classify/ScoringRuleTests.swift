@@ -69,6 +69,8 @@ import Testing
         Case("negative question keeps 0.8", "悪いですか", -0.8, .dissatisfaction),
         Case("a hypothetical question announces nothing", "解約したらどうなりますか", 0, .neutral),
         Case("hearsay is not the writer's view", "悪いとか言われてるけど便利", 1.4, .success),
+        Case("praise after a complaint that ends in a conditional is counterfactual", "悪ければ最高", -0.4, .dissatisfaction),
+        Case("だらけ is no conditional", "不具合だらけで最高", 1, .mixed),
         Case("a broken expectation between plain facts is a complaint", "頼んだのに届いた", -0.6, .dissatisfaction),
         Case("a plain contrast between plain facts is nothing", "頼んだけど届いた", 0, .neutral),
         Case("a broken expectation before praise is the praise", "高価なのに便利", 1.4, .success),
@@ -98,7 +100,7 @@ import Testing
     }
 
     /// A signal in the if-clause (解約したら) is conditional, like one after なら.
-    @Test(arguments: ["解約したら困る", "悪いなら解約します"])
+    @Test(arguments: ["解約したら困る", "悪いなら解約します", "悪ければ解約します"])
     func conditionalSignals(_ text: String) throws {
         let result = try MiniLexicon.classifier().classify(text)
         let churn = try #require(result.signals.first { $0.id == "churn_intent" })
