@@ -95,12 +95,17 @@ struct ClusterLabeler {
         let text = wordings.keys.max { a, b in
             wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]!.rank > first[b]!.rank
         }!
+        // Two characters (困っ, 遅い) name no issue: the clause naming below does better.
+        guard text.count >= Self.minimumPhraseLength else { return nil }
         let least = max(2, Int((Self.definingShare * Double(members.count)).rounded(.up)))
         let others = support.keys.filter { f in
             f != best && support[f]! >= least && concentrated(f) && (f.hasPrefix("p:") || aboutATerm(f))
         }.sorted()
         return (best, first[text]!.phrase, [best] + others)
     }
+
+    /// A shared phrase shorter than this is no label.
+    static let minimumPhraseLength = 3
 
     /// Without a shared problem phrase: the shortest clause, as a member wrote it, that holds
     /// the most of the cluster's three top words (at least two), in the most central member

@@ -10,6 +10,8 @@ struct LexiconBuilder {
     private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     /// Word classes by name; a later layer's class replaces an earlier one.
     private var classes: [String: (wordClass: WordClass, layer: Int)] = [:]
+    /// Alternative spellings (`spellings.tsv`), applied to every entry when it is expanded.
+    private var spellings: [Spelling] = []
 
     static func tsvFiles(in path: String) -> [String] {
         var isDir: ObjCBool = false
@@ -98,6 +100,7 @@ struct LexiconBuilder {
         }
         lexicon.stopwords += result.stopwords
         for set in result.synonyms { lexicon.synonyms[set.canonical] = set }
+        spellings += result.spellings
         lexicon.examples += result.examples
         raw += result.entries.map { ($0, parsed.layer) }
     }
@@ -113,7 +116,8 @@ struct LexiconBuilder {
         let expansions = Self.expandAll(raw.map(\.entry), expander)
         for (n, (entry, layer)) in raw.enumerated() {
             let normalized = (try? Normalizer.normalize(entry.pattern)) ?? entry.pattern
-            guard let (expansion, inflection) = expand(entry, expansions[n]) else { continue }
+            guard var (expansion, inflection) = expand(entry, expansions[n]) else { continue }
+            expansion.addSpellings(spellings) { inflection.fits($0) }
             guard let targets = issueKind(of: entry) else { continue }
             for (text, column) in targets {
                 guard let target = resolve(text, column: column, at: entry.location) else { continue }

@@ -25,11 +25,12 @@ public struct LexiconParser {
         public var classes: [WordClass] = []
         public var stopwords: [String] = []
         public var synonyms: [SynonymSet] = []
+        public var spellings: [Spelling] = []
         public var examples: [LexiconExample] = []
         public var diagnostics: [Diagnostic] = []
     }
 
-    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, synonyms, classes, entries }
+    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, synonyms, spellings, classes, entries }
 
     /// The kind of the file at `path`: files in a `classes` folder define word classes.
     public static func kind(ofFile path: String) -> FileKind {
@@ -45,6 +46,7 @@ public struct LexiconParser {
         case "words.tsv": .words
         case "stopwords.tsv": .stopwords
         case "synonyms.tsv": .synonyms
+        case "spellings.tsv": .spellings
         default: .entries
         }
     }
@@ -112,6 +114,7 @@ public struct LexiconParser {
             if kind == .words { result.words.append(trimmed) } else { result.stopwords.append(trimmed) }
         case .classes: parseClass(columns, n)
         case .synonyms: parseSynonyms(columns, n)
+        case .spellings: parseSpelling(columns, n)
         case .signals: parseSignal(columns, n)
         case .topics: parseTopic(columns, n)
         case .entries: parseEntry(columns, n)

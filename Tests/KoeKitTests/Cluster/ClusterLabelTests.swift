@@ -40,6 +40,17 @@ import Testing
         #expect(!label.contains("困っています"), "\(label)")
     }
 
+    /// A shared phrase of two characters (困っ) names nothing: a clause a member wrote does.
+    @Test func aTwoCharacterPhraseIsNoLabel() throws {
+        let label = try Self.label([
+            "返金の手続きをしたのに、返金がまだ口座に戻りません。困ってます。",
+            "先週キャンセルした注文の返金が、まだ口座に戻りません。困ってます。",
+            "返金申請から十日たっても返金が口座に戻りません。困ってます。",
+        ], others: ["配送が遅いです。", "ログインできません。", "アプリが落ちます。"])
+        #expect(label.count >= ClusterLabeler.minimumPhraseLength, "\(label)")
+        #expect(label.contains("返金"), "\(label)")
+    }
+
     /// Without a shared problem phrase the label is a clause a member wrote that holds two of
     /// the top words, not the two words joined with ・.
     @Test func withoutASharedPhraseAClauseWithTheTopWordsIsTheLabel() throws {

@@ -1,0 +1,53 @@
+/// Another way a word is written (丁寧 / ていねい, 届く / とどく): casual writers often spell in kana
+/// what the lexicon lines write in kanji. A line of `spellings.tsv`: `written<TAB>kana|kana`. Every
+/// lexicon line that contains the written form also matches each alternative spelling, so one
+/// table serves every line instead of an alternative in each.
+public struct Spelling: Sendable, Equatable {
+    public let written: String
+    public let alternatives: [String]
+    public let location: SourceLocation
+}
+
+extension LexiconParser {
+    mutating func parseSpelling(_ c: [Substring], _ n: Int) {
+        let written = c.first.map { String($0.trimmingSpaces) } ?? ""
+        guard c.count >= 2, !written.isEmpty else {
+            return error(n, 1, "expected 'written<TAB>spelling|spelling|…'")
+        }
+        guard !written.contains(where: { "()[]@<>…|".contains($0) }) else {
+            return error(n, 1, "'\(written)': spellings are plain text (no pattern syntax)")
+        }
+        var alternatives: [String] = []
+        for part in c[1].split(separator: "|", omittingEmptySubsequences: false) {
+            let word = String(part.trimmingSpaces)
+            guard !word.isEmpty, !word.contains(where: { "()[]@<>…".contains($0) }) else {
+                return error(n, LexiconParser.start(ofColumn: 1, in: c), "spelling '\(part)': expected plain text")
+            }
+            alternatives.append(word)
+        }
+        result.spellings.append(Spelling(written: written, alternatives: alternatives, location: loc(n)))
+    }
+}
+
+extension PatternExpander.Expansion {
+    /// Adds, to every part, the strings with one written form replaced by each of its alternative
+    /// spellings (one replacement at a time: 丁寧に対応 gains ていねいに対応). `fits` filters the
+    /// variants of the last part, which must still fit the line's inflection.
+    mutating func addSpellings(_ spellings: [Spelling], lastFits: (String) -> Bool) {
+        guard !spellings.isEmpty else { return }
+        for i in segments.indices {
+            var seen = Set(segments[i])
+            var added: [String] = []
+            for s in segments[i] {
+                for spelling in spellings where s.contains(spelling.written) {
+                    for alternative in spelling.alternatives {
+                        let variant = s.replacingOccurrences(of: spelling.written, with: alternative)
+                        guard i < segments.count - 1 || lastFits(variant), seen.insert(variant).inserted else { continue }
+                        added.append(variant)
+                    }
+                }
+            }
+            segments[i] += added
+        }
+    }
+}
