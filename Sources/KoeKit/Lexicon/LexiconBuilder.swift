@@ -116,7 +116,8 @@ struct LexiconBuilder {
         let expansions = Self.expandAll(raw.map(\.entry), expander)
         for (n, (entry, layer)) in raw.enumerated() {
             let normalized = (try? Normalizer.normalize(entry.pattern)) ?? entry.pattern
-            guard var (expansion, inflection) = expand(entry, expansions[n]) else { continue }
+            guard let (expanded, inflection) = expand(entry, expansions[n]) else { continue }
+            var expansion = expanded
             expansion.addSpellings(spellings) { inflection.fits($0) }
             guard let targets = issueKind(of: entry) else { continue }
             for (text, column) in targets {
