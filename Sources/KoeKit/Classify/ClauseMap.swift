@@ -13,7 +13,7 @@ struct ClauseMap {
             let u = text[i]
             // 。 ! ? end a sentence even when a longer rule word holds them (かな。 of the
             // question rules): the clause_end hit on them is then dropped as overlapped.
-            if u == 0x0A || u == 0x3002 || u == 0x21 || u == 0x3F || u == 0xFF01 || u == 0xFF1F {
+            if ClauseMap.endsSentence(u) {
                 sentenceEnds.append(Int32(i + 1))
             } else if (u == 0x20 || u == 0x3000) && i > 0 && ClauseMap.sentenceFinals.contains(text[i - 1]) {
                 // Line breaks often arrive as spaces (one-line exports): 届きました␣電話したら….
@@ -32,6 +32,11 @@ struct ClauseMap {
         sentenceEnds.removeConsecutiveDuplicates()
         clauseEnds.append(contentsOf: sentenceEnds)
         clauseEnds.sort()
+    }
+
+    /// A line break, 。, ! or ? (ASCII or full width) ends a sentence wherever it stands.
+    static func endsSentence(_ u: UInt16) -> Bool {
+        u == 0x0A || u == 0x3002 || u == 0x21 || u == 0x3F || u == 0xFF01 || u == 0xFF1F
     }
 
     /// Kana that end a sentence when a space follows: す (です・ます) た だ よ ね か ん.

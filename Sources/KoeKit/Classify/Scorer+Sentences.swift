@@ -99,10 +99,7 @@ extension Scorer {
     /// Whether 。 ! ? or a line break lies in `text[from..<to]`.
     static func endsSentence(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
         guard from < to else { return false }
-        return (Int(from)..<Int(to)).contains { u in
-            let c = text[u]
-            return c == 0x3002 || c == 0x21 || c == 0x3F || c == 0xFF01 || c == 0xFF1F || c == 0x0A
-        }
+        return (Int(from)..<Int(to)).contains { ClauseMap.endsSentence(text[$0]) }
     }
 
     /// Whether a conditional ending (ば, たら/だら, なら) ends at `end` or starts there:

@@ -1,0 +1,188 @@
+/// Negation and its scope: what a negator, absence or inability negates, where its reach ends
+/// (commas, another predicate, a て-form followed by a new predicate, a concessive), and the
+/// cases that look negated but are not (rhetorical questions, 特に…ありません).
+extension Scorer {
+    /// A negator negates the nearest content word before it in the same clause; absence and
+    /// inability do too, and count as complaints of their own when there is nothing to negate.
+    mutating func applyNegation(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
+        bridges.removeAll(keepingCapacity: true)
+        for rule in rules where role(of: rule) == .scopeBridge { bridges.append(rule) }
+        for rule in rules {
+            guard let role = role(of: rule), role == .negator || role == .doubleNegation
+                || role == .absence || role == .presence || role == .inability else { continue }
+            let clause = clauses.clause(of: rule.start)
+            var nearest: Int32 = -1
+            // A double negation whose first ない ends a content word (つまらなく|はない,
+            // 勧めない|わけではない) negates that word once more: it is a plain negation of it.
+            var inside = false
+            if role == .doubleNegation {
+                for k in indicesBefore(rule.start) where !contributions[k].negated
+                    && contributions[k].hit.end > rule.start && contributions[k].hit.end < rule.end {
+                    nearest = max(nearest, contributions[k].hit.end)
+                    inside = true
+                }
+            }
+            for k in indicesBefore(rule.start) where !inside {
+                let c = contributions[k]
+                guard c.hit.end <= rule.start, !c.negated, rule.start - c.hit.end <= policy.negationReach,
+                    clauses.clause(of: c.hit.start) == clause, !Scorer.endsInConcessive(text, at: c.hit.end),
+                    !blocked(from: c.hit.end, to: rule.start, text: text, bridges: bridges) else { continue }
+                nearest = max(nearest, c.hit.end)
+            }
+            if role == .presence || nearest < 0 {
+                switch role {
+                case .absence where nearest < 0:
+                    // 特に…ありません: nothing to report, not something missing.
+                    if !Scorer.follows(Scorer.nothingInParticular, before: rule.start, in: text, within: 16) {
+                        standalone(rule, value: -policy.absence, .absence)
+                    }
+                case .presence where nearest < 0: standalone(rule, value: policy.presence, .presence)
+                case .inability: standalone(rule, value: -policy.inability, .inability)
+                default: break
+                }
+                continue
+            }
+            for k in indicesBefore(rule.start) where contributions[k].hit.end == nearest && !contributions[k].negated {
+                if role == .negator && isRhetorical(k, negator: rule, text: text) {
+                    addRule(.rhetorical, entry: rule.entry, to: k)
+                } else if role == .doubleNegation && !inside {
+                    contributions[k].value *= policy.doubleNegation
+                    contributions[k].strength *= policy.doubleNegation
+                    addRule(.doubleNegation, entry: rule.entry, to: k)
+                } else {
+                    negate(k, by: rule.entry)
+                }
+                contributions[k].negated = true
+            }
+        }
+    }
+
+    /// 特に / とくに / 別に / べつに: with a bare absence, "nothing in particular".
+    static let nothingInParticular: [[UInt16]] = ["特に", "とくに", "別に", "べつに"].map { Array($0.utf16) }
+
+    /// Whether one of `words` ends at most `within` units before `p`, with no sentence or
+    /// clause end (。！？!?、, or a line break) between.
+    static func follows(_ words: [[UInt16]], before p: Int32, in text: UnsafeBufferPointer<UInt16>, within: Int) -> Bool {
+        let end = Int(p), start = max(0, end - within)
+        var q = end  // a word ending at q is checked before text[q - 1] is crossed
+        while q > start {
+            for w in words where q - w.count >= 0 && (0..<w.count).allSatisfy({ text[q - w.count + $0] == w[$0] }) { return true }
+            let u = text[q - 1]
+            if ClauseMap.endsSentence(u) || u == 0x3001 { return false }
+            q -= 1
+        }
+        return false
+    }
+
+    /// A complaint adjective negated at the end of a question asserts the complaint:
+    /// しょぼくなってません？, 高くないですか — the negation is rhetorical. Only the く form of an
+    /// adjective counts (問題ないですか asks, it does not complain).
+    func isRhetorical(_ k: Int, negator: Hit, text: UnsafeBufferPointer<UInt16>) -> Bool {
+        let c = contributions[k]
+        guard c.value < 0, !c.hasSignal, c.family == nil, text[Int(c.hit.end) - 1] == 0x304F else { return false }
+        return Scorer.endsAsQuestion(text, from: negator.end)
+    }
+
+    /// Whether only question endings (です, でしょう, か, よね, ね, ？) follow `from` up to the end
+    /// of its sentence, and the sentence asks (ends in か or a question mark).
+    static func endsAsQuestion(_ text: UnsafeBufferPointer<UInt16>, from: Int32) -> Bool {
+        // で す し ょ う か よ ね
+        let endings: Set<UInt16> = [0x3067, 0x3059, 0x3057, 0x3087, 0x3046, 0x304B, 0x3088, 0x306D]
+        var p = Int(from), asks = false
+        while p < text.count && p - Int(from) <= 8 {
+            let u = text[p]
+            if u == 0xFF1F || u == 0x3F {
+                return true
+            }
+            if u == 0x3002 || u == 0xFF01 || u == 0x21 || u == 0x0A || u == 0x20 || u == 0x3000 { return asks }
+            guard endings.contains(u) else { return false }
+            asks = asks || u == 0x304B
+            p += 1
+        }
+        return p == text.count && asks
+    }
+
+    /// A negation does not reach back over a comma, nor over another predicate: kanji right
+    /// after a predicate ending (く て で し り い る た だ), as in 埃があり使用せず, unless they
+    /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates. A negator that
+    /// starts with kanji is a predicate of its own after て/で…: いい加減で出来なかった does
+    /// not negate いい加減 (上手く出来ない, after く, does negate 上手). Nor over a て-form
+    /// followed by a new argument.
+    func blocked(from: Int32, to: Int32, text: UnsafeBufferPointer<UInt16>, bridges: [Hit]) -> Bool {
+        // After a て-form, a new argument (しょっぱくて量は飲めない) starts another predicate;
+        // ては (満足してはいない) does not.
+        if from < to && text[Int(from)] == 0x3066 && from + 2 < to
+            && (Int(from) + 2..<Int(to)).contains(where: { Scorer.argumentParticles.contains(text[$0]) }) { return true }
+        var p = from
+        while p < to {
+            let u = text[Int(p)]
+            if u == 0x3001 || u == 0x2C { return true }
+            // A て/で-form followed by another predicate hands the negation to that predicate
+            // (急すぎて|ついていけない, 複雑で|なかなか覚えられない); an auxiliary after it does
+            // not (してくれない, してもらえない, ていない, ではない).
+            if (u == 0x3066 || u == 0x3067) && p + 1 < to && !Scorer.teAuxiliaryStarts.contains(text[Int(p) + 1]) { return true }
+            if Kanji.contains(u) && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
+                guard let bridge = Scorer.hit(containing: p, in: bridges) else { return true }
+                p = bridge.end
+                continue
+            }
+            p += 1
+        }
+        // 無い / 無し attach to nouns (やりがい無し), so only other kanji (出来ない) count here.
+        if to > 0 && Int(to) < text.count && Kanji.contains(text[Int(to)]) && text[Int(to)] != 0x7121 {
+            let before = text[Int(to) - 1]
+            return before != 0x304F && Scorer.predicateEndings.contains(before)
+        }
+        return false
+    }
+
+    /// Whether a phrase ends in a concessive connective (ても, でも, のに, てから, けど): it closes its
+    /// own clause, so a negator after it belongs to the next predicate — 一週間たっても|来ません is
+    /// a complaint about the wait, not a negated wait.
+    static func endsInConcessive(_ text: UnsafeBufferPointer<UInt16>, at end: Int32) -> Bool {
+        let e = Int(end)
+        guard e >= 2 else { return false }
+        let (a, b) = (text[e - 2], text[e - 1])
+        switch (a, b) {
+        case (0x3066, 0x3082), (0x3067, 0x3082), (0x306E, 0x306B), (0x3051, 0x3069): return true  // ても でも のに けど
+        case (0x304B, 0x3089): return e >= 3 && (text[e - 3] == 0x3066 || text[e - 3] == 0x3067)  // てから でから
+        default: return false
+        }
+    }
+
+    /// Kana that start an auxiliary after a て/で-form: は も い お く あ み し ほ (ては, ても,
+    /// ている, ておく, てくれる, てある, てみる, てしまう, てほしい).
+    static let teAuxiliaryStarts: Set<UInt16> = Set("はもいおくあみしほ".utf16)
+
+    /// は を が: the particles that mark an argument of a new predicate.
+    static let argumentParticles: Set<UInt16> = [0x306F, 0x3092, 0x304C]
+
+    /// Kana that end a predicate (連用形・て形・終止形・連体形): く て で し り い る た だ.
+    static let predicateEndings: Set<UInt16> = [0x304F, 0x3066, 0x3067, 0x3057, 0x308A, 0x3044, 0x308B, 0x305F, 0x3060]
+
+    /// The hit of `sorted` (sorted by start, non-overlapping) that covers `p`.
+    static func hit(containing p: Int32, in sorted: [Hit]) -> Hit? {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].start <= p { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0, sorted[lo - 1].end > p else { return nil }
+        return sorted[lo - 1]
+    }
+
+    /// A negated complaint becomes weak praise, scaled by the negator's weight: 不具合がなく
+    /// なった (it stopped) says more than 不具合はない.
+    mutating func negate(_ k: Int, by entry: Int32) {
+        addRule(.negation, entry: entry, to: k)
+        let weight = abs(contributions[k].strength)
+        if let family = contributions[k].family {
+            contributions[k].signal = -1
+            contributions[k].value = family == .success ? -weight * policy.negatedPositive : 0
+        } else if contributions[k].value > 0 {
+            contributions[k].value = -weight * policy.negatedPositive
+        } else {
+            contributions[k].value = weight * policy.negatedNegative * lexicon.weights[Int(entry)]
+        }
+    }
+}

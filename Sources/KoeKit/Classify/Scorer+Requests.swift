@@ -1,0 +1,83 @@
+/// Requests and procedures: praise wished for in a suggestion or request (早く直してください),
+/// and churn or expansion phrases that a request spells out (解約したいです).
+extension Scorer {
+    /// A stance-bearing signal whose phrase is spelled out by a request or a how-to question
+    /// (an action signal on an overlapping span or right after it: 解約したい|です, 退会の方法を
+    /// 教えて, 来月で解約|したいとの連絡) announces a procedure, not a verdict: it keeps its signal
+    /// but weighs `policy.procedural`.
+    mutating func applyProcedural() {
+        var firstAction = 0
+        for k in contributions.indices {
+            // A conditional threat (こんな対応なら解約したい) is no procedure.
+            guard contributions[k].hasSignal, let family = contributions[k].family, family != .action,
+                contributions[k].value != 0, !contributions[k].conditional else { continue }
+            let h = contributions[k].hit
+            while firstAction < contributions.count && contributions[firstAction].hit.start < h.start - window { firstAction += 1 }
+            var a = firstAction
+            var framed = false
+            while a < contributions.count && contributions[a].hit.start <= h.end {
+                let action = contributions[a]
+                if action.family == .action && action.hasSignal && (action.hit.overlaps(h) || action.hit.start == h.end) {
+                    framed = true
+                    break
+                }
+                a += 1
+            }
+            guard framed else { continue }
+            contributions[k].value *= policy.procedural
+            addRule(.procedural, to: k)
+        }
+    }
+
+    /// Praise inside a suggestion (あれば良かった, 方がいい) or a request (早く直してください,
+    /// 改善お願いします) is a wish for something missing, and so is praise shortly before it
+    /// in its clause. The rule word's weight scales the complaint: a request is a mild one.
+    mutating func applySuggestions(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
+        for rule in rules where role(of: rule) == .suggestion {
+            var changed = false, touched = false
+            let size = policy.suggestion * lexicon.weights[Int(rule.entry)]
+            let clause = clauses.clause(of: rule.start)
+            let range = firstContribution(from: rule.start - window)..<firstContribution(from: rule.end)
+            // A suggestion that holds praise or a signal of its own (ばいい, どうしたらいい) reaches
+            // no further; one that holds a plain complaint word (てほしい) still does.
+            let holds = range.contains {
+                contributions[$0].hit.overlaps(rule) && (contributions[$0].value > 0 || contributions[$0].hasSignal)
+            }
+            for k in range {
+                let h = contributions[k].hit
+                // A signal phrase that spells out (part of) the request keeps its own meaning:
+                // ぜひ試してほしい, 継続でお願い|いたします.
+                if (h.start <= rule.start && h.end >= rule.end && h.length > rule.length)
+                    || (contributions[k].hasSignal && h.start < rule.start && h.end > rule.start) {
+                    touched = true
+                    continue
+                }
+                let overlaps = h.overlaps(rule)
+                // Reaching back, plain praise is a wish, and so is a praise signal made into a goal
+                // (使いやすくしてほしい); 継続でお願いします stays a decision.
+                guard overlaps || (!holds && h.end <= rule.start && rule.start - h.end <= policy.suggestionReach
+                    && (!contributions[k].hasSignal || Scorer.makesIt(text, from: h.end, to: rule.start))
+                    && clauses.clause(of: h.start) == clause && !Scorer.hasComma(text, from: h.end, to: rule.start))
+                else { continue }
+                if overlaps { touched = true }
+                guard contributions[k].value > 0 else { continue }
+                // A weak praise word wished for (改善お願いします) weighs at least the wish itself.
+                contributions[k].value = -max(abs(contributions[k].strength), 1) * size
+                contributions[k].signal = -1
+                addRule(.suggestion, entry: rule.entry, to: k)
+                changed = true
+            }
+            if !changed && !touched { standalone(rule, value: -size, .suggestion) }
+        }
+    }
+
+    /// Whether the text between a word and a request is し or にし: 〜くして / 〜にして.
+    static func makesIt(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        let n = Int(to - from), f = Int(from)
+        return (n == 1 && text[f] == 0x3057) || (n == 2 && text[f] == 0x306B && text[f + 1] == 0x3057)
+    }
+
+    static func hasComma(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        (Int(from)..<Int(to)).contains { text[$0] == 0x3001 || text[$0] == 0x2C }
+    }
+}
