@@ -17,14 +17,7 @@ extension LexiconParser {
         guard !written.contains(where: { "()[]@<>…|".contains($0) }) else {
             return error(n, 1, "'\(written)': spellings are plain text (no pattern syntax)")
         }
-        var alternatives: [String] = []
-        for part in c[1].split(separator: "|", omittingEmptySubsequences: false) {
-            let word = String(part.trimmingSpaces)
-            guard !word.isEmpty, !word.contains(where: { "()[]@<>…".contains($0) }) else {
-                return error(n, LexiconParser.start(ofColumn: 1, in: c), "spelling '\(part)': expected plain text")
-            }
-            alternatives.append(word)
-        }
+        guard let alternatives = plainAlternatives(c, n, what: "spelling", kind: "spellings are plain text") else { return }
         result.spellings.append(Spelling(written: written, alternatives: alternatives, location: loc(n)))
     }
 }

@@ -12,18 +12,26 @@ extension LexiconParser {
         guard c.count >= 2, !c[0].trimmingSpaces.isEmpty else {
             return error(n, 1, "expected 'word<TAB>variant|variant|…'")
         }
-        let canonical = String(c[0].trimmingSpaces)
-        var variants: [String] = []
+        guard let variants = plainAlternatives(c, n, what: "variant", kind: "synonyms are plain words") else { return }
+        result.synonyms.append(SynonymSet(canonical: String(c[0].trimmingSpaces), variants: variants, location: loc(n)))
+    }
+
+    /// The `a|b|c` of a line's second column, each trimmed and free of pattern syntax; nil after
+    /// reporting an empty one or one with syntax (`synonyms.tsv`, `spellings.tsv`).
+    mutating func plainAlternatives(_ c: [Substring], _ n: Int, what: String, kind: String) -> [String]? {
+        var words: [String] = []
         for part in c[1].split(separator: "|", omittingEmptySubsequences: false) {
             let word = part.trimmingSpaces
             guard !word.isEmpty else {
-                return error(n, LexiconParser.start(ofColumn: 1, in: c), "empty variant in '\(c[1])'")
+                error(n, LexiconParser.start(ofColumn: 1, in: c), "empty \(what) in '\(c[1])'")
+                return nil
             }
             if word.contains(where: { "()[]@<>…".contains($0) }) {
-                return error(n, LexiconParser.start(ofColumn: 1, in: c), "variant '\(word)': synonyms are plain words (no pattern syntax)")
+                error(n, LexiconParser.start(ofColumn: 1, in: c), "\(what) '\(word)': \(kind) (no pattern syntax)")
+                return nil
             }
-            variants.append(String(word))
+            words.append(String(word))
         }
-        result.synonyms.append(SynonymSet(canonical: canonical, variants: variants, location: loc(n)))
+        return words
     }
 }
