@@ -48,9 +48,6 @@ extension Classifier {
         for e in problems {
             let inSubject = e.start < subjectLength
             let scale = inSubject ? IssueFeatureWeight.subject : 1
-            let problem = vocabulary.problem(e.entry)
-            let predicate = "p:" + problem
-            add(predicate, IssueFeatureWeight.predicate * scale)
             let sentence = sentences.sentence(at: e.start)
             let range = sentences.range(of: sentence)
             // The nearest word run that ends just before the phrase (only particles between);
@@ -60,6 +57,14 @@ extension Classifier {
                     && r.scalarStart < e.start && r.isWord
                     && !scalars[min(r.scalarEnd, e.start)..<e.start].contains { "】」』）)]".unicodeScalars.contains($0) }
             }
+            if vocabulary.verdictEntries.contains(e.entry) {
+                // A verdict: only the word it is about counts (部屋が残念 → 部屋).
+                if let about { add("w:" + vocabulary.canonical(about.word), IssueFeatureWeight.focusWord * scale) }
+                continue
+            }
+            let problem = vocabulary.problem(e.entry)
+            let predicate = "p:" + problem
+            add(predicate, IssueFeatureWeight.predicate * scale)
             if let about {
                 let word = vocabulary.canonical(about.word)
                 let feature = "a:" + word + ">" + problem

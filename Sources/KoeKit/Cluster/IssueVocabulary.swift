@@ -8,6 +8,11 @@ struct IssueVocabulary: Sendable {
     let grammaticalEntries: Set<String>
     /// Lexicon lines (`file:line`) → the problem kind they name (`issue:KIND`).
     let issueKinds: [String: String]
+    /// Lexicon lines (`file:line`) tagged `issue:none`: verdicts that judge without naming
+    /// what is wrong (残念, 最悪, いまいち). They mark a sentence as a complaint and weigh the
+    /// word they are about, but make no problem phrase: texts that only share such a verdict
+    /// are not one issue.
+    let verdictEntries: Set<String>
     /// `stopwords` and `canonical`, looked up by normalised code units (see `UnitWordTable`).
     let stopwordUnits: UnitWordTable<Bool>
     let canonicalUnits: UnitWordTable<String>
@@ -26,7 +31,8 @@ struct IssueVocabulary: Sendable {
         canonical = map
         stopwordUnits = UnitWordTable(stopwords.lazy.map { ($0, true) })
         canonicalUnits = UnitWordTable(map.lazy.map { ($0.key, $0.value) })
-        issueKinds = lexicon.lexicon.issueKinds
+        issueKinds = lexicon.lexicon.issueKinds.filter { $0.value != Self.verdictKind }
+        verdictEntries = Set(lexicon.lexicon.issueKinds.filter { $0.value == Self.verdictKind }.keys)
         grammaticalEntries = Set(lexicon.lexicon.entries.filter { entry in
             entry.targets.allSatisfy { target in
                 guard case let .rule(role) = target else { return false }
@@ -34,6 +40,9 @@ struct IssueVocabulary: Sendable {
             }
         }.map(\.location.description))
     }
+
+    /// The reserved issue kind of verdicts (`issue:none`).
+    static let verdictKind = "none"
 
     /// What a problem phrase matched by lexicon line `entry` counts as: the problem kind the
     /// line names, else the line itself.

@@ -9,11 +9,13 @@ import Testing
         起動する<neg>\ttrouble,issue:wont_start\t1\t
         開く<neg>\ttrouble,issue:wont_start\t1\tv5
         届く<neg>\ttrouble\t1\tv5
+        残念\tneg,issue:none\t1\tadj-na
+        遅い\tneg\t1\tadj-i
 
         """
 
     static func features(_ text: String) throws -> IssueFeatures {
-        let (lexicon, diagnostics) = try TemporaryLexicon.load([["signals.tsv": signals, "entries.tsv": entries]])
+        let (lexicon, diagnostics) = try TemporaryLexicon.load([["signals.tsv": signals, "entries.tsv": entries, "stopwords.tsv": "残念\t評価\n"]])
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
         let classifier = try Classifier(lexicon: CompiledLexicon(lexicon))
         return try classifier.issueFeatures(of: try classifier.classify(text), text: text)
@@ -33,6 +35,19 @@ import Testing
         let f = try Self.features("荷物が届かない。")
         #expect(!f.weights.keys.contains { $0.contains("kind:") }, "\(f.weights.keys.sorted())")
         #expect(f.weights.keys.contains { $0.hasPrefix("a:荷物>") && $0.hasSuffix("entries.tsv:3") }, "\(f.weights.keys.sorted())")
+    }
+
+    @Test func aVerdictMakesNoProblemPhraseButWeighsItsWord() throws {
+        let verdict = try Self.features("朝食が残念。")
+        #expect(!verdict.weights.keys.contains { $0.hasPrefix("p:") || $0.hasPrefix("a:") }, "\(verdict.weights.keys.sorted())")
+        #expect(verdict.phrases.isEmpty, "\(verdict.phrases.map(\.text))")
+        // The word it is about weighs as much as the word a problem phrase is about.
+        let problem = try Self.features("朝食が遅い。")
+        #expect(problem.weights.keys.contains { $0.hasPrefix("a:朝食>") && $0.hasSuffix("entries.tsv:5") }, "\(problem.weights.keys.sorted())")
+        #expect(verdict.weights["w:朝食"] == problem.weights["w:朝食"], "\(verdict.weights) \(problem.weights)")
+        // Two texts that share only the verdict (a stopword as a word) share no feature.
+        let other = try Self.features("部屋が残念。")
+        #expect(Set(verdict.weights.keys).isDisjoint(with: other.weights.keys), "\(verdict.weights.keys.sorted()) \(other.weights.keys.sorted())")
     }
 
     @Test func badMarkersAreReportedWithTheirColumn() throws {
