@@ -24,6 +24,21 @@ enum BinarySignature {
         if nul >= 4 && nul * 50 > sample.count {
             return ("binary data (\(nul) NUL bytes in the first \(sample.count))", "koe reads text lines, JSON or CSV/TSV; " + exportCSV)
         }
+        // Other control bytes (not tab, line ends, form feed, escape) are as rare in text; in
+        // random or compressed data about one byte in ten is one.
+        let control = sample.reduce(0) { $0 + (isStrayControl($1) ? 1 : 0) }
+        if control >= 8 && control * 50 > sample.count {
+            return ("binary data (\(control) control bytes in the first \(sample.count))", "koe reads text lines, JSON or CSV/TSV; " + exportCSV)
+        }
         return nil
+    }
+
+    /// A control byte that text does not hold: C0 except NUL (counted apart), tab, LF, VT, FF,
+    /// CR and ESC; and DEL.
+    static func isStrayControl(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x01...0x08, 0x0E...0x1A, 0x1C...0x1F, 0x7F: true
+        default: false
+        }
     }
 }

@@ -130,10 +130,15 @@ extension InputTests {
             #expect(throws: InputError.self) { _ = try InputTest.sniffed("{\"body\":\"x\"}\n", implied: .table) }
         }
 
+        /// Bytes without NUL that look like compressed or encrypted data (every value 1…251 in
+        /// turn): the control bytes give them away.
+        static let pseudoRandomBytes: [UInt8] = (0..<2000).map { UInt8(($0 * 7919 + 13) % 251 + 1) }
+
         @Test(arguments: [
             ([0x1F, 0x8B, 0x08, 0x00, 0x00] as [UInt8], "a gzip file"),
             (Array("PK\u{3}\u{4}xl/workbook.xml".utf8), "a ZIP archive"),
             (Array(repeating: 0, count: 64) + Array("abc".utf8), "binary data"),
+            (SniffingTests.pseudoRandomBytes, "binary data"),
         ])
         func binaryInputIsRefused(bytes: [UInt8], kind: String) throws {
             do {
