@@ -38,11 +38,10 @@ extension Scorer {
             let size = policy.suggestion * lexicon.weights[Int(rule.entry)]
             let clause = clauses.clause(of: rule.start)
             let range = firstContribution(from: rule.start - window)..<firstContribution(from: rule.end)
-            // A suggestion that holds praise or a signal of its own (ばいい, どうしたらいい) reaches
-            // no further; one that holds a plain complaint word (てほしい) still does.
-            let holds = range.contains {
-                contributions[$0].hit.overlaps(rule) && (contributions[$0].value > 0 || contributions[$0].hasSignal)
-            }
+            // A suggestion that holds a signal of its own (どうしたらいい) reaches no further; one
+            // that holds a plain praise or complaint word (といい, ば良かった, てほしい) still does:
+            // きれいだといい wishes for きれい.
+            let holds = range.contains { contributions[$0].hit.overlaps(rule) && contributions[$0].hasSignal }
             for k in range {
                 let h = contributions[k].hit
                 // A signal phrase that spells out (part of) the request keeps its own meaning:
