@@ -23,7 +23,7 @@ struct AppliedRule {
     enum Kind: UInt8 {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
-        case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual
+        case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
 
         var name: StaticString {
             switch self {
@@ -47,6 +47,7 @@ struct AppliedRule {
             case .brokenExpectation: "broken_expectation"
             case .hearsay: "hearsay"
             case .counterfactual: "counterfactual"
+            case .past: "past"
             }
         }
     }

@@ -42,6 +42,7 @@ struct Scorer {
         mergePending()
         applyModifiers(rules)
         applyHearsay(rules)
+        applyPast(rules)
         applySentenceRules(rules, text: text)
         mergePending()
     }
@@ -140,6 +141,27 @@ struct Scorer {
                 contributions[k].strength *= policy.hearsay
                 contributions[k].signal = -1
                 addRule(.hearsay, entry: rule.entry, to: k)
+            }
+        }
+    }
+
+    /// What the clause after a past marker says (以前は毎回待たされていた) is how things were.
+    /// When something later in the text, outside that clause, pulls the other way (今はすぐ
+    /// つながる), the past side is only the background of a change: it weighs `policy.past` and
+    /// emits no signal. Without such a turn it stands (以前は良かった is kept as written).
+    private mutating func applyPast(_ rules: [Hit]) {
+        for rule in rules where role(of: rule) == .past {
+            let clause = clauses.clause(of: rule.start)
+            let first = firstContribution(from: rule.end)
+            var end = first
+            while end < contributions.count && clauses.clause(of: contributions[end].hit.start) == clause { end += 1 }
+            let then = contributions[first..<end].reduce(0) { $0 + $1.value }
+            guard then != 0, contributions[end...].contains(where: { $0.value * then < 0 }) else { continue }
+            for k in first..<end where contributions[k].value != 0 {
+                contributions[k].value *= policy.past
+                contributions[k].strength *= policy.past
+                contributions[k].signal = -1
+                addRule(.past, entry: rule.entry, to: k)
             }
         }
     }

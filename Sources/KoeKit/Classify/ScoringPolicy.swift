@@ -38,6 +38,8 @@ public struct ScoringPolicy: Sendable {
     public var brokenExpectation = 0.6
     /// What others are said to think (遅いとか言われてる) keeps this much of its weight.
     public var hearsay = 0.0
+    /// How things were (以前は…), when the text then says the opposite, keeps this much.
+    public var past = 0.0
     /// Hypothetical clause before なら/たら, and conditional signals after it.
     public var hypothetical = 0.4
     public var conditional = 0.7

@@ -50,6 +50,10 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// とか言われてる / って評判 / と聞いた: what its clause says before it is what others say,
     /// not the writer's own view (対応が遅いとか言われてるけど自分のときは早かった).
     case hearsay
+    /// 以前は / 今までは / 導入前は: what its clause says after it is how things were. When the
+    /// text then says the opposite (以前は待たされたが、今はすぐつながる), the past side is
+    /// background: no weight, no signal.
+    case past
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {

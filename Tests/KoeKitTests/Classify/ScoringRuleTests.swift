@@ -58,6 +58,8 @@ import Testing
         Case("hedge softens praise", "少し便利", 0.5, .success),
         Case("hedged complaint stays whole", "少し悪い", -1, .dissatisfaction),
         Case("suggestion turns praise into a wish", "説明があれば良かった", -0.8, .dissatisfaction),
+        Case("the past side of a change weighs nothing", "以前は悪いけど今は便利", 1.4, .success),
+        Case("the past without a turn stands", "以前は悪い", -1, .dissatisfaction),
         Case("a suggestion that holds praise still wishes for praise before it", "便利な説明があれば良かった", -1.6, .dissatisfaction),
         Case("request turns praise before it into a mild wish", "便利にしてください", -0.24, .neutral),
         Case("request alone is a mild complaint", "教えてください", -0.24, .neutral),
