@@ -55,6 +55,19 @@ public struct Lexicon: Sendable {
         return builder.finish()
     }
 
+    /// The version (`Lexicon.version`) the files of `layers` would load as, from their bytes
+    /// alone, without parsing them; nil when a layer has no files or one cannot be read.
+    public static func version(ofLayers layers: [String]) -> String? {
+        let (files, problems) = files(of: layers.map { ($0, nil) }, packs: [])
+        guard problems.isEmpty else { return nil }
+        var hash = LexiconBuilder.versionSeed
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.file) else { return nil }
+            hash = LexiconBuilder.versionHash(data, seed: hash)
+        }
+        return LexiconBuilder.versionString(hash)
+    }
+
     /// The lexicon files of `layers` in load order, with the name each is shown by and its
     /// layer index; an error for each layer that has none.
     static func files(

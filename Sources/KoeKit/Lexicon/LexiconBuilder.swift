@@ -7,7 +7,14 @@ struct LexiconBuilder {
     var diagnostics: [Diagnostic] = []
     private var lexicon = Lexicon()
     private var raw: [(entry: LexiconParser.RawEntry, layer: Int)] = []
-    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var hash: UInt64 = Self.versionSeed
+
+    /// The lexicon version is FNV-1a over the bytes of every file in load order.
+    static let versionSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func versionHash(_ data: Data, seed: UInt64) -> UInt64 {
+        data.withUnsafeBytes { bytes in bytes.reduce(seed) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
+    }
+    static func versionString(_ hash: UInt64) -> String { String(hash, radix: 16).prefix(8).description }
     /// Word classes by name; a later layer's class replaces an earlier one.
     private var classes: [String: (wordClass: WordClass, layer: Int)] = [:]
     /// Alternative spellings (`spellings.tsv`), applied to every entry when it is expanded.
@@ -79,7 +86,7 @@ struct LexiconBuilder {
             diagnostics.append(Diagnostic(file: parsed.file, line: 0, column: 0, severity: .error, message: "cannot read file"))
             return
         }
-        hash = data.withUnsafeBytes { bytes in bytes.reduce(hash) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
+        hash = Self.versionHash(data, seed: hash)
         guard let result = parsed.result else {
             diagnostics.append(Diagnostic(file: parsed.file, line: 1, column: 1, severity: .error, message: "not valid UTF-8"))
             return
@@ -143,7 +150,7 @@ struct LexiconBuilder {
         lexicon.entries = resolved.compactMap { $0?.entry }
         reportConflicts()
         checkExamples()
-        lexicon.version = String(hash, radix: 16).prefix(8).description
+        lexicon.version = Self.versionString(hash)
         return (lexicon, diagnostics)
     }
 
