@@ -26,7 +26,7 @@ extension Scorer {
             while firstConditional < sentences.conditionals.count && sentences.conditionals[firstConditional].sentence < s {
                 firstConditional += 1
             }
-            var k = firstConditional, hypothetical = false
+            var k = firstConditional, hypothetical = false, consequence = false
             while k < sentences.conditionals.count && sentences.conditionals[k].sentence == s {
                 let q = sentences.conditionals[k].hit
                 if h.start < q.start && h.end <= q.end {
@@ -35,16 +35,25 @@ extension Scorer {
                     scale(i, by: policy.hypothetical, rule: .hypothetical)
                     if contributions[i].hasSignal { contributions[i].conditional = true }
                     hypothetical = true
-                } else if contributions[i].hasSignal {
-                    contributions[i].conditional = true
-                    contributions[i].value *= policy.conditional
-                    addRule(.conditional, entry: q.entry, to: i)
+                } else {
+                    // What follows the if-clause in the last clause of a question is asked about
+                    // (解約したらデータは消えますか); a clause closed by けど before the question is
+                    // stated (アプデしたら受け取れなくなってるけど、これ私だけ？).
+                    if h.start >= q.end && clauses.clause(of: h.start) == clauses.clause(of: clauses.sentenceEnds[s] - 1) {
+                        consequence = true
+                    }
+                    if contributions[i].hasSignal {
+                        contributions[i].conditional = true
+                        contributions[i].value *= policy.conditional
+                        addRule(.conditional, entry: q.entry, to: i)
+                    }
                 }
                 k += 1
             }
             if sentences.question[s] {
-                if hypothetical {
-                    // 削除したらどうなりますか asks about a case; it announces nothing.
+                if hypothetical || consequence {
+                    // 削除したらどうなりますか asks about a case, and 解約したらデータは消えますか about
+                    // what follows from it: it announces nothing.
                     contributions[i].value = 0
                     if contributions[i].family != .action { contributions[i].signal = -1 }
                 } else {

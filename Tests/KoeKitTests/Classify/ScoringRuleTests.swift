@@ -71,6 +71,8 @@ import Testing
         Case("question halves praise", "便利ですか", 0.5, .success),
         Case("negative question keeps 0.8", "悪いですか", -0.8, .dissatisfaction),
         Case("a hypothetical question announces nothing", "解約したらどうなりますか", 0, .neutral),
+        Case("a question about what follows a hypothetical announces nothing", "更新したら不具合が出ますか", 0, .neutral),
+        Case("a clause closed before the question is stated, not asked", "更新したら不具合けど、便利ですか", -0.48, .dissatisfaction),
         Case("hearsay is not the writer's view", "悪いとか言われてるけど便利", 1.4, .success),
         Case("praise after a complaint that ends in a conditional is counterfactual", "悪ければ最高", -0.4, .dissatisfaction),
         Case("だらけ is no conditional", "不具合だらけで最高", 1, .mixed),
