@@ -16,8 +16,10 @@ public struct UTF16Trie: Sendable {
         var node: Int32 = -1
     }
 
-    /// Value of each one-unit key (-1: none).
-    private var singleValue: [Int32]
+    /// Values of the one-unit keys, in unit order; `singleRank[w]`: how many one-unit keys
+    /// are below unit `64 * w` (so a value is found with the bit set, in a few KB).
+    private var singleValues: [Int32] = []
+    private var singleRank = [UInt32](repeating: 0, count: 65536 / 64)
     private var pairs: [PairSlot] = []
     private var pairShift: UInt32 = 32
     /// Node records, depth first (`appendRecord`): a header unit (bit 15: has a value; low
@@ -61,14 +63,14 @@ public struct UTF16Trie: Sendable {
     /// children are consecutive sub-ranges: no per-node tables, so a lexicon of a few hundred
     /// thousand keys builds in milliseconds.
     init(sorted keys: FlatKeys, values: [Int32]) {
-        singleValue = [Int32](repeating: -1, count: 65536)
         // The nodes after two units: the keys that share their first two units, as ranges.
         var subtrees: [(units: UInt32, lo: Int, hi: Int)] = []
         for i in 0..<keys.count {
             if keys.length(of: i) == 1 {
                 let u = keys.unit(i, 0)
                 singleBits[Int(u) >> 6] |= 1 << (UInt64(u) & 63)
-                singleValue[Int(u)] = values[i]
+                // Keys in order: one-unit keys come by ascending unit.
+                singleValues.append(values[i])
             } else {
                 let h = UTF16Trie.filterHash(keys.unit(i, 0), keys.unit(i, 1))
                 pairBits[h >> 6] |= 1 << UInt64(h & 63)
@@ -79,6 +81,11 @@ public struct UTF16Trie: Sendable {
                     subtrees.append((units, i, i + 1))
                 }
             }
+        }
+        var below: UInt32 = 0
+        for w in 0..<singleBits.count {
+            singleRank[w] = below
+            below += UInt32(singleBits[w].nonzeroBitCount)
         }
         // At most a few units per key unit (a record per distinct prefix).
         records.reserveCapacity(2 * keys.units.count + 16)
@@ -147,6 +154,13 @@ public struct UTF16Trie: Sendable {
         Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA6B)) >> 15)
     }
 
+    /// The value of the one-unit key `unit` (which must be one).
+    @inline(__always)
+    private func singleValue(_ unit: UInt16) -> Int32 {
+        let w = Int(unit) >> 6
+        return singleValues[Int(singleRank[w]) + (singleBits[w] & ((1 << (UInt64(unit) & 63)) &- 1)).nonzeroBitCount]
+    }
+
     /// Whether `unit` alone is a key.
     @inline(__always)
     private func isSingleKey(_ unit: UInt16) -> Bool { singleBits[Int(unit) >> 6] & (1 << (UInt64(unit) & 63)) != 0 }
@@ -181,8 +195,7 @@ public struct UTF16Trie: Sendable {
     ) {
         guard start < text.count else { return }
         let first = UTF16Trie.fold(text[start])
-        // The bit set first: the value table is large and rarely needed.
-        if isSingleKey(first) { body(start + 1, singleValue[Int(first)]) }
+        if isSingleKey(first) { body(start + 1, singleValue(first)) }
         guard start + 1 < text.count else { return }
         let node = self.node(after: first, UTF16Trie.fold(text[start + 1]))
         guard node >= 0 else { return }
@@ -232,7 +245,8 @@ public struct UTF16Trie: Sendable {
 extension UTF16Trie {
     /// The trie's tables, for the lexicon cache (`LexiconCache`).
     func write(to out: inout CacheWriter) {
-        out.array(singleValue)
+        out.array(singleValues)
+        out.array(singleRank)
         out.array(pairs)
         out.int(Int(pairShift))
         out.array(records)
@@ -242,7 +256,8 @@ extension UTF16Trie {
 
     /// A trie as `write` stored it; throws when the tables cannot be a trie's.
     init(reading input: inout CacheReader) throws {
-        singleValue = try input.array()
+        singleValues = try input.array()
+        singleRank = try input.array()
         pairs = try input.array()
         let shift = try input.int()
         records = try input.array()
@@ -250,7 +265,12 @@ extension UTF16Trie {
         singleBits = try input.array()
         pairShift = UInt32(truncatingIfNeeded: shift)
         let recordCount = records.count
-        guard singleValue.count == 65536, singleBits.count == 65536 / 64, pairBits.count == UTF16Trie.filterBits / 64,
+        guard singleRank.count == 65536 / 64, singleBits.count == 65536 / 64,
+            singleValues.count == singleBits.reduce(0, { $0 + $1.nonzeroBitCount }),
+            zip(singleRank, singleBits).reduce(into: (true, UInt32(0)), { r, p in
+                r.0 = r.0 && p.0 == r.1
+                r.1 += UInt32(p.1.nonzeroBitCount)
+            }).0, pairBits.count == UTF16Trie.filterBits / 64,
             pairs.count >= 16, pairs.count.nonzeroBitCount == 1, shift == 32 - pairs.count.trailingZeroBitCount,
             pairs.allSatisfy({ $0.node < recordCount })
         else { throw CacheFormatError(description: "bad trie") }
