@@ -1,8 +1,10 @@
 /// Per line, how far each entry written in parts (gapped `A…B`, or joined pieces of a large
 /// product) has got: its parts must occur in order, part k starting at or after part k-1.
-/// Matches are fed in text order (by start, then shortest first) as the trie finds them. State
-/// is stamped with a line number, so nothing is cleared per line, and a match of a common later
-/// part (ない, ません) costs only a look at the few entries whose first part did occur.
+/// Matches are fed in text order (by start, then shortest first) as the trie finds them. Which
+/// entries are under way (their first part occurred) and which are complete are two bit sets,
+/// small enough to stay in the nearest cache: a match of a common later part (ない, ません)
+/// scans its refs in order and tests a bit for each, or, when it has many more refs than there
+/// are entries under way, looks those entries up. Only the bits set are cleared per line.
 ///
 /// The state lives in memory of its own and is read through pointers (the per-match path).
 /// One per matcher, on one thread; a copy of the struct shares the memory.
@@ -10,46 +12,51 @@ struct PartProgress {
     typealias Info = CompiledLexicon.KeyTable.Info
     typealias KeyRef = CompiledLexicon.KeyRef
 
-    /// Per entry: the line in which its first part was last seen, the line in which all its
-    /// parts were seen, and how many parts in order.
-    private struct EntryState {
-        var stamp: UInt32 = 0
-        var done: UInt32 = 0
-        var progress: Int16 = 0
-    }
-
     private final class Storage {
-        let state: UnsafeMutablePointer<EntryState>
+        let progress: UnsafeMutablePointer<Int16>
+        let activeBits: UnsafeMutablePointer<UInt64>
+        let doneBits: UnsafeMutablePointer<UInt64>
         let active: UnsafeMutablePointer<Int32>
         let viable: UnsafeMutablePointer<Int32>
         init(entries: Int) {
-            state = .allocate(capacity: max(1, entries))
-            state.initialize(repeating: EntryState(), count: max(1, entries))
+            progress = .allocate(capacity: max(1, entries))
+            progress.initialize(repeating: 0, count: max(1, entries))
+            activeBits = .allocate(capacity: PartProgress.words(entries))
+            activeBits.initialize(repeating: 0, count: PartProgress.words(entries))
+            doneBits = .allocate(capacity: PartProgress.words(entries))
+            doneBits.initialize(repeating: 0, count: PartProgress.words(entries))
             active = .allocate(capacity: max(1, entries))
             viable = .allocate(capacity: max(1, entries))
         }
         deinit {
-            state.deallocate()
+            progress.deallocate()
+            activeBits.deallocate()
+            doneBits.deallocate()
             active.deallocate()
             viable.deallocate()
         }
     }
 
+    private static func words(_ entries: Int) -> Int { max(1, (entries + 63) / 64) }
+
     private let storage: Storage
-    private let entries: Int
-    private let state: UnsafeMutablePointer<EntryState>
-    /// This line's entries whose first part occurred, and those whose every part did (each
+    /// Per entry under way: how many of its parts occurred in order.
+    private let progress: UnsafeMutablePointer<Int16>
+    /// One bit per entry: under way in this line / every part occurred in this line.
+    private let activeBits: UnsafeMutablePointer<UInt64>
+    private let doneBits: UnsafeMutablePointer<UInt64>
+    /// This line's entries under way, and those complete, in the order they got there (each
     /// entry at most once in each: the capacity is the number of entries).
     private let active: UnsafeMutablePointer<Int32>
     private let viable: UnsafeMutablePointer<Int32>
     private var activeCount = 0
     private var viableCount = 0
-    private var line: UInt32 = 0
 
     init(entries: Int) {
         storage = Storage(entries: entries)
-        self.entries = entries
-        state = storage.state
+        progress = storage.progress
+        activeBits = storage.activeBits
+        doneBits = storage.doneBits
         active = storage.active
         viable = storage.viable
     }
@@ -57,12 +64,16 @@ struct PartProgress {
     var anyActive: Bool { activeCount > 0 }
     var anyViable: Bool { viableCount > 0 }
 
+    @inline(__always)
+    private func isActive(_ e: Int) -> Bool { activeBits[e >> 6] >> UInt64(e & 63) & 1 != 0 }
+
+    @inline(__always)
+    private func isDone(_ e: Int) -> Bool { doneBits[e >> 6] >> UInt64(e & 63) & 1 != 0 }
+
     mutating func startLine() {
-        line &+= 1
-        if line == 0 {
-            state.update(repeating: EntryState(), count: max(1, entries))
-            line = 1
-        }
+        // Every bit set belongs to an entry in the lists: clearing their words clears them all.
+        for a in 0..<activeCount { activeBits[Int(active[a]) >> 6] = 0 }
+        for v in 0..<viableCount { doneBits[Int(viable[v]) >> 6] = 0 }
         activeCount = 0
         viableCount = 0
     }
@@ -74,17 +85,19 @@ struct PartProgress {
     mutating func advance(_ k: Info, _ refs: UnsafePointer<KeyRef>) -> Bool {
         for i in Int(k.parts)..<Int(k.later) {
             let e = Int(refs[i].entry)
-            if state[e].stamp != line {
-                state[e].stamp = line
-                state[e].progress = 1
+            if !isActive(e) {
+                activeBits[e >> 6] |= 1 << UInt64(e & 63)
+                progress[e] = 1
                 active[activeCount] = Int32(e)
                 activeCount += 1
             }
         }
         var keep = k.parts < k.later
         guard k.later < k.end, activeCount > 0 else { return keep }
-        if Int(k.end - k.later) <= activeCount {
-            for i in Int(k.later)..<Int(k.end) where state[Int(refs[i].entry)].stamp == line {
+        // A scan reads the refs in order and tests a bit each; a look-up costs a bisection of
+        // the refs per entry under way.
+        if Int(k.end - k.later) <= PartProgress.scanFactor * activeCount {
+            for i in Int(k.later)..<Int(k.end) where isActive(Int(refs[i].entry)) {
                 keep = true
                 step(refs[i])
             }
@@ -103,13 +116,16 @@ struct PartProgress {
         return keep
     }
 
+    /// Refs per entry under way up to which a later part's refs are scanned, not looked up.
+    private static let scanFactor = 8
+
     @inline(__always)
     private mutating func step(_ ref: KeyRef) {
         let e = Int(ref.entry)
-        guard ref.part == state[e].progress else { return }
-        state[e].progress += 1
-        if state[e].progress == ref.partCount {
-            state[e].done = line
+        guard ref.part == progress[e] else { return }
+        progress[e] += 1
+        if progress[e] == ref.partCount {
+            doneBits[e >> 6] |= 1 << UInt64(e & 63)
             viable[viableCount] = ref.entry
             viableCount += 1
         }
@@ -118,8 +134,8 @@ struct PartProgress {
     /// Calls `body` with each part ref of `k` whose entry had every part occur in this line.
     @inline(__always)
     func forEachViable(_ k: Info, _ refs: UnsafePointer<KeyRef>, _ body: (KeyRef) -> Void) {
-        if Int(k.end - k.parts) <= 2 * viableCount {
-            for i in Int(k.parts)..<Int(k.end) where state[Int(refs[i].entry)].done == line { body(refs[i]) }
+        if Int(k.end - k.parts) <= PartProgress.scanFactor * viableCount {
+            for i in Int(k.parts)..<Int(k.end) where isDone(Int(refs[i].entry)) { body(refs[i]) }
         } else {
             // Few viable entries, many refs: look the entries up (each run is by entry).
             for v in 0..<viableCount {
