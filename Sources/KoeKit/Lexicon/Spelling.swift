@@ -28,11 +28,16 @@ extension PatternExpander.Expansion {
     /// variants of the last part, which must still fit the line's inflection.
     mutating func addSpellings(_ spellings: [Spelling], lastFits: (String) -> Bool) {
         guard !spellings.isEmpty else { return }
+        let written = spellings.map { Array($0.written.utf8) }
         for i in segments.indices {
             var seen = Set(segments[i])
             var added: [String] = []
             for s in segments[i] {
-                for spelling in spellings where s.contains(spelling.written) {
+                // Most strings hold no written form: test on UTF-8 bytes (a whole character
+                // sequence is a byte run, and UTF-8 never matches across a character edge),
+                // which costs a fraction of a String search.
+                let bytes = Array(s.utf8)
+                for (spelling, w) in zip(spellings, written) where Self.contains(bytes, w) {
                     for alternative in spelling.alternatives {
                         let variant = s.replacingOccurrences(of: spelling.written, with: alternative)
                         guard i < segments.count - 1 || lastFits(variant), seen.insert(variant).inserted else { continue }
@@ -42,5 +47,21 @@ extension PatternExpander.Expansion {
             }
             segments[i] += added
         }
+    }
+
+    /// Whether `needle` occurs in `haystack` (both UTF-8).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
