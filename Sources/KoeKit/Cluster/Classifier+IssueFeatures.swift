@@ -17,7 +17,8 @@ extension Classifier {
         var out = IssueFeatures()
         // Words are told apart by their bytes (see `ByteKey`).
         var seenWords = Set<ByteKey>()
-        func add(_ feature: String, _ weight: Double) { out.weights[feature, default: 0] += weight }
+        var sum = FeatureWeightSum()
+        func add(_ feature: String, _ weight: Double) { sum.add(feature, weight) }
         func addWord(_ word: String) { if seenWords.insert(ByteKey(word)).inserted { out.words.append(word) } }
 
         for run in runs {
@@ -86,6 +87,7 @@ extension Classifier {
             }
         }
         for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
+        out.weights = sum.result
         return out
     }
 

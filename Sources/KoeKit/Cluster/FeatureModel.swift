@@ -3,7 +3,8 @@ import Foundation
 /// TF-IDF weighting fitted on the items being grouped: the same model turns items of other
 /// weeks into comparable vectors, so they can be matched to this week's issues.
 struct FeatureModel: Sendable {
-    private(set) var index: [String: Int32] = [:]
+    /// Feature name → id, by the name's bytes (see `FeatureWeights`).
+    private var index: [ByteKey: Int32] = [:]
     private(set) var vocabulary: [String] = []
     private(set) var documentFrequency: [Int] = []
     let itemCount: Int
@@ -11,14 +12,19 @@ struct FeatureModel: Sendable {
     init(_ items: [IssueFeatures]) {
         itemCount = items.count
         for item in items {
-            for feature in item.weights.keys.sorted() where index[feature] == nil {
-                index[feature] = Int32(vocabulary.count)
-                vocabulary.append(feature)
-                documentFrequency.append(0)
+            for feature in item.weights.names.sorted() {
+                let key = ByteKey(feature)
+                if let id = index[key] { documentFrequency[Int(id)] += 1 } else {
+                    index[key] = Int32(vocabulary.count)
+                    vocabulary.append(feature)
+                    documentFrequency.append(1)
+                }
             }
-            for feature in item.weights.keys { documentFrequency[Int(index[feature]!)] += 1 }
         }
     }
+
+    /// The id of feature `name`, nil when no item has it.
+    func id(of name: String) -> Int32? { index[ByteKey(name)] }
 
     func idf(documentFrequency df: Int) -> Double {
         log(Double(itemCount + 1) / Double(df + 1)) + 1
@@ -27,7 +33,7 @@ struct FeatureModel: Sendable {
     /// An L2-normalised vector. Features the model has not seen weigh as if seen once, so
     /// they lower the similarity to this week's items as they should, under one shared id.
     func vector(_ item: IssueFeatures) -> SparseVector {
-        vector(item.weights.lazy.map { (index[$0.key], $0.value) })
+        vector(item.weights.pairs.lazy.map { (index[ByteKey($0)], $1) })
     }
 
     /// `vector` of features given by model id (nil: unseen) and raw weight.

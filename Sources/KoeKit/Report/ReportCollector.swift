@@ -74,7 +74,7 @@ public struct ReportCollector: Sendable {
                 var kept = item.retained(issueFeatures: grouped)
                 if grouped {
                     kept.featureSet = sets.id(item.features.weights)
-                    kept.features.weights = [:]
+                    kept.features.weights = FeatureWeights()
                 }
                 self.kept[week, default: .init()].share(&kept)
                 full[week]!.append(kept)
@@ -153,7 +153,7 @@ public struct ReportCollector: Sendable {
         }
         // The report week's items get their issue features back, equal sets sharing storage.
         // (In place: the week's items are not copied.)
-        var restored: [Int32: [String: Double]] = [:]
+        var restored: [Int32: FeatureWeights] = [:]
         var current = full.removeValue(forKey: week) ?? []
         for k in current.indices {
             guard let set = current[k].featureSet else { continue }

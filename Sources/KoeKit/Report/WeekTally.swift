@@ -3,8 +3,9 @@
 /// text and no per-item data: a week that is not reported costs the same whatever its size.
 struct WeekTally: Sendable {
     var aggregate: WeekAggregate
-    /// Document frequency of every content term of the week (the aggregate keeps the top few).
-    var terms: [String: Int] = [:]
+    /// Document frequency of every content term of the week (the aggregate keeps the top
+    /// few), the terms told apart by their bytes (normalised words: see `ByteKey`).
+    var terms: [ByteKey: Int] = [:]
     var riskAccounts: Set<String> = []
     /// Lexicon lines (`file:line`) that fired, per line: the appendix's rule hits.
     var entries: [String: Int] = [:]
@@ -24,7 +25,7 @@ struct WeekTally: Sendable {
         }
         aggregate.ratings.add(item.rating)
         for s in Set(item.signals.map(\.id)) { aggregate.signals[s, default: 0] += 1 }
-        for t in Set(item.features.words) { terms[t, default: 0] += 1 }
+        for t in Set(item.features.words.lazy.map(ByteKey.init)) { terms[t, default: 0] += 1 }
         if isRisk, let account = item.account { riskAccounts.insert(account) }
         if countEntries { for e in item.entries { entries[e, default: 0] += 1 } }
     }
@@ -33,8 +34,8 @@ struct WeekTally: Sendable {
     func finished(termsKept: Int) -> WeekAggregate {
         var out = aggregate
         if !terms.isEmpty {
-            let top = terms.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(termsKept)
-            out.terms = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
+            let top = terms.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.string < $1.key.string }.prefix(termsKept)
+            out.terms = Dictionary(uniqueKeysWithValues: top.map { ($0.key.string, $0.value) })
         }
         out.riskAccounts = riskAccounts.sorted()
         return out
