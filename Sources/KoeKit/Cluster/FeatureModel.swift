@@ -3,9 +3,9 @@ import Foundation
 /// TF-IDF weighting fitted on the items being grouped: the same model turns items of other
 /// weeks into comparable vectors, so they can be matched to this week's issues.
 struct FeatureModel: Sendable {
-    /// Feature name → id, by the name's bytes (see `FeatureWeights`).
-    private var index: [ByteKey: Int32] = [:]
-    private(set) var vocabulary: [String] = []
+    /// Feature names by id, interned by their bytes (see `FeatureWeights`).
+    private var table = NameTable()
+    var vocabulary: [String] { table.names }
     private(set) var documentFrequency: [Int] = []
     let itemCount: Int
 
@@ -13,18 +13,14 @@ struct FeatureModel: Sendable {
         itemCount = items.count
         for item in items {
             for feature in item.weights.names.sorted() {
-                let key = ByteKey(feature)
-                if let id = index[key] { documentFrequency[Int(id)] += 1 } else {
-                    index[key] = Int32(vocabulary.count)
-                    vocabulary.append(feature)
-                    documentFrequency.append(1)
-                }
+                let (id, inserted) = table.insert(feature)
+                if inserted { documentFrequency.append(1) } else { documentFrequency[Int(id)] += 1 }
             }
         }
     }
 
     /// The id of feature `name`, nil when no item has it.
-    func id(of name: String) -> Int32? { index[ByteKey(name)] }
+    func id(of name: String) -> Int32? { table.id(of: name) }
 
     func idf(documentFrequency df: Int) -> Double {
         log(Double(itemCount + 1) / Double(df + 1)) + 1
@@ -33,7 +29,7 @@ struct FeatureModel: Sendable {
     /// An L2-normalised vector. Features the model has not seen weigh as if seen once, so
     /// they lower the similarity to this week's items as they should, under one shared id.
     func vector(_ item: IssueFeatures) -> SparseVector {
-        vector(item.weights.pairs.lazy.map { (index[ByteKey($0)], $1) })
+        vector(item.weights.pairs.lazy.map { (table.id(of: $0), $1) })
     }
 
     /// `vector` of features given by model id (nil: unseen) and raw weight.

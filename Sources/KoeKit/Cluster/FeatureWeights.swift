@@ -2,7 +2,7 @@
 /// over occurrences, before IDF), in order of first occurrence.
 ///
 /// Kept as two parallel arrays, not a `[String: Double]`: a text has a few dozen features,
-/// and every consumer either walks them all or interns the names by their bytes (`ByteKey`),
+/// and every consumer either walks them all or interns the names by their bytes (`NameTable`),
 /// so hashing each name through its NFC form, as a `String` key does, was pure cost. Names
 /// are told apart by their bytes, which for normalised text (the analyser's words and the
 /// lexicon's ids) is the same as telling them apart as strings.
@@ -37,8 +37,7 @@ public struct FeatureWeights: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The weight of `name`, nil when the text has no such feature.
     public subscript(name: String) -> Double? {
-        let key = ByteKey(name)
-        return names.firstIndex { ByteKey($0) == key }.map { values[$0] }
+        names.firstIndex { NameTable.sameBytes($0, name) }.map { values[$0] }
     }
 
     /// The pairs, in order.
@@ -58,19 +57,14 @@ extension FeatureWeights: Equatable {
 
 /// Sums weights per feature name as a text's features are found (`Classifier.issueFeatures`).
 struct FeatureWeightSum {
-    private var slot: [ByteKey: Int] = [:]
-    private var names: [String] = []
+    private var table = NameTable(capacity: 32)
     private var values: [Double] = []
 
     /// Adds `weight` to `name` (summed in the order added, as `[String: Double]` did).
     mutating func add(_ name: String, _ weight: Double) {
-        let key = ByteKey(name)
-        if let k = slot[key] { values[k] += weight } else {
-            slot[key] = names.count
-            names.append(name)
-            values.append(weight)
-        }
+        let (id, inserted) = table.insert(name)
+        if inserted { values.append(weight) } else { values[Int(id)] += weight }
     }
 
-    var result: FeatureWeights { FeatureWeights(distinctNames: names, values: values) }
+    var result: FeatureWeights { FeatureWeights(distinctNames: table.names, values: values) }
 }
