@@ -2,8 +2,7 @@
 public struct IssueTrack: Sendable {
     /// `c1`… within a run; the stored id when history assigned one.
     public var id: String
-    /// `issue` or `feature_request`.
-    public let kind: String
+    public let kind: IssueKind
     public let cluster: IssueCluster
     /// Items per week (`2026-W47` → count), from the data and, for weeks it lacks, history.
     public var countsByWeek: [String: Int]

@@ -67,7 +67,7 @@ extension ReportBuilder {
             guard n > 0, var assignment = byRunID[track.id] else { continue }
             if week != reportWeek { assignment.isNew = false }
             issues.append((assignment, candidate(track, week: name)))
-            if track.kind == "issue" { aggregate.issues[assignment.id] = n } else { aggregate.featureRequests[assignment.id] = n }
+            if track.kind == .issue { aggregate.issues[assignment.id] = n } else { aggregate.featureRequests[assignment.id] = n }
         }
         return WeekSnapshot(week: week, aggregate: aggregate, issues: issues)
     }
@@ -78,7 +78,7 @@ extension ReportBuilder {
         var t = track
         t.id = assignment.id
         for aggregate in stored where t.countsByWeek[aggregate.week] == nil {
-            let n = (track.kind == "issue" ? aggregate.issues : aggregate.featureRequests)[assignment.id] ?? 0
+            let n = (track.kind == .issue ? aggregate.issues : aggregate.featureRequests)[assignment.id] ?? 0
             if n > 0 { t.countsByWeek[aggregate.week] = n }
         }
         t.firstSeen = min(assignment.firstSeen, t.countsByWeek.keys.min() ?? assignment.firstSeen)

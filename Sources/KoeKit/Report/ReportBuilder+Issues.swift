@@ -6,7 +6,7 @@ extension ReportBuilder {
     /// one week or many, and issues of earlier weeks alone are not current.
     func track(
         _ this: [ReportItem], earlier: [(key: ISOWeek, value: CompactIssueItems)], sets: FeatureSets, requests: Bool,
-        kind: String, week: ISOWeek
+        kind: IssueKind, week: ISOWeek
     ) -> [IssueTrack] {
         let grouping = IssueClusterer().group(this.map { ClusterItem(key: $0.key, features: $0.features, text: $0.text) })
         var counts = [[String: Int]](repeating: [:], count: grouping.clusters.count)
@@ -26,7 +26,7 @@ extension ReportBuilder {
             }
         }
         let byKey = Dictionary(this.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let prefix = kind == "issue" ? "c" : "f"
+        let prefix = kind == .issue ? "c" : "f"
         return grouping.clusters.enumerated().map { i, c in
             let dissatisfied = c.members.filter { byKey[$0]?.isDissatisfied == true }.count
             return IssueTrack(
@@ -86,10 +86,10 @@ extension ReportBuilder {
             guard isNew || isSpike else { continue }
             rows.append(WeeklyReport.EmergingIssue(
                 id: t.id, label: masked(t.cluster.label), count: n, baselineMean: mean, baselineStandardDeviation: sd,
-                zScore: isNew ? nil : z, reason: isNew ? "new" : "spike", quotes: representativeQuotes(t, quotes)))
+                zScore: isNew ? nil : z, reason: isNew ? .new : .spike, quotes: representativeQuotes(t, quotes)))
         }
         rows.sort { a, b in
-            if a.reason != b.reason { return a.reason == "new" }
+            if a.reason != b.reason { return a.reason == .new }
             return a.count != b.count ? a.count > b.count : a.id < b.id
         }
         let note = baseline.isEmpty ? "比較できる過去の週がないため、新たな兆候は判定できません。" : nil

@@ -166,9 +166,9 @@ public struct ReportCollector: Sendable {
         // Earlier weeks that could have been reported keep their items until now.
         for w in Array(full.keys) where w != week { demote(w) }
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }
-        let issues = builder.track(current.filter(\.isDissatisfied), earlier: earlier, sets: sets, requests: false, kind: "issue", week: week)
+        let issues = builder.track(current.filter(\.isDissatisfied), earlier: earlier, sets: sets, requests: false, kind: .issue, week: week)
         let features = builder.track(
-            current.filter(isRequest), earlier: earlier, sets: sets, requests: true, kind: "feature_request", week: week)
+            current.filter(isRequest), earlier: earlier, sets: sets, requests: true, kind: .featureRequest, week: week)
         for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return ReportBuilder.Prepared(
