@@ -146,10 +146,10 @@ public struct ReportCollector: Sendable {
         var skipped = skipped
         let outsidePeriod = outside + tallies.filter { $0.key < first || $0.key > week }.map(\.value.aggregate.total).reduce(0, +)
         if outsidePeriod > 0 { skipped["outside_period", default: 0] += outsidePeriod }
-        let weekNames = (0..<options.windowWeeks).map { first.adding(weeks: $0).description }
-        var aggregates: [String: WeekAggregate] = [:]
+        let weeks = (0..<options.windowWeeks).map { first.adding(weeks: $0) }
+        var aggregates: [ISOWeek: WeekAggregate] = [:]
         for (w, tally) in tallies where w >= first && w <= week {
-            aggregates[w.description] = tally.finished(termsKept: ReportBuilder.termsPerWeek)
+            aggregates[w] = tally.finished(termsKept: ReportBuilder.termsPerWeek)
         }
         // The report week's items get their issue features back, equal sets sharing storage.
         // (In place: the week's items are not copied.)
@@ -172,7 +172,7 @@ public struct ReportCollector: Sendable {
         for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return ReportBuilder.Prepared(
-            week: week, weeks: weekNames, aggregates: aggregates, issues: issues, features: features,
+            week: week, weeks: weeks, aggregates: aggregates, issues: issues, features: features,
             current: current, ruleHits: tallies[week]?.entries ?? [:], recordsRead: recordsRead, skipped: skipped,
             ratings: ratings)
     }
