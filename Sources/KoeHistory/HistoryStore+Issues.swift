@@ -86,7 +86,7 @@ extension HistoryStore {
                     id: id, isNew: false, firstSeen: earlier.map { min($0.first, week) } ?? week,
                     weeksActive: (earlier?.weeks ?? 0) + 1)
             }
-            let prefix = IssueID.prefix(forKind: candidate.kind)
+            let prefix = IssueID.prefix(forKind: candidate.kind.rawValue)
             let number = minted[prefix, default: 0] + 1
             minted[prefix] = number
             return IssueAssignment(id: IssueID.format(prefix, number), isNew: true, firstSeen: week, weeksActive: 1)
@@ -133,7 +133,7 @@ extension HistoryStore {
                 guard aggregate.issues[assignment.id] == nil, aggregate.featureRequests[assignment.id] == nil else {
                     throw HistoryError.identityConflict(path: path, id: assignment.id, week: week)
                 }
-                if candidate.kind == IssueID.featureRequestKind {
+                if candidate.kind == .featureRequest {
                     aggregate.featureRequests[assignment.id] = candidate.count
                 } else {
                     aggregate.issues[assignment.id] = candidate.count
@@ -156,11 +156,11 @@ extension HistoryStore {
             let created: String = try existing.decode(forColumn: "created_week")
             // A freshly minted id that already belongs to an issue created in another week was
             // minted twice: another run saved in between assignIdentities and save.
-            if kind != candidate.kind || (assignment.isNew && created != week) {
+            if kind != candidate.kind.rawValue || (assignment.isNew && created != week) {
                 throw HistoryError.identityConflict(path: path, id: id, week: week)
             }
         } else {
-            try db.execute(sql: "INSERT INTO issues (id, kind, created_week) VALUES (?, ?, ?)", arguments: [id, candidate.kind, week])
+            try db.execute(sql: "INSERT INTO issues (id, kind, created_week) VALUES (?, ?, ?)", arguments: [id, candidate.kind.rawValue, week])
         }
         try db.execute(
             sql: "INSERT INTO issue_weeks (issue_id, week, count, label, terms) VALUES (?, ?, ?, ?, ?)",

@@ -1,14 +1,13 @@
+import KoeKit
+
 /// Issue ids: a one-letter prefix per kind and a number, `I0001`, `F0012`; numbers grow past
 /// four digits when they must. The prefix is `I` for issues, `F` for feature requests, else
 /// the kind's first ASCII letter upper-cased (`X` when it has none).
 enum IssueID {
-    static let issueKind = "issue"
-    static let featureRequestKind = "feature_request"
-
     static func prefix(forKind kind: String) -> String {
         switch kind {
-        case issueKind: return "I"
-        case featureRequestKind: return "F"
+        case IssueKind.issue.rawValue: return "I"
+        case IssueKind.featureRequest.rawValue: return "F"
         default:
             guard let letter = kind.unicodeScalars.first(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return "X" }
             return String(letter).uppercased()

@@ -45,7 +45,7 @@ public struct IssueMatcher: Sendable {
 
     /// The match score of a candidate against a stored issue; 0 when they do not match.
     func score(_ candidate: IssueCandidate, members: Set<String>, _ issue: IssueReference) -> Double {
-        guard candidate.kind == issue.kind else { return 0 }
+        guard candidate.kind.rawValue == issue.kind else { return 0 }
         let t = termScore(candidate.terms, issue.terms)
         let m = memberScore(members, issue.members)
         return max(t >= termThreshold ? t : 0, m >= memberThreshold ? m : 0)

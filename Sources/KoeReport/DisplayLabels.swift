@@ -22,11 +22,10 @@ struct DisplayLabels: Sendable {
 
     static func skipReason(_ id: String) -> String { skipReasons[id] ?? id }
 
-    static func emergingReason(_ id: String) -> String {
-        switch id {
-        case "new": "新規"
-        case "spike": "急増"
-        default: id
+    static func emergingReason(_ reason: EmergingReason) -> String {
+        switch reason {
+        case .new: "新規"
+        case .spike: "急増"
         }
     }
 

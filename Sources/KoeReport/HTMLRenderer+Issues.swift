@@ -50,7 +50,7 @@ extension HTMLRenderer {
             out.append(HTML.empty(ReportText.none))
         } else {
             let rows = emerging.issues.map { issue in
-                let tag = issue.reason == "new" ? "tag new" : "tag"
+                let tag = issue.reason == .new ? "tag new" : "tag"
                 return [
                     HTML.escape(issue.label),
                     "<span class=\"\(tag)\">\(HTML.escape(DisplayLabels.emergingReason(issue.reason)))</span>",

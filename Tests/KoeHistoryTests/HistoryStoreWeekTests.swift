@@ -10,7 +10,7 @@ struct HistoryStoreWeekTests {
         let store = try HistoryStore(path: dir.path("h.sqlite"))
         let candidates = [
             Fixture.candidate(["ログイン", "二段階認証", "sms"], members: Fixture.keys("t", 1...5)),
-            Fixture.candidate(["csv", "出力", "機能"], members: Fixture.keys("t", 6...8), kind: "feature_request"),
+            Fixture.candidate(["csv", "出力", "機能"], members: Fixture.keys("t", 6...8), kind: .featureRequest),
         ]
         let first = try store.ingest("2026-W46", candidates)
         let afterOnce = try store.weeks()
@@ -49,7 +49,7 @@ struct HistoryStoreWeekTests {
         let store = try HistoryStore(path: dir.path("h.sqlite"))
         let candidates = [
             Fixture.candidate(["ログイン", "sms"], members: Fixture.keys("a", 1...4)),
-            Fixture.candidate(["ダークモード", "要望"], members: Fixture.keys("b", 1...2), kind: "feature_request"),
+            Fixture.candidate(["ダークモード", "要望"], members: Fixture.keys("b", 1...2), kind: .featureRequest),
         ]
         try store.ingest("2026-W46", candidates)
         let stored = try #require(try store.aggregate(for: "2026-W46"))

@@ -21,7 +21,7 @@ struct IssueIdentityTests {
         let w1 = try store.ingest("2026-W44", [
             Fixture.candidate(Self.login1, members: Fixture.keys("a", 1...6), label: "二段階認証・sms・届か"),
             Fixture.candidate(Self.invoice1, members: Fixture.keys("b", 1...4)),
-            Fixture.candidate(Self.darkMode, members: Fixture.keys("f", 1...3), kind: "feature_request"),
+            Fixture.candidate(Self.darkMode, members: Fixture.keys("f", 1...3), kind: .featureRequest),
         ])
         #expect(w1.map(\.id) == ["I0001", "I0002", "F0001"])
         #expect(w1.map(\.isNew) == [true, true, true])
@@ -30,7 +30,7 @@ struct IssueIdentityTests {
         let w2 = try store.ingest("2026-W45", [
             Fixture.candidate(Self.export, members: Fixture.keys("c", 101...104)),
             Fixture.candidate(Self.login2, members: Fixture.keys("a", 101...107), label: "sms・二段階認証・認証コード"),
-            Fixture.candidate(Self.darkMode, members: Fixture.keys("f", 101...102), kind: "feature_request"),
+            Fixture.candidate(Self.darkMode, members: Fixture.keys("f", 101...102), kind: .featureRequest),
             Fixture.candidate(Self.invoice2, members: Fixture.keys("b", 101...103)),
         ])
         #expect(w2.map(\.id) == ["I0003", "I0001", "F0001", "I0002"])
@@ -102,7 +102,7 @@ struct IssueIdentityTests {
         let store = try HistoryStore(path: dir.path("h.sqlite"))
         try store.ingest("2026-W44", [Fixture.candidate(Self.export, members: Fixture.keys("a", 1...3))])
         let next = try store.assignIdentities(
-            [Fixture.candidate(Self.export, members: Fixture.keys("a", 1...3), kind: "feature_request")], week: "2026-W45")
+            [Fixture.candidate(Self.export, members: Fixture.keys("a", 1...3), kind: .featureRequest)], week: "2026-W45")
         #expect(next.map(\.id) == ["F0001"])
     }
 

@@ -32,7 +32,7 @@ enum Fixture {
         return a
     }
 
-    static func candidate(_ terms: [String], members: [String], label: String? = nil, kind: String = "issue") -> IssueCandidate {
+    static func candidate(_ terms: [String], members: [String], label: String? = nil, kind: IssueKind = .issue) -> IssueCandidate {
         IssueCandidate(
             terms: terms, memberKeys: members, label: label ?? terms.prefix(3).joined(separator: "・"), kind: kind,
             count: members.count)

@@ -155,9 +155,9 @@ enum ReportFixtures {
         R.Emerging(
             issues: [
                 R.EmergingIssue(id: "c7", label: "iOSアプリ更新後のクラッシュ", count: 23, baselineMean: 0, baselineStandardDeviation: 0, zScore: nil,
-                                reason: "new", quotes: [Q(id: "T-90477", text: "昨日のアップデート後、アプリを開くとすぐ落ちます。", account: nil)]),
+                                reason: .new, quotes: [Q(id: "T-90477", text: "昨日のアップデート後、アプリを開くとすぐ落ちます。", account: nil)]),
                 R.EmergingIssue(id: "c3", label: "CSV出力の文字化け", count: 41, baselineMean: 14.25, baselineStandardDeviation: 4.1, zScore: 6.524,
-                                reason: "spike", quotes: []),
+                                reason: .spike, quotes: []),
             ],
             newTerms: [
                 R.TermRow(term: "クラッシュ", count: 25, baselineMean: 0.375),

@@ -15,10 +15,11 @@ extension Classifier {
         let runs = wordRuns(sentences)
         let units = analyzer.normalizedUnits
         var out = IssueFeatures()
-        // Words are told apart by their bytes (see `ByteKey`).
-        var seenWords = Set<ByteKey>()
-        func add(_ feature: String, _ weight: Double) { out.weights[feature, default: 0] += weight }
-        func addWord(_ word: String) { if seenWords.insert(ByteKey(word)).inserted { out.words.append(word) } }
+        // Words (each once, in order) and features are told apart by their bytes (see `NameTable`).
+        var words = NameTable(capacity: 32)
+        var sum = FeatureWeightSum()
+        func add(_ feature: String, _ weight: Double) { sum.add(feature, weight) }
+        func addWord(_ word: String) { _ = words.insert(word) }
 
         for run in runs {
             let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
@@ -91,6 +92,8 @@ extension Classifier {
             }
         }
         for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
+        out.weights = sum.result
+        out.words = words.names
         return out
     }
 

@@ -18,7 +18,7 @@ struct ClusterLabeler {
             return sa != sb ? sa > sb : members[a].key < members[b].key
         }
         let weights = Dictionary(uniqueKeysWithValues: centre.entries.map { ($0.0, $0.1) })
-        func weight(_ feature: String) -> Double { model.index[feature].flatMap { weights[$0] } ?? 0 }
+        func weight(_ feature: String) -> Double { model.id(of: feature).flatMap { weights[$0] } ?? 0 }
         let terms = centre.entries
             .compactMap { id, w -> (String, Double)? in
                 guard Int(id) < model.vocabulary.count else { return nil }
@@ -72,7 +72,7 @@ struct ClusterLabeler {
         // A phrase names the cluster only when most texts with it are here (文字化け in a CSV
         // cluster; not 困る, or 回答がない that a second complaint adds to every issue).
         func concentrated(_ f: String) -> Bool {
-            guard let id = model.index[f] else { return false }
+            guard let id = model.id(of: f) else { return false }
             return support[f]! * 2 >= model.documentFrequency[Int(id)]
         }
         // A phrase about a word is about what the cluster is about: its word is one of the

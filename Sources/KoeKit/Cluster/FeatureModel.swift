@@ -3,22 +3,24 @@ import Foundation
 /// TF-IDF weighting fitted on the items being grouped: the same model turns items of other
 /// weeks into comparable vectors, so they can be matched to this week's issues.
 struct FeatureModel: Sendable {
-    private(set) var index: [String: Int32] = [:]
-    private(set) var vocabulary: [String] = []
+    /// Feature names by id, interned by their bytes (see `FeatureWeights`).
+    private var table = NameTable()
+    var vocabulary: [String] { table.names }
     private(set) var documentFrequency: [Int] = []
     let itemCount: Int
 
     init(_ items: [IssueFeatures]) {
         itemCount = items.count
         for item in items {
-            for feature in item.weights.keys.sorted() where index[feature] == nil {
-                index[feature] = Int32(vocabulary.count)
-                vocabulary.append(feature)
-                documentFrequency.append(0)
+            for feature in item.weights.names.sorted() {
+                let (id, inserted) = table.insert(feature)
+                if inserted { documentFrequency.append(1) } else { documentFrequency[Int(id)] += 1 }
             }
-            for feature in item.weights.keys { documentFrequency[Int(index[feature]!)] += 1 }
         }
     }
+
+    /// The id of feature `name`, nil when no item has it.
+    func id(of name: String) -> Int32? { table.id(of: name) }
 
     func idf(documentFrequency df: Int) -> Double {
         log(Double(itemCount + 1) / Double(df + 1)) + 1
@@ -27,7 +29,7 @@ struct FeatureModel: Sendable {
     /// An L2-normalised vector. Features the model has not seen weigh as if seen once, so
     /// they lower the similarity to this week's items as they should, under one shared id.
     func vector(_ item: IssueFeatures) -> SparseVector {
-        vector(item.weights.lazy.map { (index[$0.key], $0.value) })
+        vector(item.weights.pairs.lazy.map { (table.id(of: $0), $1) })
     }
 
     /// `vector` of features given by model id (nil: unseen) and raw weight.

@@ -13,8 +13,8 @@
 /// Words in sentences that carry a problem weigh fully; greetings, signatures and other
 /// sentences of a text that has a problem sentence weigh little.
 public struct IssueFeatures: Sendable, Equatable {
-    /// Feature → raw weight (summed over occurrences), before IDF.
-    public var weights: [String: Double] = [:]
+    /// Feature → raw weight (summed over occurrences), before IDF, in order of first occurrence.
+    public var weights = FeatureWeights()
     /// Whole words and codes, each once, in order of appearance.
     public var words: [String] = []
     /// Problem phrases as written, in order of appearance.
@@ -23,6 +23,10 @@ public struct IssueFeatures: Sendable, Equatable {
     public init() {}
 
     public init(weights: [String: Double], words: [String] = [], phrases: [IssuePhrase] = []) {
+        self.init(weights: FeatureWeights(weights), words: words, phrases: phrases)
+    }
+
+    public init(weights: FeatureWeights, words: [String] = [], phrases: [IssuePhrase] = []) {
         self.weights = weights
         self.words = words
         self.phrases = phrases

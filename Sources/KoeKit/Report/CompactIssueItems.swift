@@ -25,9 +25,9 @@ struct CompactIssueItems: Sendable {
 /// Issue-feature sets (feature → raw weight) stored once each, their names interned to dense
 /// ids: the compact form of the earlier weeks' items.
 struct FeatureSets: Sendable {
-    private var nameIndex: [String: Int32] = [:]
-    /// Feature names by id.
-    private(set) var names: [String] = []
+    /// Feature names by id, interned by their bytes (see `FeatureWeights`).
+    private var table = NameTable()
+    var names: [String] { table.names }
     /// Pairs of every set, set after set, ordered by feature id within a set.
     private(set) var ids: [Int32] = []
     private(set) var weights: [Double] = []
@@ -40,22 +40,18 @@ struct FeatureSets: Sendable {
 
     func range(_ set: Int32) -> Range<Int> { Int(starts[Int(set)])..<Int(starts[Int(set) + 1]) }
 
-    private mutating func nameID(_ name: String) -> Int32 {
-        if let id = nameIndex[name] { return id }
-        let id = Int32(names.count)
-        nameIndex[name] = id
-        names.append(name)
-        return id
-    }
+    private mutating func nameID(_ name: String) -> Int32 { table.insert(name).id }
 
-    /// Set `set` as a dictionary (its names are the stored strings, shared, not copied).
-    func weights(of set: Int32) -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: range(set).map { (names[Int(ids[$0])], weights[$0]) })
+    /// Set `set` as weights (its names are the stored strings, shared, not copied), in
+    /// feature id order.
+    func weights(of set: Int32) -> FeatureWeights {
+        let r = range(set)
+        return FeatureWeights(distinctNames: r.map { table.names[Int(ids[$0])] }, values: Array(weights[r]))
     }
 
     /// The id of the set equal to `features`, stored now if it is new.
-    mutating func id(_ features: [String: Double]) -> Int32 {
-        var pairs = features.map { (nameID($0.key), $0.value) }
+    mutating func id(_ features: FeatureWeights) -> Int32 {
+        var pairs = features.pairs.map { (nameID($0), $1) }
         pairs.sort { $0.0 < $1.0 }
         var hasher = Hasher()
         for (id, weight) in pairs {

@@ -6,12 +6,12 @@ public struct IssueCandidate: Sendable {
     public var memberKeys: [String]
     /// Display only: matching never looks at it.
     public var label: String
-    /// `issue` or `feature_request`; an issue only ever matches a stored issue of its kind.
-    public var kind: String
+    /// An issue only ever matches a stored issue of its kind.
+    public var kind: IssueKind
     /// Items in the week.
     public var count: Int
 
-    public init(terms: [String], memberKeys: [String], label: String, kind: String, count: Int) {
+    public init(terms: [String], memberKeys: [String], label: String, kind: IssueKind, count: Int) {
         self.terms = terms
         self.memberKeys = memberKeys
         self.label = label

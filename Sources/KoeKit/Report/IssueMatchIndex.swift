@@ -19,7 +19,7 @@ struct IssueMatchIndex {
 
     init(_ grouping: IssueGrouping, sets: FeatureSets) {
         self.grouping = grouping
-        modelIDs = sets.names.map { grouping.model.index[$0] }
+        modelIDs = sets.names.map { grouping.model.id(of: $0) }
         matched = Array(repeating: -2, count: sets.count)
         sums = Array(repeating: 0, count: grouping.centres.count)
         marked = Array(repeating: false, count: grouping.centres.count)

@@ -14,9 +14,33 @@ public enum RatingReading: Sendable, Equatable {
 
     public init?(_ raw: String?) {
         guard let raw else { return nil }
-        let text = Self.normalized(raw)
+        // The usual cell, one to three ASCII digits, is read from its bytes: the answer
+        // `general` gives, without its Foundation trimming and Character walks.
+        if let n = Self.plainDigits(raw) {
+            self = n <= Self.largest ? .value(n, outOf: nil) : .unreadable
+            return
+        }
+        guard let reading = Self.general(raw) else { return nil }
+        self = reading
+    }
+
+    /// `raw` read in any form it may take; nil when it is blank.
+    static func general(_ raw: String) -> RatingReading? {
+        let text = normalized(raw)
         guard !text.isEmpty else { return nil }
-        self = Self.read(text) ?? .unreadable
+        return read(text) ?? .unreadable
+    }
+
+    /// The value of `raw` when it is one to three ASCII digits and nothing else.
+    static func plainDigits(_ raw: String) -> Int? {
+        let bytes = raw.utf8
+        guard !bytes.isEmpty, bytes.count <= 3 else { return nil }
+        var v = 0
+        for b in bytes {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
     }
 
     /// Full-width digits and signs as ASCII, surrounding spaces (also U+3000) dropped.

@@ -26,26 +26,27 @@ extension ReportBuilder {
     /// Amends `p` with what `history` holds and returns the input's weeks as snapshots, the
     /// report week first. Weeks present in the input win over stored ones.
     func apply(_ history: any ReportHistory, to p: inout Prepared) throws -> [WeekSnapshot] {
-        let this = p.week.description
+        let this = p.week
         let inputWeeks = p.weeks.filter { p.aggregates[$0] != nil }
-        let stored = try history.aggregates(before: p.week, limit: p.weeks.count)
-        for aggregate in stored where p.aggregates[aggregate.week] == nil {
-            p.aggregates[aggregate.week] = aggregate
+        // The history speaks in week names; a name that is no week has nothing to add.
+        let stored = try history.aggregates(before: p.week, limit: p.weeks.count).compactMap { a in ISOWeek(a.week).map { ($0, a) } }
+        for (week, aggregate) in stored where p.aggregates[week] == nil {
+            p.aggregates[week] = aggregate
         }
         let live = (p.issues + p.features).filter { $0.count(in: this) > 0 }
         let assignments = try history.identities(for: live.map { candidate($0, week: this) }, in: p.week)
         var byRunID: [String: IssueAssignment] = [:]
         for (track, assignment) in zip(live, assignments) { byRunID[track.id] = assignment }
         let snapshots = inputWeeks.reversed().compactMap { week -> WeekSnapshot? in
-            guard let iso = ISOWeek(week), let aggregate = p.aggregates[week] else { return nil }
-            return snapshot(iso, aggregate, reportWeek: p.week, live: live, byRunID)
+            guard let aggregate = p.aggregates[week] else { return nil }
+            return snapshot(week, aggregate, reportWeek: p.week, live: live, byRunID)
         }
         p.issues = p.issues.map { relabel($0, byRunID[$0.id], stored) }
         p.features = p.features.map { relabel($0, byRunID[$0.id], stored) }
         return snapshots
     }
 
-    private func candidate(_ t: IssueTrack, week: String) -> IssueCandidate {
+    private func candidate(_ t: IssueTrack, week: ISOWeek) -> IssueCandidate {
         IssueCandidate(
             terms: t.cluster.terms, memberKeys: t.membersByWeek[week] ?? [], label: t.cluster.label, kind: t.kind,
             count: t.count(in: week))
@@ -57,31 +58,32 @@ extension ReportBuilder {
     private func snapshot(
         _ week: ISOWeek, _ aggregate: WeekAggregate, reportWeek: ISOWeek, live: [IssueTrack], _ byRunID: [String: IssueAssignment]
     ) -> WeekSnapshot {
-        let name = week.description
         var aggregate = aggregate
         aggregate.issues = [:]
         aggregate.featureRequests = [:]
         var issues: [(assignment: IssueAssignment, candidate: IssueCandidate)] = []
         for track in live {
-            let n = track.count(in: name)
+            let n = track.count(in: week)
             guard n > 0, var assignment = byRunID[track.id] else { continue }
             if week != reportWeek { assignment.isNew = false }
-            issues.append((assignment, candidate(track, week: name)))
-            if track.kind == "issue" { aggregate.issues[assignment.id] = n } else { aggregate.featureRequests[assignment.id] = n }
+            issues.append((assignment, candidate(track, week: week)))
+            if track.kind == .issue { aggregate.issues[assignment.id] = n } else { aggregate.featureRequests[assignment.id] = n }
         }
         return WeekSnapshot(week: week, aggregate: aggregate, issues: issues)
     }
 
     /// A track under its stored id, with counts for stored weeks the input does not hold.
-    private func relabel(_ track: IssueTrack, _ assignment: IssueAssignment?, _ stored: [WeekAggregate]) -> IssueTrack {
+    private func relabel(
+        _ track: IssueTrack, _ assignment: IssueAssignment?, _ stored: [(week: ISOWeek, aggregate: WeekAggregate)]
+    ) -> IssueTrack {
         guard let assignment else { return track }
         var t = track
         t.id = assignment.id
-        for aggregate in stored where t.countsByWeek[aggregate.week] == nil {
-            let n = (track.kind == "issue" ? aggregate.issues : aggregate.featureRequests)[assignment.id] ?? 0
-            if n > 0 { t.countsByWeek[aggregate.week] = n }
+        for (week, aggregate) in stored where t.countsByWeek[week] == nil {
+            let n = (track.kind == .issue ? aggregate.issues : aggregate.featureRequests)[assignment.id] ?? 0
+            if n > 0 { t.countsByWeek[week] = n }
         }
-        t.firstSeen = min(assignment.firstSeen, t.countsByWeek.keys.min() ?? assignment.firstSeen)
+        t.firstSeen = [ISOWeek(assignment.firstSeen), t.countsByWeek.keys.min()].compactMap { $0 }.min() ?? t.firstSeen
         t.weeksActive = max(assignment.weeksActive, t.countsByWeek.count)
         return t
     }

@@ -6,38 +6,37 @@ extension ReportBuilder {
     /// one week or many, and issues of earlier weeks alone are not current.
     func track(
         _ this: [ReportItem], earlier: [(key: ISOWeek, value: CompactIssueItems)], sets: FeatureSets, requests: Bool,
-        kind: String, week: ISOWeek
+        kind: IssueKind, week: ISOWeek
     ) -> [IssueTrack] {
         let grouping = IssueClusterer().group(this.map { ClusterItem(key: $0.key, features: $0.features, text: $0.text) })
-        var counts = [[String: Int]](repeating: [:], count: grouping.clusters.count)
-        var members = [[String: [String]]](repeating: [:], count: grouping.clusters.count)
+        var counts = [[ISOWeek: Int]](repeating: [:], count: grouping.clusters.count)
+        var members = [[ISOWeek: [String]]](repeating: [:], count: grouping.clusters.count)
         for (i, c) in grouping.clusters.enumerated() {
-            counts[i][week.description] = c.size
-            members[i][week.description] = c.members
+            counts[i][week] = c.size
+            members[i][week] = c.members
         }
         var index = IssueMatchIndex(grouping, sets: sets)
         for (w, items) in earlier {
-            let name = w.description
             for item in items.items where requests ? item.isRequest : item.isDissatisfied {
                 if let i = index.match(item.features, in: sets) {
-                    counts[i][name, default: 0] += 1
-                    members[i][name, default: []].append(item.key)
+                    counts[i][w, default: 0] += 1
+                    members[i][w, default: []].append(item.key)
                 }
             }
         }
         let byKey = Dictionary(this.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let prefix = kind == "issue" ? "c" : "f"
+        let prefix = kind == .issue ? "c" : "f"
         return grouping.clusters.enumerated().map { i, c in
             let dissatisfied = c.members.filter { byKey[$0]?.isDissatisfied == true }.count
             return IssueTrack(
                 id: prefix + c.id.dropFirst(), kind: kind, cluster: c, countsByWeek: counts[i],
-                dissatisfiedThisWeek: dissatisfied, firstSeen: counts[i].keys.min() ?? week.description,
+                dissatisfiedThisWeek: dissatisfied, firstSeen: counts[i].keys.min() ?? week,
                 weeksActive: counts[i].count, membersByWeek: members[i])
         }
     }
 
-    func issueRows(_ tracks: [IssueTrack], p: Prepared, shownWeeks: [String], denominator: Int) -> [WeeklyReport.IssueRow] {
-        let this = p.week.description, previous = p.week.adding(weeks: -1).description
+    func issueRows(_ tracks: [IssueTrack], p: Prepared, shownWeeks: [ISOWeek], denominator: Int) -> [WeeklyReport.IssueRow] {
+        let this = p.week, previous = p.week.adding(weeks: -1)
         let hasPrevious = p.aggregates[previous] != nil
         let current = tracks.filter { $0.count(in: this) > 0 }
             .sorted { ($1.count(in: this), $0.id) < ($0.count(in: this), $1.id) }
@@ -50,7 +49,7 @@ extension ReportBuilder {
                 count: n, share: .init(count: n, total: denominator),
                 previous: hasPrevious ? t.count(in: previous) : nil,
                 dissatisfaction: .init(count: t.dissatisfiedThisWeek, total: n),
-                trend: shownWeeks.map { t.count(in: $0) }, firstSeen: t.firstSeen, weeksActive: t.weeksActive,
+                trend: shownWeeks.map { t.count(in: $0) }, firstSeen: t.firstSeen.description, weeksActive: t.weeksActive,
                 quotes: representativeQuotes(t, quotes))
         }
     }
@@ -70,8 +69,8 @@ extension ReportBuilder {
         Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func emergingSection(_ p: Prepared, baseline: [String]) -> WeeklyReport.Emerging {
-        let this = p.week.description
+    func emergingSection(_ p: Prepared, baseline: [ISOWeek]) -> WeeklyReport.Emerging {
+        let this = p.week
         let quotes = quotesByKey(p.current)
         var rows: [WeeklyReport.EmergingIssue] = []
         for t in p.issues {
@@ -86,10 +85,10 @@ extension ReportBuilder {
             guard isNew || isSpike else { continue }
             rows.append(WeeklyReport.EmergingIssue(
                 id: t.id, label: masked(t.cluster.label), count: n, baselineMean: mean, baselineStandardDeviation: sd,
-                zScore: isNew ? nil : z, reason: isNew ? "new" : "spike", quotes: representativeQuotes(t, quotes)))
+                zScore: isNew ? nil : z, reason: isNew ? .new : .spike, quotes: representativeQuotes(t, quotes)))
         }
         rows.sort { a, b in
-            if a.reason != b.reason { return a.reason == "new" }
+            if a.reason != b.reason { return a.reason == .new }
             return a.count != b.count ? a.count > b.count : a.id < b.id
         }
         let note = baseline.isEmpty ? "比較できる過去の週がないため、新たな兆候は判定できません。" : nil
@@ -97,8 +96,8 @@ extension ReportBuilder {
     }
 
     /// Terms at least five times this week and three times their baseline rate.
-    private func newTerms(_ p: Prepared, baseline: [String]) -> [WeeklyReport.TermRow] {
-        guard !baseline.isEmpty, let this = p.aggregates[p.week.description] else { return [] }
+    private func newTerms(_ p: Prepared, baseline: [ISOWeek]) -> [WeeklyReport.TermRow] {
+        guard !baseline.isEmpty, let this = p.aggregates[p.week] else { return [] }
         let past = baseline.compactMap { p.aggregates[$0] }
         return this.terms.compactMap { term, n -> WeeklyReport.TermRow? in
             let mean = Double(past.map { $0.terms[term, default: 0] }.reduce(0, +)) / Double(max(past.count, 1))

@@ -1,19 +1,19 @@
 /// The rating section: the scale (given or detected), the week's score and its trend, the
 /// ratings of the top issues, and the issues that lower the score most.
 extension ReportBuilder {
-    func ratings(_ p: Prepared, shownWeeks: [String], topIssues: [WeeklyReport.IssueRow]) -> WeeklyReport.Ratings? {
+    func ratings(_ p: Prepared, shownWeeks: [ISOWeek], topIssues: [WeeklyReport.IssueRow]) -> WeeklyReport.Ratings? {
         guard !p.ratings.isEmpty else { return nil }
         let fixed = options.ratingScale.fixed
         let scale = fixed ?? RatingScale.detect(p.ratings)
-        let this = p.week.description
-        func week(_ name: String) -> WeeklyReport.RatingWeek {
+        let this = p.week
+        func week(_ name: ISOWeek) -> WeeklyReport.RatingWeek {
             let counts = p.aggregates[name]?.ratings ?? RatingCounts()
             return WeeklyReport.RatingWeek(
-                week: name, figures: Self.figures(counts, scale), unreadable: counts.unreadable,
+                week: name.description, figures: Self.figures(counts, scale), unreadable: counts.unreadable,
                 outsideScale: Self.outside(counts, scale))
         }
         let current = week(this)
-        let previousName = p.week.adding(weeks: -1).description
+        let previousName = p.week.adding(weeks: -1)
         var section = WeeklyReport.Ratings(
             scale: scale, scaleSource: fixed == nil ? "detected" : "option",
             inputRated: scale.map { s in (s.minimum...s.maximum).reduce(0) { $0 + p.ratings.byValue[$1] } } ?? 0,

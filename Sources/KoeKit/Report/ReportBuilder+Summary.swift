@@ -21,7 +21,7 @@ extension ReportBuilder {
         }
         var alert: String?
         if let e = r.emerging.issues.first {
-            let text = e.reason == "new"
+            let text = e.reason == .new
                 ? "新しい課題「\(e.label)」が今週\(e.count)件発生しています（先週までは0件）。"
                 : String(format: "課題「%@」が急増しています（今週%d件、過去平均%.1f件）。", e.label, e.count, e.baselineMean)
             lines.append(text)

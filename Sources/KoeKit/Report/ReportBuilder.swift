@@ -25,9 +25,9 @@ public struct ReportBuilder: Sendable {
     public struct Prepared: Sendable {
         public var week: ISOWeek
         /// Oldest first, report week last, consecutive.
-        public var weeks: [String]
+        public var weeks: [ISOWeek]
         /// Per week: from the data, or from history for weeks the data lacks.
-        public var aggregates: [String: WeekAggregate]
+        public var aggregates: [ISOWeek: WeekAggregate]
         public var issues: [IssueTrack]
         public var features: [IssueTrack]
         /// The report week's items that a section groups or quotes (all are counted in
@@ -66,10 +66,8 @@ public struct ReportBuilder: Sendable {
     }
 
     public func assemble(_ p: Prepared) -> WeeklyReport {
-        let this = p.week.description
-        let previous = p.week.adding(weeks: -1).description
-        let agg = p.aggregates[this] ?? WeekAggregate(week: this)
-        let prev = p.aggregates[previous]
+        let agg = p.aggregates[p.week] ?? WeekAggregate(week: p.week.description)
+        let prev = p.aggregates[p.week.adding(weeks: -1)]
         let shownWeeks = Array(p.weeks.drop { p.aggregates[$0] == nil })
         let baseline = Array(shownWeeks.dropLast().suffix(options.baselineWeeks))
         let topIssues = issueRows(p.issues, p: p, shownWeeks: shownWeeks, denominator: agg.dissatisfied)

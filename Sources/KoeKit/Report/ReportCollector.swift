@@ -74,7 +74,7 @@ public struct ReportCollector: Sendable {
                 var kept = item.retained(issueFeatures: grouped)
                 if grouped {
                     kept.featureSet = sets.id(item.features.weights)
-                    kept.features.weights = [:]
+                    kept.features.weights = FeatureWeights()
                 }
                 self.kept[week, default: .init()].share(&kept)
                 full[week]!.append(kept)
@@ -146,14 +146,14 @@ public struct ReportCollector: Sendable {
         var skipped = skipped
         let outsidePeriod = outside + tallies.filter { $0.key < first || $0.key > week }.map(\.value.aggregate.total).reduce(0, +)
         if outsidePeriod > 0 { skipped["outside_period", default: 0] += outsidePeriod }
-        let weekNames = (0..<options.windowWeeks).map { first.adding(weeks: $0).description }
-        var aggregates: [String: WeekAggregate] = [:]
+        let weeks = (0..<options.windowWeeks).map { first.adding(weeks: $0) }
+        var aggregates: [ISOWeek: WeekAggregate] = [:]
         for (w, tally) in tallies where w >= first && w <= week {
-            aggregates[w.description] = tally.finished(termsKept: ReportBuilder.termsPerWeek)
+            aggregates[w] = tally.finished(termsKept: ReportBuilder.termsPerWeek)
         }
         // The report week's items get their issue features back, equal sets sharing storage.
         // (In place: the week's items are not copied.)
-        var restored: [Int32: [String: Double]] = [:]
+        var restored: [Int32: FeatureWeights] = [:]
         var current = full.removeValue(forKey: week) ?? []
         for k in current.indices {
             guard let set = current[k].featureSet else { continue }
@@ -166,13 +166,13 @@ public struct ReportCollector: Sendable {
         // Earlier weeks that could have been reported keep their items until now.
         for w in Array(full.keys) where w != week { demote(w) }
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }
-        let issues = builder.track(current.filter(\.isDissatisfied), earlier: earlier, sets: sets, requests: false, kind: "issue", week: week)
+        let issues = builder.track(current.filter(\.isDissatisfied), earlier: earlier, sets: sets, requests: false, kind: .issue, week: week)
         let features = builder.track(
-            current.filter(isRequest), earlier: earlier, sets: sets, requests: true, kind: "feature_request", week: week)
+            current.filter(isRequest), earlier: earlier, sets: sets, requests: true, kind: .featureRequest, week: week)
         for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return ReportBuilder.Prepared(
-            week: week, weeks: weekNames, aggregates: aggregates, issues: issues, features: features,
+            week: week, weeks: weeks, aggregates: aggregates, issues: issues, features: features,
             current: current, ruleHits: tallies[week]?.entries ?? [:], recordsRead: recordsRead, skipped: skipped,
             ratings: ratings)
     }

@@ -3,8 +3,13 @@
 /// text and no per-item data: a week that is not reported costs the same whatever its size.
 struct WeekTally: Sendable {
     var aggregate: WeekAggregate
-    /// Document frequency of every content term of the week (the aggregate keeps the top few).
-    var terms: [String: Int] = [:]
+    /// Every content term of the week, told apart by its bytes (normalised words: see
+    /// `NameTable`), and its document frequency by term id (the aggregate keeps the top few).
+    private var terms = NameTable(capacity: 1024)
+    private var termCounts: [Int] = []
+    /// By term id, the item (`aggregate.total` when it was counted) that counted it last: a
+    /// term counts once per item.
+    private var lastCounted: [Int] = []
     var riskAccounts: Set<String> = []
     /// Lexicon lines (`file:line`) that fired, per line: the appendix's rule hits.
     var entries: [String: Int] = [:]
@@ -24,7 +29,16 @@ struct WeekTally: Sendable {
         }
         aggregate.ratings.add(item.rating)
         for s in Set(item.signals.map(\.id)) { aggregate.signals[s, default: 0] += 1 }
-        for t in Set(item.features.words) { terms[t, default: 0] += 1 }
+        for t in item.features.words {
+            let (id, inserted) = terms.insert(t)
+            if inserted {
+                termCounts.append(1)
+                lastCounted.append(aggregate.total)
+            } else if lastCounted[Int(id)] != aggregate.total {
+                termCounts[Int(id)] += 1
+                lastCounted[Int(id)] = aggregate.total
+            }
+        }
         if isRisk, let account = item.account { riskAccounts.insert(account) }
         if countEntries { for e in item.entries { entries[e, default: 0] += 1 } }
     }
@@ -32,9 +46,9 @@ struct WeekTally: Sendable {
     /// The week as the report and the history keep it: the most frequent terms only.
     func finished(termsKept: Int) -> WeekAggregate {
         var out = aggregate
-        if !terms.isEmpty {
-            let top = terms.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(termsKept)
-            out.terms = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
+        if !termCounts.isEmpty {
+            let top = zip(terms.names, termCounts).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(termsKept)
+            out.terms = Dictionary(uniqueKeysWithValues: top.map { ($0.0, $0.1) })
         }
         out.riskAccounts = riskAccounts.sorted()
         return out

@@ -172,8 +172,7 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var baselineStandardDeviation: Double
         /// nil for an issue that is new this week.
         public var zScore: Double?
-        /// `new` or `spike`.
-        public var reason: String
+        public var reason: EmergingReason
         public var quotes: [Quote]
     }
 

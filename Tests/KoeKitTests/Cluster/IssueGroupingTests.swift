@@ -237,8 +237,8 @@ extension IssueGroupingTests {
         #expect(alone.map(\.cluster.label) == together.map(\.cluster.label))
         // Earlier weeks are matched to this week's issues: the same texts count there too.
         for t in together {
-            #expect(t.count(in: "2026-W46") == t.count(in: "2026-W47"), "\(t.cluster.label): \(t.countsByWeek)")
-            #expect(t.firstSeen == "2026-W45")
+            #expect(t.count(in: ISOWeek("2026-W46")!) == t.count(in: ISOWeek("2026-W47")!), "\(t.cluster.label): \(t.countsByWeek)")
+            #expect(t.firstSeen == ISOWeek("2026-W45")!)
         }
     }
 
@@ -247,6 +247,6 @@ extension IssueGroupingTests {
         let w46 = try Self.reportItems(week: 46, day: 11, keyPrefix: "a")
         let tracks = try Self.tracks(w46 + w47)
         #expect(!tracks.contains { t in t.cluster.quotes.contains { $0.contains("クーポン") } })
-        #expect(tracks.allSatisfy { $0.count(in: "2026-W47") > 0 })
+        #expect(tracks.allSatisfy { $0.count(in: ISOWeek("2026-W47")!) > 0 })
     }
 }

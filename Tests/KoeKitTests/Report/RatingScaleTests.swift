@@ -15,6 +15,16 @@ import Testing
         #expect(RatingReading(raw) == expected)
     }
 
+    /// Cells of ASCII digits take a shortcut: it must read them as the general path does.
+    @Test func digitCellsReadAsTheGeneralPathReadsThem() {
+        var cells: [String] = []
+        for n in 0..<1000 { cells += [String(n), "0" + String(n), "00" + String(n)] }
+        cells += ["", " 4", "4 ", "0x1", "1e1", "+4", "4.", "٤", "10000"]
+        for raw in cells {
+            #expect(RatingReading(raw) == RatingReading.general(raw), "\(raw)")
+        }
+    }
+
     @Test func blankIsNoRating() {
         #expect(RatingReading(nil) == nil)
         #expect(RatingReading("") == nil)

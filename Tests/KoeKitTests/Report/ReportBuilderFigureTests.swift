@@ -57,7 +57,7 @@ import Testing
         let report = try F.build(items)
         let rows = report.emerging.issues
         #expect(rows.map(\.count) == [7, 6])
-        #expect(rows.map(\.reason) == ["spike", "spike"])
+        #expect(rows.map(\.reason) == [.spike, .spike])
         #expect(rows.map(\.baselineMean) == [2.25, 1])
         #expect(rows.map(\.baselineStandardDeviation) == [(0.1875 as Double).squareRoot(), 1])
         #expect(rows.map(\.zScore) == [4.75 / 1.5, 5.0])
@@ -75,7 +75,7 @@ import Testing
         var items = (1...2).map { F.item("old\($0)", weeksBefore: $0, stance: .neutral) }
         items += F.issue(["アプリ", "クラッシュ"], count: 3, prefix: "crash")
         let rows = try F.build(items).emerging.issues
-        #expect(rows.map(\.reason) == ["new"])
+        #expect(rows.map(\.reason) == [.new])
         #expect(rows.first?.zScore == nil)
         // Two items are not enough.
         let fewer = try F.build(Array(items.dropLast())).emerging.issues
