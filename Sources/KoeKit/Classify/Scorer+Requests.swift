@@ -70,10 +70,17 @@ extension Scorer {
         }
     }
 
-    /// Whether the text between a word and a request is し or にし: 〜くして / 〜にして.
+    /// Whether the text between a word and a request makes it or has it become a goal: し / にし
+    /// (〜くして, 〜にして) or なっ / になっ (〜くなって, 〜になって).
     static func makesIt(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
         let n = Int(to - from), f = Int(from)
-        return (n == 1 && text[f] == 0x3057) || (n == 2 && text[f] == 0x306B && text[f + 1] == 0x3057)
+        let ni: UInt16 = 0x306B, shi: UInt16 = 0x3057, na: UInt16 = 0x306A, small: UInt16 = 0x3063
+        switch n {
+        case 1: return text[f] == shi
+        case 2: return (text[f] == ni && text[f + 1] == shi) || (text[f] == na && text[f + 1] == small)
+        case 3: return text[f] == ni && text[f + 1] == na && text[f + 2] == small
+        default: return false
+        }
     }
 
     static func hasComma(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
