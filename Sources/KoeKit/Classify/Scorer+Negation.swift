@@ -121,6 +121,10 @@ extension Scorer {
             // (急すぎて|ついていけない, 複雑で|なかなか覚えられない); an auxiliary after it does
             // not (してくれない, してもらえない, ていない, ではない).
             if (u == 0x3066 || u == 0x3067) && p + 1 < to && !Scorer.teAuxiliaryStarts.contains(text[Int(p) + 1]) { return true }
+            // ても/でも is concessive: a new predicate after it takes the negation (30分待っても|呼ばれ
+            // ない); only a bare auxiliary (使ってもいない) leaves it to the word before.
+            if (u == 0x3066 || u == 0x3067) && p + 1 < to && text[Int(p) + 1] == 0x3082
+                && (Int(p) + 2..<Int(to)).contains(where: { Kanji.contains(text[$0]) || (0x30A1...0x30FA).contains(text[$0]) }) { return true }
             if Kanji.contains(u) && p > from && Scorer.predicateEndings.contains(text[Int(p) - 1]) {
                 guard let bridge = Scorer.hit(containing: p, in: bridges) else { return true }
                 p = bridge.end

@@ -39,6 +39,7 @@ import Testing
         Case("ては keeps the negation", "悪くてはない", 0.4, .success),
         Case("a て-form hands the negation to the next predicate", "悪くてうごかない", -1, .dissatisfaction),
         Case("an auxiliary after a て-form keeps the negation", "悪くてもらえない", 0.4, .success),
+        Case("ても hands the negation to a new predicate", "悪くても動かない", -1, .dissatisfaction),
         Case("a complaint negated at the end of a question is asserted", "悪くないですか", -0.8, .dissatisfaction),
         Case("a negated complaint that is not asked stays negated", "悪くないですね", 0.4, .success),
         Case("a negated complaint noun in a question stays a question", "不具合ないですか", 0.2, .neutral),
