@@ -91,7 +91,11 @@ extension Classifier {
                     sentenceStart: range.lowerBound, sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
             }
         }
-        for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
+        // Signals say what kind of complaint a text is, not what it is about: a text that names
+        // nothing (微妙でした, がっかり) gets no features and joins no issue.
+        if !sum.isEmpty {
+            for s in classification.signals { add("signal:" + s.id, IssueFeatureWeight.signal) }
+        }
         out.weights = sum.result
         out.words = words.names
         return out

@@ -67,4 +67,5 @@ struct FeatureWeightSum {
     }
 
     var result: FeatureWeights { FeatureWeights(distinctNames: table.names, values: values) }
+    var isEmpty: Bool { values.isEmpty }
 }

@@ -11,6 +11,7 @@ import Testing
         届く<neg>\ttrouble\t1\tv5
         残念\tneg,issue:none\t1\tadj-na
         遅い\tneg\t1\tadj-i
+        がっかり\ttrouble,issue:none\t1\t-
 
         """
 
@@ -48,6 +49,15 @@ import Testing
         // Two texts that share only the verdict (a stopword as a word) share no feature.
         let other = try Self.features("部屋が残念。")
         #expect(Set(verdict.weights.keys).isDisjoint(with: other.weights.keys), "\(verdict.weights.keys.sorted()) \(other.weights.keys.sorted())")
+    }
+
+    @Test func aTextThatNamesNothingHasNoFeatures() throws {
+        // Only a verdict signal: nothing says what the complaint is about, so no issue can hold it.
+        let bare = try Self.features("がっかり。")
+        #expect(bare.weights.keys.isEmpty, "\(bare.weights.keys.sorted())")
+        // With a word it is about, the signal counts beside the word.
+        let about = try Self.features("画面ががっかり。")
+        #expect(about.weights["signal:trouble"] != nil && about.weights["w:画面"] != nil, "\(about.weights.keys.sorted())")
     }
 
     @Test func badMarkersAreReportedWithTheirColumn() throws {
