@@ -146,8 +146,8 @@ struct Scorer {
     }
 
     /// What the clause after a past marker says (以前は毎回待たされていた) is how things were.
-    /// When something later in the text, outside that clause, pulls the other way (今はすぐ
-    /// つながる), the past side is only the background of a change: it weighs `policy.past` and
+    /// When something later in its sentence, outside that clause, pulls the other way (…が、今は
+    /// すぐつながる), the past side is only the background of a change: it weighs `policy.past` and
     /// emits no signal. Without such a turn it stands (以前は良かった is kept as written).
     private mutating func applyPast(_ rules: [Hit]) {
         for rule in rules where role(of: rule) == .past {
@@ -156,7 +156,15 @@ struct Scorer {
             var end = first
             while end < contributions.count && clauses.clause(of: contributions[end].hit.start) == clause { end += 1 }
             let then = contributions[first..<end].reduce(0) { $0 + $1.value }
-            guard then != 0, contributions[end...].contains(where: { $0.value * then < 0 }) else { continue }
+            // The turn must come in the same sentence: every rule stays inside its sentence, so a
+            // long text classified a run of sentences at a time reads the same.
+            let sentence = clauses.sentence(of: rule.start)
+            var turns = false
+            for c in contributions[end...] {
+                if clauses.sentence(of: c.hit.start) != sentence { break }
+                if c.value * then < 0 { turns = true; break }
+            }
+            guard then != 0, turns else { continue }
             for k in first..<end where contributions[k].value != 0 {
                 contributions[k].value *= policy.past
                 contributions[k].strength *= policy.past
