@@ -143,7 +143,7 @@ extension Scorer {
     }
 
     /// Whether only punctuation follows `contrast` in its sentence: 美味しかったのですが…
-    private func trails(_ contrast: Hit, sentence s: Int, text: UnsafeBufferPointer<UInt16>) -> Bool {
+    func trails(_ contrast: Hit, sentence s: Int, text: UnsafeBufferPointer<UInt16>) -> Bool {
         for p in Int(contrast.end)..<Int(clauses.sentenceEnds[s]) {
             let u = text[p]
             let punctuation = u < 0x80
@@ -159,7 +159,8 @@ extension Scorer {
     private mutating func applyTrailingContrast(_ contrast: Hit, sentence s: Int) {
         var changed = false, hasNegative = false
         for i in indices(ofSentence: s) {
-            if contributions[i].value < 0 { hasNegative = true }
+            // A past complaint before it (昔は30分待ちだったのに。) says things are better now.
+            if contributions[i].value < 0 || contributions[i].background < 0 { hasNegative = true }
             guard contributions[i].hit.end <= contrast.start && contributions[i].value > 0 else { continue }
             let weight = lexicon.weights[Int(contributions[i].hit.entry)]
             contributions[i].value = -weight * max(policy.trailingContrast, policy.threshold)

@@ -42,7 +42,7 @@ struct Scorer {
         mergePending()
         applyModifiers(rules)
         applyHearsay(rules)
-        applyPast(rules)
+        applyPast(rules, text: text)
         applySentenceRules(rules, text: text)
         mergePending()
     }
@@ -146,16 +146,22 @@ struct Scorer {
     }
 
     /// What the clause after a past marker says (以前は毎回待たされていた) is how things were.
-    /// When something later in its sentence, outside that clause, pulls the other way (…が、今は
-    /// すぐつながる), the past side is only the background of a change: it weighs `policy.past` and
-    /// emits no signal. Without such a turn it stands (以前は良かった is kept as written).
-    private mutating func applyPast(_ rules: [Hit]) {
+    /// When something later in its sentence pulls the other way (…が、今はすぐつながる; inside the
+    /// clause too: 以前は面倒だったから楽になった), or the sentence trails off after a contrast
+    /// (昔は電話で30分待ちだったのに。: unlike now), the past side is only the background of a change:
+    /// it weighs `policy.past` and emits no signal. Without such a turn it stands (以前は良かった is
+    /// kept as written).
+    private mutating func applyPast(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         for rule in rules where role(of: rule) == .past {
             let clause = clauses.clause(of: rule.start)
             let first = firstContribution(from: rule.end)
-            var end = first
-            while end < contributions.count && clauses.clause(of: contributions[end].hit.start) == clause { end += 1 }
-            let then = contributions[first..<end].reduce(0) { $0 + $1.value }
+            var end = first, then = 0.0
+            while end < contributions.count && clauses.clause(of: contributions[end].hit.start) == clause {
+                if contributions[end].value * then < 0 { break }  // the clause itself turns
+                then += contributions[end].value
+                end += 1
+            }
+            guard then != 0 else { continue }
             // The turn must come in the same sentence: every rule stays inside its sentence, so a
             // long text classified a run of sentences at a time reads the same.
             let sentence = clauses.sentence(of: rule.start)
@@ -164,8 +170,16 @@ struct Scorer {
                 if clauses.sentence(of: c.hit.start) != sentence { break }
                 if c.value * then < 0 { turns = true; break }
             }
-            guard then != 0, turns else { continue }
+            if !turns {
+                let scopeEnd = contributions[end - 1].hit.end
+                turns = rules.contains {
+                    role(of: $0) == .contrast && $0.start >= scopeEnd
+                        && clauses.sentence(of: $0.start) == sentence && trails($0, sentence: sentence, text: text)
+                }
+            }
+            guard turns else { continue }
             for k in first..<end where contributions[k].value != 0 {
+                contributions[k].background = contributions[k].value < 0 ? -1 : 1
                 contributions[k].value *= policy.past
                 contributions[k].strength *= policy.past
                 contributions[k].signal = -1
