@@ -7,7 +7,9 @@ extension Scorer {
             let s = clauses.sentence(of: rule.start)
             switch role(of: rule) {
             case .contrast?: if (sentences.lastContrast[s]?.start ?? -1) < rule.start { sentences.lastContrast[s] = rule }
-            case .conditional?: sentences.conditionals.append((s, rule))
+            case .conditional?:
+                guard !Scorer.isTemporal(rule, sentenceEnd: clauses.sentenceEnds[s], text: text) else { continue }
+                sentences.conditionals.append((s, rule))
             case .question?: sentences.question[s] = true
             case .sarcasm?: if sentences.sarcasm[s] == nil { sentences.sarcasm[s] = rule }
             default: continue

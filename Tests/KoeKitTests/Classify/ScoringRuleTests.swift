@@ -110,11 +110,20 @@ import Testing
     }
 
     /// A signal in the if-clause (解約したら) is conditional, like one after なら.
-    @Test(arguments: ["解約したら困る", "悪いなら解約します", "悪ければ解約します"])
+    @Test(arguments: ["解約したら困る", "悪いなら解約します", "悪ければ解約します", "解約したら良かった"])
     func conditionalSignals(_ text: String) throws {
         let result = try MiniLexicon.classifier().classify(text)
         let churn = try #require(result.signals.first { $0.id == "churn_intent" })
         #expect(churn.conditional)
+    }
+
+    /// A たら clause whose sentence goes on to a past or resultative predicate tells what happened
+    /// (解約したら便利だった): it is no condition.
+    @Test(arguments: ["解約したら便利だった", "解約したら便利になってて草", "解約したら便利になったよ！"])
+    func temporalClausesAreStated(_ text: String) throws {
+        let result = try MiniLexicon.classifier().classify(text)
+        let churn = try #require(result.signals.first { $0.id == "churn_intent" })
+        #expect(!churn.conditional)
     }
 
     /// A procedure (a churn phrase inside a request) keeps both signals; only its stance weight goes.
