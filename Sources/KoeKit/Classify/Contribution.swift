@@ -27,6 +27,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
+        case handledCase
 
         var name: StaticString {
             switch self {
@@ -51,6 +52,7 @@ struct AppliedRule {
             case .hearsay: "hearsay"
             case .counterfactual: "counterfactual"
             case .past: "past"
+            case .handledCase: "handled_case"
             }
         }
     }

@@ -139,7 +139,7 @@ extension Scorer {
     }
 
     /// The contributions of sentence `s` (they are sorted, so the sentence is one run).
-    private func indices(ofSentence s: Int) -> Range<Int> {
+    func indices(ofSentence s: Int) -> Range<Int> {
         let start = s > 0 ? clauses.sentenceEnds[s - 1] : 0
         return firstContribution(from: start)..<firstContribution(from: clauses.sentenceEnds[s])
     }

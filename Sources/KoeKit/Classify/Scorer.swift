@@ -43,6 +43,7 @@ struct Scorer {
         applyModifiers(rules)
         applyHearsay(rules)
         applyPast(rules, text: text)
+        applyHandledCases(rules)
         applySentenceRules(rules, text: text)
         mergePending()
     }

@@ -54,6 +54,10 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// text then says the opposite (以前は待たされたが、今はすぐつながる), the past side is
     /// background: no weight, no signal.
     case past
+    /// について / の件で / の際: what stands before it in its sentence is the matter the sentence
+    /// is about. When the sentence then only praises how it was handled (誤配送の件で丁寧にお電話を
+    /// いただき感謝しています), the trouble named is the case, not a complaint.
+    case handledCase = "case"
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {

@@ -64,6 +64,9 @@ import Testing
         Case("the past clause may turn inside itself", "以前は悪いから便利", 1, .success),
         Case("a past complaint trailing off in のに is the background of a change", "以前は悪いのに。", 0, .neutral),
         Case("a past praise trailing off in のに is a complaint", "以前は便利のに。", -0.6, .dissatisfaction),
+        Case("a trouble named as the case of praise weighs nothing", "不具合について感謝します", 2, .success),
+        Case("a case followed by blame stands", "不具合について感謝、悪い", 0, .mixed),
+        Case("a case is only the matter of its own sentence", "不具合。について感謝します", 1, .mixed),
         Case("a suggestion that holds praise still wishes for praise before it", "便利な説明があれば良かった", -1.6, .dissatisfaction),
         Case("request turns praise before it into a mild wish", "便利にしてください", -0.24, .neutral),
         Case("request alone is a mild complaint", "教えてください", -0.24, .neutral),
@@ -124,6 +127,11 @@ import Testing
         let result = try MiniLexicon.classifier().classify(text)
         let churn = try #require(result.signals.first { $0.id == "churn_intent" })
         #expect(!churn.conditional)
+    }
+
+    /// The case a sentence praises the handling of emits no signal (解約について感謝します).
+    @Test func handledCaseEmitsNoSignal() throws {
+        #expect(try MiniLexicon.classifier().classify("解約について感謝します").signals.map(\.id) == ["thanks_given"])
     }
 
     /// A procedure (a churn phrase inside a request) keeps both signals; only its stance weight goes.
