@@ -41,7 +41,12 @@ extension Scorer {
             // A suggestion that holds a signal of its own (どうしたらいい) reaches no further; one
             // that holds a plain praise or complaint word (といい, ば良かった, てほしい) still does:
             // きれいだといい wishes for きれい.
-            let holds = range.contains { contributions[$0].hit.overlaps(rule) && contributions[$0].hasSignal }
+            // A request line that spells out a goal (…ようにしてください) holds no verdict: praise
+            // right before its ように is the goal wished for (簡単にできるようにしてほしい).
+            let holds = range.contains {
+                contributions[$0].hit.overlaps(rule) && contributions[$0].hasSignal
+                    && Scorer.goalLength(text, at: contributions[$0].hit.start, before: rule.start) == 0
+            }
             for k in range {
                 let h = contributions[k].hit
                 // A signal phrase that spells out (part of) the request keeps its own meaning:
@@ -75,12 +80,26 @@ extension Scorer {
     static func makesIt(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
         let n = Int(to - from), f = Int(from)
         let ni: UInt16 = 0x306B, shi: UInt16 = 0x3057, na: UInt16 = 0x306A, small: UInt16 = 0x3063
+        // …できる|ように(し|なっ): the word is the goal of the request.
+        let goal = goalLength(text, at: from, before: to)
+        if goal > 0 { return from + goal == to || makesIt(text, from: from + goal, to: to) }
         switch n {
         case 1: return text[f] == shi
         case 2: return (text[f] == ni && text[f + 1] == shi) || (text[f] == na && text[f + 1] == small)
         case 3: return text[f] == ni && text[f + 1] == na && text[f + 2] == small
         default: return false
         }
+    }
+
+    /// The length of a goal marker ように at `p`, after at most two units (る|ように, める|ように),
+    /// ending by `end`; 0 when there is none.
+    static func goalLength(_ text: UnsafeBufferPointer<UInt16>, at p: Int32, before end: Int32) -> Int32 {
+        let yo: UInt16 = 0x3088, u: UInt16 = 0x3046, ni: UInt16 = 0x306B
+        for skip: Int32 in 0...2 where p + skip + 3 <= end {
+            let s = Int(p + skip)
+            if text[s] == yo && text[s + 1] == u && text[s + 2] == ni { return skip + 3 }
+        }
+        return 0
     }
 
     static func hasComma(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {

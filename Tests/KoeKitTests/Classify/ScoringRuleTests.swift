@@ -72,6 +72,7 @@ import Testing
         Case("request alone is a mild complaint", "教えてください", -0.24, .neutral),
         Case("a weak praise word wished for weighs at least the wish", "早くしてください", -0.24, .neutral),
         Case("a praise signal wished to become (なって) is a wish", "使いやすくなってください", -0.24, .neutral),
+        Case("praise before a request line that spells out a goal (ように) is the goal wished for", "使いやすいようにしてください", -0.24, .neutral),
         Case("contrast: before 0.6, after 1.4", "遅いけど便利", 1.22, .success),
         Case("contrast: the later complaint weighs more", "早いけど悪い", -1.22, .dissatisfaction),
         Case("trailing contrast takes praise back", "便利だけど", -0.6, .dissatisfaction),
