@@ -147,7 +147,7 @@ public final class CompiledLexicon: Sendable {
         guard case let .rule(role) = target else { return false }
         switch role {
         case .negator, .doubleNegation, .pseudoNegation, .question, .conditional, .contrast, .absence, .presence,
-            .inability, .suggestion, .scopeBridge, .hearsay, .past, .handledCase: return true
+            .inability, .suggestion, .scopeBridge, .hearsay, .past, .handledCase, .circumstance: return true
         default: return false
         }
     }

@@ -27,7 +27,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
-        case handledCase
+        case handledCase, circumstance
 
         var name: StaticString {
             switch self {
@@ -53,6 +53,7 @@ struct AppliedRule {
             case .counterfactual: "counterfactual"
             case .past: "past"
             case .handledCase: "handled_case"
+            case .circumstance: "circumstance"
             }
         }
     }

@@ -42,6 +42,7 @@ struct Scorer {
         mergePending()
         applyModifiers(rules)
         applyHearsay(rules)
+        applyCircumstances(rules)
         applyPast(rules, text: text)
         applyHandledCases(rules)
         applySentenceRules(rules, text: text)

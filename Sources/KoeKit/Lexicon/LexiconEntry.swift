@@ -58,6 +58,9 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// is about. When the sentence then only praises how it was handled (誤配送の件で丁寧にお電話を
     /// いただき感謝しています), the trouble named is the case, not a complaint.
     case handledCase = "case"
+    /// 台風で欠航, カードを紛失: an event nobody is blamed for (weather, the customer's own loss)
+    /// is the circumstance of a request, not a complaint: the words inside it score nothing.
+    case circumstance
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {

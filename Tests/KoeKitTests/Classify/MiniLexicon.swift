@@ -62,6 +62,8 @@ enum MiniLexicon {
         ば良かった\trule:suggestion\t1\t-
         以前は\trule:past\t1\t-
         について\trule:case\t1\t-
+        雪で不具合\trule:circumstance\t1\t-
+        雪で解約\trule:circumstance\t1\t-
         もあります\trule:presence\t1\t-
         出来なかった\trule:inability\t1\t-
         少し\trule:hedge\t0.5\t-

@@ -67,6 +67,8 @@ import Testing
         Case("a trouble named as the case of praise weighs nothing", "不具合について感謝します", 2, .success),
         Case("a case followed by blame stands", "不具合について感謝、悪い", 0, .mixed),
         Case("a case is only the matter of its own sentence", "不具合。について感謝します", 1, .mixed),
+        Case("a circumstance silences what it spans", "雪で不具合", 0, .neutral),
+        Case("a circumstance silences only its span", "雪で不具合、悪い", -1, .dissatisfaction),
         Case("a suggestion that holds praise still wishes for praise before it", "便利な説明があれば良かった", -1.6, .dissatisfaction),
         Case("request turns praise before it into a mild wish", "便利にしてください", -0.24, .neutral),
         Case("request alone is a mild complaint", "教えてください", -0.24, .neutral),
@@ -128,6 +130,11 @@ import Testing
         let result = try MiniLexicon.classifier().classify(text)
         let churn = try #require(result.signals.first { $0.id == "churn_intent" })
         #expect(!churn.conditional)
+    }
+
+    /// A signal phrase inside a circumstance emits nothing.
+    @Test func circumstanceEmitsNoSignal() throws {
+        #expect(try MiniLexicon.classifier().classify("雪で解約する").signals.isEmpty)
     }
 
     /// The case a sentence praises the handling of emits no signal (解約について感謝します).
