@@ -92,12 +92,13 @@ struct LexiconMatcher {
         // come in text order, so the parts are tracked during the walk, and a match is kept
         // only when it may still count.
         let trie = lexicon.trie, table = lexicon.keyRefs
-        let info = table.info.pointer, refs = table.refs.pointer, wholeOnly = table.wholeOnly, laterOnly = table.laterOnly
+        let refs = table.slots.pointer, wholeOnly = table.wholeOnly, laterOnly = table.laterOnly
+        typealias Info = CompiledLexicon.KeyTable.Info
         for start in 0..<text.count where trie.mayMatch(text, at: start) {
             trie.forEachMatch(in: text, from: start) { end, key in
                 if key >= wholeOnly {
                     if key >= laterOnly && !tracker.anyActive { return }
-                    let k = info[Int(key)]
+                    let k = Info(at: key, in: refs)
                     guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { return }
                 }
                 raw.append(RawHit(start: start, end: end, key: key))
@@ -105,7 +106,7 @@ struct LexiconMatcher {
         }
         guard !raw.isEmpty else { return }
         for r in raw {
-            let k = info[Int(r.key)]
+            let k = Info(at: r.key, in: refs)
             var start = k.wholeNeedsStart, end = k.wholeNeedsEnd
             if k.hasParts && tracker.anyViable {
                 tracker.forEachViable(k, refs) { ref in
@@ -118,7 +119,7 @@ struct LexiconMatcher {
         }
         try analyzer.segmentRequired()
         for r in raw {
-            let k = info[Int(r.key)]
+            let k = Info(at: r.key, in: refs)
             let startsWord = analyzer.tokenStart(at: r.start) == .word || Self.followsGluedParticle(text, analyzer, Int(r.start))
             let endsWord = analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue
             func fits(_ ref: CompiledLexicon.KeyRef) -> Bool {
