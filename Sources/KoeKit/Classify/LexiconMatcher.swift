@@ -88,22 +88,34 @@ struct LexiconMatcher {
         tracker.startLine()
         // Parts of gapped or joined entries count only when every part of the entry occurs, in
         // order, somewhere in the line: most lines hold a common later part (ない, ません) but
-        // not the rest, and such hits must cost neither ICU segmentation nor chaining. Matches
-        // come in text order, so the parts are tracked during the walk, and a match is kept
-        // only when it may still count.
+        // not the rest, and such hits must cost neither ICU segmentation nor chaining. The walk
+        // finds matches in text order, so the parts are tracked in that order, and a match is
+        // kept only when it may still count.
         let trie = lexicon.trie, table = lexicon.keyRefs
         let refs = table.slots.pointer, wholeOnly = table.wholeOnly, laterOnly = table.laterOnly
         typealias Info = CompiledLexicon.KeyTable.Info
+        // First every match, without reading what its key stands for: the walk stays small,
+        // and the reads of the keys' slots below (cache misses, mostly) are independent of
+        // each other, so they overlap.
         for start in 0..<text.count where trie.mayMatch(text, at: start) {
-            trie.forEachMatch(in: text, from: start) { end, key in
+            trie.forEachMatch(in: text, from: start) { end, key in raw.append(RawHit(start: start, end: end, key: key)) }
+        }
+        guard !raw.isEmpty else { return }
+        // Then, in text order, the parts: keep a match only when it may still count.
+        var kept = 0
+        raw.withUnsafeMutableBufferPointer { raw in
+            for i in 0..<raw.count {
+                let r = raw[i], key = r.key
                 if key >= wholeOnly {
-                    if key >= laterOnly && !tracker.anyActive { return }
+                    if key >= laterOnly && !tracker.anyActive { continue }
                     let k = Info(at: key, in: refs)
-                    guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { return }
+                    guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { continue }
                 }
-                raw.append(RawHit(start: start, end: end, key: key))
+                raw[kept] = r
+                kept += 1
             }
         }
+        raw.removeSubrange(kept...)
         guard !raw.isEmpty else { return }
         for r in raw {
             let k = Info(at: r.key, in: refs)
