@@ -138,11 +138,12 @@ extension CompiledLexicon {
             }
         }
 
-        /// What the matcher needs of one key before reading its refs. The refs of a key are
-        /// `refs[start..<end]` in one flat array (so the matcher never retains an inner array
-        /// per match), in three runs: whole entries (`start..<parts`), first parts of gapped or
-        /// joined entries (`parts..<later`), later parts (`later..<end`). Each run is in entry
-        /// order, and an entry's later parts in part order.
+        /// What the matcher needs of one key before reading its refs. A key's header and its
+        /// refs are consecutive slots of one array (`Frozen.slots`), so that one cache line
+        /// usually serves both; the trie's value for a key is its header's slot. The refs are
+        /// `slots[start..<end]`, in three runs: whole entries (`start..<parts`), first parts of
+        /// gapped or joined entries (`parts..<later`), later parts (`later..<end`). Each run is
+        /// in entry order, and an entry's later parts in part order.
         struct Info: Sendable {
             let start: Int32
             let parts: Int32
@@ -154,21 +155,58 @@ extension CompiledLexicon {
 
             var hasWhole: Bool { start < parts }
             var hasParts: Bool { parts < end }
+
+            init(start: Int32, parts: Int32, later: Int32, end: Int32, wholeNeedsStart: Bool, wholeNeedsEnd: Bool) {
+                self.start = start
+                self.parts = parts
+                self.later = later
+                self.end = end
+                self.wholeNeedsStart = wholeNeedsStart
+                self.wholeNeedsEnd = wholeNeedsEnd
+            }
+
+            /// The header slot: `entry` holds the number of later-part refs; `bits` the number
+            /// of whole refs (bits 0–13), the two flags (14, 15) and the number of first-part
+            /// refs (16–31).
+            static let maxWhole = 0x3FFF, maxFirst = 0xFFFF
+
+            /// The key whose header is `slots[at]`.
+            @inline(__always)
+            init(at: Int32, in slots: UnsafePointer<KeyRef>) {
+                let head = slots[Int(at)]
+                start = at + 1
+                parts = start + Int32(head.bits & 0x3FFF)
+                later = parts + Int32(head.bits >> 16)
+                end = later + head.entry
+                wholeNeedsStart = head.bits & 0x4000 != 0
+                wholeNeedsEnd = head.bits & 0x8000 != 0
+            }
+
+            /// The header slot of a key with these refs.
+            static func header(whole: Int, first: Int, later: Int, needsStart: Bool, needsEnd: Bool) -> KeyRef {
+                KeyRef(
+                    entry: Int32(later),
+                    bits: UInt32(whole) | (needsStart ? 0x4000 : 0) | (needsEnd ? 0x8000 : 0) | UInt32(first) << 16)
+            }
         }
 
         struct Frozen: Sendable {
             let trie: UTF16Trie
             let keyCount: Int
-            let info: FrozenArray<Info>
-            let refs: FrozenArray<KeyRef>
-            /// Keys are numbered by what they stand for, so that the walk can tell without
-            /// reading `info`: below `wholeOnly`, whole entries only; from `laterOnly` on, only
-            /// later parts of entries (nothing to do while no entry's first part occurred).
+            /// Per key, its header slot and then its refs (`Info`).
+            let slots: FrozenArray<KeyRef>
+            /// Keys are laid out by what they stand for, so that the walk can tell from the
+            /// trie's value without reading the slots: below `wholeOnly`, whole entries only;
+            /// from `laterOnly` on, only later parts of entries (nothing to do while no entry's
+            /// first part occurred).
             let wholeOnly: Int32
             let laterOnly: Int32
         }
 
-        func frozen() -> Frozen {
+        /// Too many entries stand for one key for the header's counts.
+        struct TooManyRefs: Error {}
+
+        func frozen() throws -> Frozen {
             // Group the pairs by key, keeping their order (entry by entry, an entry's parts in
             // order): a counting sort.
             var first = [Int32](repeating: 0, count: keys.count + 1)
@@ -180,7 +218,7 @@ extension CompiledLexicon {
                 grouped[Int(next[Int(p.key)])] = p.ref
                 next[Int(p.key)] += 1
             }
-            // Number the keys by class (stable within a class): whole entries only, whole
+            // Lay the keys out by class (stable within a class): whole entries only, whole
             // entries and parts, first parts, later parts only.
             func kind(_ k: Int) -> Int {
                 var whole = false, firstPart = false, later = false
@@ -193,35 +231,26 @@ extension CompiledLexicon {
             var byKind: [[Int32]] = [[], [], [], []]
             for k in 0..<keys.count { byKind[kind(k)].append(Int32(k)) }
             let order = byKind.flatMap { $0 }
-            var id = [Int32](repeating: 0, count: keys.count)
-            for (n, k) in order.enumerated() { id[Int(k)] = Int32(n) }
-            // The refs by key, and the trie: independent, so built side by side.
-            nonisolated(unsafe) var info: [Info] = [], flat: [KeyRef] = []
-            nonisolated(unsafe) var trie: UTF16Trie?
-            let table = self, refs = grouped, starts = first, ids = id
-            DispatchQueue.concurrentPerform(iterations: 2) { task in
-                if task == 0 {
-                    (info, flat) = Self.group(refs, first: starts, order: order)
-                } else {
-                    trie = table.sortedTrie(id: ids)
-                }
-            }
+            let (slots, head) = try Self.group(grouped, first: first, order: order)
+            let wholeOnly = byKind[0].count, laterOnly = keys.count - byKind[3].count
             return Frozen(
-                trie: trie ?? UTF16Trie(keys: []), keyCount: keys.count, info: FrozenArray(info),
-                refs: FrozenArray(flat), wholeOnly: Int32(byKind[0].count),
-                laterOnly: Int32(keys.count - byKind[3].count))
+                trie: sortedTrie(id: head), keyCount: keys.count, slots: FrozenArray(slots),
+                wholeOnly: wholeOnly < keys.count ? head[Int(order[wholeOnly])] : Int32(slots.count),
+                laterOnly: laterOnly < keys.count ? head[Int(order[laterOnly])] : Int32(slots.count))
         }
 
-        /// The refs of each key (in the order of `order`) as one flat array, and where each
-        /// key's runs are.
-        private static func group(_ grouped: [KeyRef], first: [Int32], order: [Int32]) -> ([Info], [KeyRef]) {
-            var info: [Info] = []
-            info.reserveCapacity(order.count)
+        /// Each key (in the order of `order`) as a header slot followed by its refs, in one flat
+        /// array, and where each key's header is.
+        private static func group(_ grouped: [KeyRef], first: [Int32], order: [Int32]) throws -> ([KeyRef], [Int32]) {
+            var head = [Int32](repeating: 0, count: order.count)
             var flat: [KeyRef] = []
-            flat.reserveCapacity(grouped.count)
+            flat.reserveCapacity(grouped.count + order.count)
             for k in order.map(Int.init) {
                 let group = Int(first[k])..<Int(first[k + 1])
-                let start = Int32(flat.count)
+                let at = flat.count
+                head[k] = Int32(at)
+                flat.append(KeyRef.none)
+                let start = flat.count
                 var needsStart = false, needsEnd = false
                 // An expansion may repeat (two alternatives that normalise alike): once per
                 // entry and part. Repeats come from one entry's part, so they are adjacent.
@@ -236,22 +265,23 @@ extension CompiledLexicon {
                     }
                 }
                 take { $0.part < 0 }
-                for ref in flat[Int(start)...] {
+                for ref in flat[start...] {
                     if !ref.startsFreely { needsStart = true }
                     if ref.needsEndBoundary { needsEnd = true }
                 }
-                let parts = Int32(flat.count)
+                let parts = flat.count
                 take { $0.part == 0 }
-                let later = Int32(flat.count)
+                let later = flat.count
                 take { $0.part > 0 }
-                info.append(Info(
-                    start: start, parts: parts, later: later, end: Int32(flat.count),
-                    wholeNeedsStart: needsStart, wholeNeedsEnd: needsEnd))
+                guard parts - start <= Info.maxWhole, later - parts <= Info.maxFirst else { throw TooManyRefs() }
+                flat[at] = Info.header(
+                    whole: parts - start, first: later - parts, later: flat.count - later, needsStart: needsStart,
+                    needsEnd: needsEnd)
             }
-            return (info, flat)
+            return (flat, head)
         }
 
-        /// The trie over the keys, its values the key numbers `id`.
+        /// The trie over the keys, its value for key `k` being `id[k]` (its header slot).
         private func sortedTrie(id: [Int32]) -> UTF16Trie {
             var sorted = FlatKeys(), values: [Int32] = []
             sorted.reserve(keys: keys.count, units: keys.units.count)

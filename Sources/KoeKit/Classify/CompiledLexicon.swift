@@ -1,20 +1,44 @@
 /// A `Lexicon` compiled for matching: every entry's stems in one trie, plus the lookups the
 /// scorer needs. Immutable and shared by all threads.
 public final class CompiledLexicon: Sendable {
+    /// One entry a key stands for, in 8 bytes (the matcher reads one per match, from a table
+    /// of about a megabyte): the entry, and its part numbers and flags packed in one word.
+    /// The key table also stores each key's header in a slot of this shape (`KeyTable.Info`).
     struct KeyRef: Sendable {
         let entry: Int32
-        let needsEndBoundary: Bool
+        /// Bits 0–12: part + 1; 13–25: partCount; 26–28: the flags.
+        let bits: UInt32
+
+        /// The most parts an entry may have (the packing's limit).
+        static let maxParts = 0x1FFF - 1
+        private static let partMask: UInt32 = 0x1FFF
+        private static let endFlag: UInt32 = 1 << 26, freeFlag: UInt32 = 1 << 27, stemFlag: UInt32 = 1 << 28
+
+        init(entry: Int32, needsEndBoundary: Bool, startsFreely: Bool, part: Int16, partCount: Int16, notAfterVerbStem: Bool) {
+            precondition(part >= -1 && Int(part) < KeyRef.maxParts && partCount >= 0 && Int(partCount) <= KeyRef.maxParts)
+            self.entry = entry
+            bits = UInt32(part + 1) | UInt32(partCount) << 13 | (needsEndBoundary ? KeyRef.endFlag : 0)
+                | (startsFreely ? KeyRef.freeFlag : 0) | (notAfterVerbStem ? KeyRef.stemFlag : 0)
+        }
+
+        /// A slot as stored (a ref or a key header).
+        init(entry: Int32, bits: UInt32) {
+            self.entry = entry
+            self.bits = bits
+        }
+
+        var needsEndBoundary: Bool { bits & KeyRef.endFlag != 0 }
         /// Grammatical rule words (negators, question and conditional endings, contrast) may
         /// start inside an ICU token, because ICU glues them to the verb: しま|せん, 使った|ら.
         /// Every other entry must start a token.
-        let startsFreely: Bool
+        var startsFreely: Bool { bits & KeyRef.freeFlag != 0 }
         /// -1: the key matches the whole entry; else the gap-separated part it matches.
-        let part: Int16
+        var part: Int16 { Int16(truncatingIfNeeded: bits & KeyRef.partMask) - 1 }
         /// How many parts the entry has (1 for a whole entry).
-        let partCount: Int16
+        var partCount: Int16 { Int16(truncatingIfNeeded: bits >> 13 & KeyRef.partMask) }
         /// A kana verb (こまる) must not start as the second half of a compound verb: after a
         /// kanji and an i- or e-row kana, as in 引き|こまれ, it is part of that verb.
-        let notAfterVerbStem: Bool
+        var notAfterVerbStem: Bool { bits & KeyRef.stemFlag != 0 }
 
         static let none = KeyRef(
             entry: -1, needsEndBoundary: false, startsFreely: false, part: -1, partCount: 0, notAfterVerbStem: false)
@@ -88,10 +112,22 @@ public final class CompiledLexicon: Sendable {
             case let .rule(role): kinds.append(.rule(role))
             }
         }
+        if let entry = lexicon.entries.first(where: { $0.segments.count > KeyRef.maxParts }) {
+            throw Diagnostic(
+                file: entry.location.file, line: entry.location.line, severity: .error,
+                message: "pattern has \(entry.segments.count) parts; at most \(KeyRef.maxParts) are supported")
+        }
         table.add(KeyTable.batches(of: lexicon.entries))
         gaps = lexicon.entries.map { $0.gaps.map(Int32.init) }
         partCounts = lexicon.entries.map { Int16($0.segments.count) }
-        let frozen = table.frozen()
+        let frozen: KeyTable.Frozen
+        do {
+            frozen = try table.frozen()
+        } catch {
+            throw Diagnostic(
+                file: "lexicon", severity: .error,
+                message: "one key stands for more than \(KeyTable.Info.maxWhole) entries or \(KeyTable.Info.maxFirst) first parts")
+        }
         trie = frozen.trie
         keyCount = frozen.keyCount
         keyRefs = frozen

@@ -88,24 +88,37 @@ struct LexiconMatcher {
         tracker.startLine()
         // Parts of gapped or joined entries count only when every part of the entry occurs, in
         // order, somewhere in the line: most lines hold a common later part (ない, ません) but
-        // not the rest, and such hits must cost neither ICU segmentation nor chaining. Matches
-        // come in text order, so the parts are tracked during the walk, and a match is kept
-        // only when it may still count.
+        // not the rest, and such hits must cost neither ICU segmentation nor chaining. The walk
+        // finds matches in text order, so the parts are tracked in that order, and a match is
+        // kept only when it may still count.
         let trie = lexicon.trie, table = lexicon.keyRefs
-        let info = table.info.pointer, refs = table.refs.pointer, wholeOnly = table.wholeOnly, laterOnly = table.laterOnly
+        let refs = table.slots.pointer, wholeOnly = table.wholeOnly, laterOnly = table.laterOnly
+        typealias Info = CompiledLexicon.KeyTable.Info
+        // First every match, without reading what its key stands for: the walk stays small,
+        // and the reads of the keys' slots below (cache misses, mostly) are independent of
+        // each other, so they overlap.
         for start in 0..<text.count where trie.mayMatch(text, at: start) {
-            trie.forEachMatch(in: text, from: start) { end, key in
-                if key >= wholeOnly {
-                    if key >= laterOnly && !tracker.anyActive { return }
-                    let k = info[Int(key)]
-                    guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { return }
-                }
-                raw.append(RawHit(start: start, end: end, key: key))
-            }
+            trie.forEachMatch(in: text, from: start) { end, key in raw.append(RawHit(start: start, end: end, key: key)) }
         }
         guard !raw.isEmpty else { return }
+        // Then, in text order, the parts: keep a match only when it may still count.
+        var kept = 0
+        raw.withUnsafeMutableBufferPointer { raw in
+            for i in 0..<raw.count {
+                let r = raw[i], key = r.key
+                if key >= wholeOnly {
+                    if key >= laterOnly && !tracker.anyActive { continue }
+                    let k = Info(at: key, in: refs)
+                    guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { continue }
+                }
+                raw[kept] = r
+                kept += 1
+            }
+        }
+        raw.removeSubrange(kept...)
+        guard !raw.isEmpty else { return }
         for r in raw {
-            let k = info[Int(r.key)]
+            let k = Info(at: r.key, in: refs)
             var start = k.wholeNeedsStart, end = k.wholeNeedsEnd
             if k.hasParts && tracker.anyViable {
                 tracker.forEachViable(k, refs) { ref in
@@ -118,7 +131,7 @@ struct LexiconMatcher {
         }
         try analyzer.segmentRequired()
         for r in raw {
-            let k = info[Int(r.key)]
+            let k = Info(at: r.key, in: refs)
             let startsWord = analyzer.tokenStart(at: r.start) == .word || Self.followsGluedParticle(text, analyzer, Int(r.start))
             let endsWord = analyzer.tokenStart(at: r.end).rawValue >= TextAnalyzer.TokenStart.word.rawValue
             func fits(_ ref: CompiledLexicon.KeyRef) -> Bool {

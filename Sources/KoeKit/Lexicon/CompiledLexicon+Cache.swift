@@ -25,8 +25,7 @@ extension CompiledLexicon {
     func write(to out: inout CacheWriter) {
         keyRefs.trie.write(to: &out)
         out.int(keyRefs.keyCount)
-        out.array(Array(UnsafeBufferPointer(start: keyRefs.info.pointer, count: keyRefs.info.count)))
-        out.array(Array(UnsafeBufferPointer(start: keyRefs.refs.pointer, count: keyRefs.refs.count)))
+        out.array(Array(UnsafeBufferPointer(start: keyRefs.slots.pointer, count: keyRefs.slots.count)))
         out.int(Int(keyRefs.wholeOnly))
         out.int(Int(keyRefs.laterOnly))
         out.array(layerOf)
@@ -86,15 +85,34 @@ extension CompiledLexicon {
     static func read(from input: inout CacheReader) throws -> Stored {
         let trie = try UTF16Trie(reading: &input)
         let keyCount = try input.int()
-        let info: [KeyTable.Info] = try input.array()
-        let refs: [KeyRef] = try input.array()
+        let slots: [KeyRef] = try input.array()
         let wholeOnly = try input.int(), laterOnly = try input.int()
-        guard info.count == keyCount, (0...keyCount).contains(wholeOnly), (wholeOnly...keyCount).contains(laterOnly),
-            info.allSatisfy({ 0 <= $0.start && $0.start <= $0.parts && $0.parts <= $0.later && $0.later <= $0.end && Int($0.end) <= refs.count })
+        // The slots must be key headers each followed by its refs, `keyCount` keys in all,
+        // with the class boundaries on headers.
+        var refsOK = true, keys = 0, at = 0, largestEntry: Int32 = -1, sawWholeOnly = false, sawLaterOnly = false
+        slots.withUnsafeBufferPointer { buffer in
+            while at < buffer.count {
+                if at == wholeOnly { sawWholeOnly = true }
+                if at == laterOnly { sawLaterOnly = true }
+                let head = buffer[at]
+                guard head.entry >= 0, at + 1 + Int(head.entry) + Int(head.bits & 0x3FFF) + Int(head.bits >> 16) <= buffer.count
+                else { refsOK = false; return }
+                let k = KeyTable.Info(at: Int32(at), in: buffer.baseAddress!)
+                for i in Int(k.start)..<Int(k.end) {
+                    let e = buffer[i].entry
+                    if e < 0 { refsOK = false }
+                    largestEntry = max(largestEntry, e)
+                }
+                keys += 1
+                at = Int(k.end)
+            }
+        }
+        guard refsOK, keys == keyCount, sawWholeOnly || wholeOnly == slots.count, sawLaterOnly || laterOnly == slots.count,
+            wholeOnly <= laterOnly
         else { throw CacheFormatError(description: "bad key table") }
         let keyRefs = KeyTable.Frozen(
-            trie: trie, keyCount: keyCount, info: FrozenArray(info), refs: FrozenArray(refs),
-            wholeOnly: Int32(wholeOnly), laterOnly: Int32(laterOnly))
+            trie: trie, keyCount: keyCount, slots: FrozenArray(slots), wholeOnly: Int32(wholeOnly),
+            laterOnly: Int32(laterOnly))
         let layerOf: [UInt8] = try input.array()
         let roles = RuleRole.allCases
         let roleOf = try (input.array() as [UInt8]).map { n -> RuleRole? in
@@ -113,7 +131,7 @@ extension CompiledLexicon {
         let n = layerOf.count
         guard [roleOf.count, gaps.count, partCounts.count, locations.count, kinds.count, weights.count, patterns.count]
             .allSatisfy({ $0 == n }),
-            refs.allSatisfy({ $0.entry >= 0 && Int($0.entry) < n }),
+            Int(largestEntry) < n,
             (-1..<topicIDs.count).contains(defaultTopic),
             kinds.allSatisfy({ kind in
                 switch kind {

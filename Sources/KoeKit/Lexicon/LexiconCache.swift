@@ -18,7 +18,7 @@ public struct LexiconCache: Sendable {
     let identity: String
 
     /// Bumped whenever what `CompiledLexicon+Cache.swift` stores changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = Array("KOELEXC\u{0}".utf8)
     /// `KOE_NO_CACHE=1`: neither read nor write the cache.
     public static let disableVariable = "KOE_NO_CACHE"
