@@ -95,7 +95,7 @@ struct ReportCommand: ParsableCommand {
         options.ratingScale = ratingScale
         options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
         options.generator = "koe \(Koe.configuration.version)"
-        let builder = ReportBuilder(options: options, lexicon: lexicon.lexicon)
+        let builder = ReportBuilder(options: options, lexicon: lexicon)
         var collector = ReportCollector(builder: builder)
         let (read, skipped) = try classifyAll(pool, into: &collector, check: &check)
         var chosenWeek: ISOWeek?
