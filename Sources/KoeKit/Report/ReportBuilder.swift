@@ -30,6 +30,10 @@ public struct ReportBuilder: Sendable {
     /// The signals that feed `role`'s section.
     func signals(_ role: ReportRole) -> Set<String> { roles[role] ?? [] }
 
+    /// The signals that make an item grouped besides dissatisfaction (feature requests):
+    /// `Classifier.reportItem(for:grouping:)` gives other items only words.
+    public var groupingSignals: Set<String> { signals(.request) }
+
     /// Everything `assemble` needs; public so the history store can read and amend it.
     public struct Prepared: Sendable {
         public var week: ISOWeek
