@@ -66,6 +66,7 @@ extension HistoryStore {
     // MARK: - Inside a transaction
 
     func assign(_ db: Database, _ candidates: [IssueCandidate], week: String) throws -> [IssueAssignment] {
+        guard let thisWeek = ISOWeek(week) else { throw HistoryError.invalidWeek(week) }
         let matches = matcher.match(candidates, try references(db, around: week))
         let history = try Dictionary(
             uniqueKeysWithValues: Row.fetchAll(db, sql: """
@@ -83,13 +84,13 @@ extension HistoryStore {
             if let id = matches[index] {
                 let earlier = history[id]
                 return IssueAssignment(
-                    id: id, isNew: false, firstSeen: earlier.map { min($0.first, week) } ?? week,
+                    id: id, isNew: false, firstSeen: earlier.flatMap { ISOWeek($0.first) }.map { min($0, thisWeek) } ?? thisWeek,
                     weeksActive: (earlier?.weeks ?? 0) + 1)
             }
             let prefix = IssueID.prefix(forKind: candidate.kind.rawValue)
             let number = minted[prefix, default: 0] + 1
             minted[prefix] = number
-            return IssueAssignment(id: IssueID.format(prefix, number), isNew: true, firstSeen: week, weeksActive: 1)
+            return IssueAssignment(id: IssueID.format(prefix, number), isNew: true, firstSeen: thisWeek, weeksActive: 1)
         }
     }
 

@@ -111,7 +111,7 @@ enum WeekFacet: String, CaseIterable {
     var keyPath: WritableKeyPath<WeekAggregate, [String: Int]> {
         switch self {
         case .channel: \.byChannel
-        case .stance: \.stances
+        case .stance: \.stanceFacet
         case .signal: \.signals
         case .term: \.terms
         case .issue: \.issues

@@ -95,9 +95,9 @@ struct ReportCommand: ParsableCommand {
         options.ratingScale = ratingScale
         options.sources = input.paths.map { $0 == "-" ? "<stdin>" : $0 }
         options.generator = "koe \(Koe.configuration.version)"
-        let builder = ReportBuilder(options: options, lexicon: lexicon.lexicon)
+        let builder = ReportBuilder(options: options, lexicon: lexicon)
         var collector = ReportCollector(builder: builder)
-        let (read, skipped) = try classifyAll(pool, into: &collector, check: &check)
+        let (read, skipped) = try classifyAll(pool, into: &collector, grouping: builder.groupingSignals, check: &check)
         var chosenWeek: ISOWeek?
         if options.week == nil {
             let (chosen, setAside) = ReportBuilder.defaultWeek(counts: collector.dates)
@@ -158,7 +158,7 @@ struct ReportCommand: ParsableCommand {
     /// thread reads the next one and adds the previous one to the collector (the order of
     /// the input is kept).
     private func classifyAll(
-        _ pool: ClassifierPool, into collector: inout ReportCollector, check: inout ReportInputCheck
+        _ pool: ClassifierPool, into collector: inout ReportCollector, grouping: Set<String>, check: inout ReportInputCheck
     ) throws -> (Int, [String: Int]) {
         var skipped: [String: Int] = [:]
         var read = 0
@@ -179,7 +179,7 @@ struct ReportCommand: ParsableCommand {
                     progress.update(records: read, reader: reader)
                     return batch
                 },
-                transform: { classifier, records in records.map { ReportOutcome(classifier, $0) } },
+                transform: { classifier, records in records.map { ReportOutcome(classifier, $0, grouping: grouping) } },
                 consume: { slices in
                     for slice in slices {
                         for outcome in slice {
@@ -215,13 +215,13 @@ private struct ReportOutcome {
     /// The record's creation date when it is set but cannot be read.
     var unreadableDate: String?
 
-    init(_ classifier: Classifier, _ record: Record) {
+    init(_ classifier: Classifier, _ record: Record, grouping: Set<String>) {
         // Nothing to classify is not a neutral record: counted apart, as blank_text.
         // (Subject and text are blank together when each is: no string is joined to know.)
         if record.error == nil && ClassificationRenderer.isBlank(record.text) && ClassificationRenderer.isBlank(record.subject ?? "") {
             skipped = "blank_text"
         } else {
-            (item, skipped) = classifier.reportItem(for: record)
+            (item, skipped) = classifier.reportItem(for: record, grouping: grouping)
         }
         // A record the classifier took read its date; only one set aside may hold an unreadable one.
         if item == nil, let date = record.createdAt, TicketTimestamp.tokyo(date) == nil { unreadableDate = date }

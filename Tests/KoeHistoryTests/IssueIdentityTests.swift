@@ -35,7 +35,7 @@ struct IssueIdentityTests {
         ])
         #expect(w2.map(\.id) == ["I0003", "I0001", "F0001", "I0002"])
         #expect(w2.map(\.isNew) == [true, false, false, false])
-        #expect(w2[1] == IssueAssignment(id: "I0001", isNew: false, firstSeen: "2026-W44", weeksActive: 2))
+        #expect(w2[1] == IssueAssignment(id: "I0001", isNew: false, firstSeen: ISOWeek("2026-W44")!, weeksActive: 2))
 
         // W3: invoice is gone; a shipping cluster borrows login's old label but shares no term.
         let w3 = try store.ingest("2026-W46", [
@@ -44,8 +44,8 @@ struct IssueIdentityTests {
             Fixture.candidate(Self.export, members: Fixture.keys("c", 201...202)),
         ])
         #expect(w3.map(\.id) == ["I0001", "I0004", "I0003"])
-        #expect(w3[0] == IssueAssignment(id: "I0001", isNew: false, firstSeen: "2026-W44", weeksActive: 3))
-        #expect(w3[1] == IssueAssignment(id: "I0004", isNew: true, firstSeen: "2026-W46", weeksActive: 1))
+        #expect(w3[0] == IssueAssignment(id: "I0001", isNew: false, firstSeen: ISOWeek("2026-W44")!, weeksActive: 3))
+        #expect(w3[1] == IssueAssignment(id: "I0004", isNew: true, firstSeen: ISOWeek("2026-W46")!, weeksActive: 1))
 
         let active = try store.issues(activeSince: "2026-W44")
         #expect(active.map(\.id) == ["F0001", "I0001", "I0002", "I0003", "I0004"])

@@ -22,7 +22,7 @@ enum Fixture {
         var a = WeekAggregate(week: week)
         a.total = total
         a.byChannel = ["email": total / 2, "chat": total / 3, "app_review": total - total / 2 - total / 3]
-        a.stances = ["dissatisfaction": 40, "success": 30, "neutral": 35, "mixed": 15]
+        a.stances = [.dissatisfaction: 40, .success: 30, .neutral: 35, .mixed: 15]
         a.mixedDissatisfaction = 9
         a.mixedSuccess = 6
         a.signals = ["churn_intent": 4, "high_effort": 11, "resolved_satisfied": 7]

@@ -4,8 +4,11 @@ extension Classifier {
     /// `subjectLength`: how many scalars at the start of `text` are a subject line. Subjects are
     /// often a form's category (アプリの不具合) shared by unrelated tickets, so their words and
     /// phrases weigh `IssueFeatureWeight.subject` and never label an issue alone.
-    public func issueFeatures(of classification: Classification, text: String, subjectLength: Int = 0) throws -> IssueFeatures {
+    /// `wordsOnly`: only `words` is filled (what the report counts of a text it does not
+    /// group): no scalar copy of the text, no sentences, no weights and no phrases.
+    public func issueFeatures(of classification: Classification, text: String, subjectLength: Int = 0, wordsOnly: Bool = false) throws -> IssueFeatures {
         try analyzer.completeTokens()
+        if wordsOnly { return IssueFeatures(weights: FeatureWeights(), words: words(wordRuns(SentenceIndex()))) }
         let scalars = Array(text.unicodeScalars)
         let sentences = SentenceIndex(scalars)
         let vocabulary = issueVocabulary
@@ -99,6 +102,15 @@ extension Classifier {
         out.weights = sum.result
         out.words = words.names
         return out
+    }
+
+    /// The whole words of `runs` and the codes of the text last classified, each once, in
+    /// order: `issueFeatures`' `words` without its weights.
+    func words(_ runs: [WordRun]) -> [String] {
+        var words = NameTable(capacity: 32)
+        for run in runs where run.isWord { _ = words.insert(run.word) }
+        for code in Self.codes(inUnits: analyzer.normalizedUnits) { _ = words.insert(code) }
+        return words.names
     }
 
     /// Evidence of what is wrong or wanted: negative polarity, dissatisfaction signals and
@@ -296,6 +308,9 @@ struct SentenceIndex {
     /// Start offset of each sentence; the first is 0.
     private var starts: [Int] = [0]
     private let count: Int
+
+    /// No sentence boundary: every offset is in sentence 0 (when sentences do not matter).
+    init() { count = 0 }
 
     init(_ scalars: [Unicode.Scalar]) {
         count = scalars.count

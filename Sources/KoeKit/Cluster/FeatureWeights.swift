@@ -9,6 +9,9 @@
 public struct FeatureWeights: Sendable, ExpressibleByDictionaryLiteral {
     public private(set) var names: [String] = []
     public private(set) var values: [Double] = []
+    /// `NameTable.hash` of each name when the weights were summed on a worker (empty
+    /// otherwise): the collector interns the names without hashing them again.
+    private(set) var hashes: [UInt64] = []
 
     public init() {}
 
@@ -25,9 +28,10 @@ public struct FeatureWeights: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// Pairs whose names are known to be distinct (`FeatureSets`).
-    init(distinctNames names: [String], values: [Double]) {
+    init(distinctNames names: [String], values: [Double], hashes: [UInt64] = []) {
         self.names = names
         self.values = values
+        self.hashes = hashes
     }
 
     public var count: Int { names.count }
@@ -66,6 +70,6 @@ struct FeatureWeightSum {
         if inserted { values.append(weight) } else { values[Int(id)] += weight }
     }
 
-    var result: FeatureWeights { FeatureWeights(distinctNames: table.names, values: values) }
+    var result: FeatureWeights { FeatureWeights(distinctNames: table.names, values: values, hashes: table.hashes) }
     var isEmpty: Bool { values.isEmpty }
 }

@@ -19,9 +19,9 @@ struct IssueVocabulary: Sendable {
 
     init(_ lexicon: CompiledLexicon) {
         stopwords = lexicon.stopwords
+        let source = lexicon.reportLexicon
         var map: [String: String] = [:]
-        let sets = Array(lexicon.lexicon.synonyms.values)
-        for set in sets.sorted(by: { $0.canonical < $1.canonical }) {
+        for set in source.synonyms {
             let target = (try? Normalizer.normalize(set.canonical)) ?? set.canonical
             for variant in set.variants {
                 let key = (try? Normalizer.normalize(variant)) ?? variant
@@ -31,14 +31,9 @@ struct IssueVocabulary: Sendable {
         canonical = map
         stopwordUnits = UnitWordTable(stopwords.lazy.map { ($0, true) })
         canonicalUnits = UnitWordTable(map.lazy.map { ($0.key, $0.value) })
-        issueKinds = lexicon.lexicon.issueKinds.filter { $0.value != Self.verdictKind }
-        verdictEntries = Set(lexicon.lexicon.issueKinds.filter { $0.value == Self.verdictKind }.keys)
-        grammaticalEntries = Set(lexicon.lexicon.entries.filter { entry in
-            entry.targets.allSatisfy { target in
-                guard case let .rule(role) = target else { return false }
-                return role != .absence && role != .inability
-            }
-        }.map(\.location.description))
+        issueKinds = source.issueKinds.filter { $0.value != Self.verdictKind }
+        verdictEntries = Set(source.issueKinds.filter { $0.value == Self.verdictKind }.keys)
+        grammaticalEntries = source.grammaticalEntries
     }
 
     /// The reserved issue kind of verdicts (`issue:none`).

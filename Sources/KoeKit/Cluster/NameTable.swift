@@ -5,7 +5,8 @@
 struct NameTable: Sendable {
     /// Names by id.
     private(set) var names: [String] = []
-    private var hashes: [UInt64] = []
+    /// `hash` of each name, by id.
+    private(set) var hashes: [UInt64] = []
     /// Open addressing: id + 1 (0: empty); the count is a power of two.
     private var slots: [Int32]
     private var mask: Int
@@ -27,7 +28,11 @@ struct NameTable: Sendable {
 
     /// The id of `name`, inserted now when new.
     mutating func insert(_ name: String) -> (id: Int32, inserted: Bool) {
-        let h = Self.hash(name)
+        insert(name, hash: Self.hash(name))
+    }
+
+    /// `insert` of a name whose `hash` is known (`h` must be `NameTable.hash(name)`).
+    mutating func insert(_ name: String, hash h: UInt64) -> (id: Int32, inserted: Bool) {
         let (found, slot) = lookup(name, h)
         if let found { return (found, false) }
         let id = Int32(names.count)

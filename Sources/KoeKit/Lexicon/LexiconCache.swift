@@ -17,8 +17,9 @@ public struct LexiconCache: Sendable {
     /// What the cached content depends on besides the lexicon files.
     let identity: String
 
-    /// Bumped whenever what `CompiledLexicon+Cache.swift` stores changes.
-    static let formatVersion = 3
+    /// Bumped whenever what `CompiledLexicon+Cache.swift` or `LexiconCacheReport.swift` stores
+    /// changes (4: the key slots of speed23 and the report part of report23 together).
+    static let formatVersion = 4
     static let magic = Array("KOELEXC\u{0}".utf8)
     /// `KOE_NO_CACHE=1`: neither read nor write the cache.
     public static let disableVariable = "KOE_NO_CACHE"
@@ -76,7 +77,8 @@ public struct LexiconCache: Sendable {
 
     /// The built-in pack followed by `extra` layers, compiled (as `Lexicon.loadDefault` then
     /// `CompiledLexicon.init`), read from the cache when it holds them and written to it when
-    /// not. ICU's dictionary pairs are cached with them.
+    /// not. ICU's dictionary pairs are cached with them, and what the report reads of the
+    /// source lexicon (`ReportLexicon`).
     public func loadDefault(extra: [String] = []) throws -> Loaded {
         guard let (layers, packs) = Lexicon.defaultLayers(extra: extra) else { return try Self.uncached(extra: extra) }
         let (files, problems) = Lexicon.files(of: layers, packs: packs)
@@ -104,15 +106,17 @@ public struct LexiconCache: Sendable {
         switch CacheFile.read(url, key: digest) {
         case let .hit(file):
             do {
-                let (stored, pairs) = try file.withUnsafeBytes { bytes in
+                let (stored, pairs, report) = try file.withUnsafeBytes { bytes in
                     var reader = CacheReader(UnsafeRawBufferPointer(rebasing: bytes[CacheFile.payloadOffset...]))
                     let stored = try CompiledLexicon.read(from: &reader)
                     let loaded = try reader.bool()
                     let bits: [UInt64] = try reader.array()
+                    let report = try ReportLexicon.read(from: &reader)
                     guard reader.isAtEnd else { throw CacheFormatError(description: "trailing bytes") }
-                    return (stored, (loaded, bits))
+                    return (stored, (loaded, bits), report)
                 }
                 if DictionaryPairs.preset == nil { DictionaryPairs.preset = pairs }
+                source.report = report
                 return Loaded(
                     lexicon: CompiledLexicon(stored: stored, source: source), diagnostics: [], notes: [], fromCache: true)
             } catch {
@@ -134,6 +138,7 @@ public struct LexiconCache: Sendable {
         let pairs = DictionaryPairs.shared.stored
         out.bool(pairs.isLoaded)
         out.array(pairs.bits)
+        ReportLexicon(lexicon).write(to: &out)
         do {
             try CacheFile.write(out.bytes, key: digest, to: url)
         } catch {

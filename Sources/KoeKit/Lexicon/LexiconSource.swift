@@ -7,6 +7,7 @@ final class LexiconSource: @unchecked Sendable {
     private let lock = NSLock()
     private var built: Lexicon?
     private var build: (() -> Lexicon)?
+    private var storedReport: ReportLexicon?
 
     init(_ lexicon: Lexicon) { built = lexicon }
 
@@ -20,5 +21,20 @@ final class LexiconSource: @unchecked Sendable {
             build = nil
             return lexicon
         }
+    }
+
+    /// Whether `lexicon` exists yet (given, or built on a first use).
+    var isBuilt: Bool { lock.withLock { built != nil } }
+
+    /// What the report reads of the lexicon: as the lexicon cache stored it, else taken from
+    /// `lexicon` (built if need be).
+    var report: ReportLexicon {
+        get {
+            if let stored = lock.withLock({ storedReport }) { return stored }
+            let made = ReportLexicon(lexicon)
+            lock.withLock { storedReport = made }
+            return made
+        }
+        set { lock.withLock { storedReport = newValue } }
     }
 }

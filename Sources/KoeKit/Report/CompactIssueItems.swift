@@ -51,7 +51,10 @@ struct FeatureSets: Sendable {
 
     /// The id of the set equal to `features`, stored now if it is new.
     mutating func id(_ features: FeatureWeights) -> Int32 {
-        var pairs = features.pairs.map { (nameID($0), $1) }
+        let known = features.hashes.count == features.count
+        var pairs = features.pairs.enumerated().map { k, pair in
+            (known ? table.insert(pair.0, hash: features.hashes[k]).id : nameID(pair.0), pair.1)
+        }
         pairs.sort { $0.0 < $1.0 }
         var hasher = Hasher()
         for (id, weight) in pairs {

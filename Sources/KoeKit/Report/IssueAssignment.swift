@@ -4,11 +4,11 @@ public struct IssueAssignment: Sendable, Equatable {
     /// True when no stored issue matched and `id` is newly minted.
     public var isNew: Bool
     /// The earliest week the issue was seen in, up to and including the assigned week.
-    public var firstSeen: String
+    public var firstSeen: ISOWeek
     /// Weeks the issue was seen in up to and including the assigned week.
     public var weeksActive: Int
 
-    public init(id: String, isNew: Bool, firstSeen: String, weeksActive: Int) {
+    public init(id: String, isNew: Bool, firstSeen: ISOWeek, weeksActive: Int) {
         self.id = id
         self.isNew = isNew
         self.firstSeen = firstSeen

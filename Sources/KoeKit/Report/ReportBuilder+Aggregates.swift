@@ -29,7 +29,7 @@ extension ReportBuilder {
             let a = p.aggregates[w] ?? WeekAggregate(week: w.description)
             return WeeklyReport.WeekStance(
                 week: w.description, total: a.total, dissatisfaction: a.dissatisfied, success: a.succeeded,
-                neutral: a.stances["neutral", default: 0], mixed: a.stances["mixed", default: 0])
+                neutral: a.stances[.neutral, default: 0], mixed: a.stances[.mixed, default: 0])
         }
         let this = p.aggregates[p.week] ?? WeekAggregate(week: p.week.description)
         let prev = p.aggregates[p.week.adding(weeks: -1)]

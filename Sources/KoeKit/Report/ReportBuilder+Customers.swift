@@ -38,9 +38,10 @@ extension ReportBuilder {
         _ items: [ReportItem], with signals: Set<String>, limit: Int = 5, where extra: (ReportItem) -> Bool = { _ in true }
     ) -> [WeeklyReport.Quote] {
         var scored: [(item: ReportItem, strength: Double)] = []
-        for item in items where extra(item) {
+        for item in items {
             let strength = item.signals.filter { signals.contains($0.id) }.map(\.strength).reduce(0, +)
-            if strength > 0 { scored.append((item, strength)) }
+            // `extra` only for items with a signal: it may read the whole text.
+            if strength > 0 && extra(item) { scored.append((item, strength)) }
         }
         scored.sort { $0.strength != $1.strength ? $0.strength > $1.strength : $0.item.key < $1.item.key }
         return scored.prefix(limit).map { quote($0.item, text: excerpt($0.item, for: signals)) }

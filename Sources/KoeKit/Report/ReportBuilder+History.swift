@@ -83,7 +83,7 @@ extension ReportBuilder {
             let n = (track.kind == .issue ? aggregate.issues : aggregate.featureRequests)[assignment.id] ?? 0
             if n > 0 { t.countsByWeek[week] = n }
         }
-        t.firstSeen = [ISOWeek(assignment.firstSeen), t.countsByWeek.keys.min()].compactMap { $0 }.min() ?? t.firstSeen
+        t.firstSeen = min(assignment.firstSeen, t.countsByWeek.keys.min() ?? assignment.firstSeen)
         t.weeksActive = max(assignment.weeksActive, t.countsByWeek.count)
         return t
     }

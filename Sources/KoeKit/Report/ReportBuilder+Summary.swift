@@ -47,9 +47,9 @@ extension ReportBuilder {
                 previous: prev.map { $0.signals[id, default: 0] })
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
         let hits = p.ruleHits
-        let entries = Dictionary(lexicon.entries.map { ($0.location.description, $0) }, uniquingKeysWith: { a, _ in a })
+        let entries = lexicon.entries
         let ruleHits = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(20).map { key, n in
-            WeeklyReport.RuleHit(entry: key, pattern: entries[key]?.pattern ?? "", target: entries[key]?.targets.first?.description ?? "", count: n)
+            WeeklyReport.RuleHit(entry: key, pattern: entries[key]?.pattern ?? "", target: entries[key]?.target ?? "", count: n)
         }
         let unclassified = p.current.filter { $0.stance == .neutral && !$0.matchedLexicon }
             .sorted { $0.key < $1.key }.prefix(10).map { quote($0) }

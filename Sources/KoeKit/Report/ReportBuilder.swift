@@ -3,12 +3,21 @@
 /// `assemble` writes the report from prepared data (with history merged in, if any).
 public struct ReportBuilder: Sendable {
     public let options: ReportOptions
-    let lexicon: Lexicon
+    let lexicon: ReportLexicon
     let masker = PIIMasker()
     /// Signal ids per report section, from the lexicon's `report` column.
     let roles: [ReportRole: Set<String>]
 
     public init(options: ReportOptions, lexicon: Lexicon) {
+        self.init(options: options, lexicon: ReportLexicon(lexicon))
+    }
+
+    /// From the compiled lexicon: a lexicon read from the cache is not parsed again.
+    public init(options: ReportOptions, lexicon: CompiledLexicon) {
+        self.init(options: options, lexicon: lexicon.reportLexicon)
+    }
+
+    public init(options: ReportOptions, lexicon: ReportLexicon) {
         self.options = options
         self.lexicon = lexicon
         var roles: [ReportRole: Set<String>] = [:]
@@ -20,6 +29,10 @@ public struct ReportBuilder: Sendable {
 
     /// The signals that feed `role`'s section.
     func signals(_ role: ReportRole) -> Set<String> { roles[role] ?? [] }
+
+    /// The signals that make an item grouped besides dissatisfaction (feature requests):
+    /// `Classifier.reportItem(for:grouping:)` gives other items only words.
+    public var groupingSignals: Set<String> { signals(.request) }
 
     /// Everything `assemble` needs; public so the history store can read and amend it.
     public struct Prepared: Sendable {

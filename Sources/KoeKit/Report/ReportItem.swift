@@ -74,6 +74,10 @@ public struct ReportItem: Sendable {
     }
 
     public var isDissatisfied: Bool { stance == .dissatisfaction || (stance == .mixed && dominant == .dissatisfaction) }
+    /// `isDissatisfied` of an item classified `c`.
+    static func isDissatisfied(_ c: Classification) -> Bool {
+        c.stance == .dissatisfaction || (c.stance == .mixed && c.dominant == .dissatisfaction)
+    }
     public var isSuccess: Bool { stance == .success || (stance == .mixed && dominant == .success) }
     public func has(_ signal: String) -> Bool { signals.contains { $0.id == signal } }
 }
@@ -81,12 +85,18 @@ public struct ReportItem: Sendable {
 extension Classifier {
     /// Classifies a record for the report: subject and body together. Nil when the record
     /// cannot be used (its reason is the dictionary key of `ReportBuilder.skipped`).
-    public func reportItem(for record: Record) -> (item: ReportItem?, skipped: String?) {
+    /// `grouping`: the signals that make an item grouped besides dissatisfaction (feature
+    /// requests); an item that is neither gets only the words of its issue features (the
+    /// report counts its terms and groups nothing of it). Nil: full features for every item.
+    public func reportItem(for record: Record, grouping: Set<String>? = nil) -> (item: ReportItem?, skipped: String?) {
         if record.error != nil { return (nil, "unreadable") }
         guard let created = record.createdAt, let date = TicketTimestamp.tokyo(created)?.date else { return (nil, "no_date") }
         let subject = record.subject.map { $0.isEmpty ? "" : $0 + "\n" } ?? ""
         let text = subject + record.text
-        guard let c = try? classify(text), let features = try? issueFeatures(of: c, text: text, subjectLength: subject.unicodeScalars.count) else { return (nil, "unreadable") }
+        guard let c = try? classify(text) else { return (nil, "unreadable") }
+        let grouped = grouping.map { ids in ReportItem.isDissatisfied(c) || c.signals.contains { ids.contains($0.id) } } ?? true
+        guard let features = try? issueFeatures(of: c, text: text, subjectLength: subject.unicodeScalars.count, wordsOnly: !grouped)
+        else { return (nil, "unreadable") }
         let key = record.id ?? "\(record.source):\(record.line)"
         let item = ReportItem(
             key: key, date: date, channel: record.channel?.isEmpty == false ? record.channel! : "unknown",

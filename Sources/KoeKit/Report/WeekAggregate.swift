@@ -6,8 +6,9 @@ public struct WeekAggregate: Codable, Sendable, Equatable {
     public var week: String
     public var total: Int
     public var byChannel: [String: Int]
-    /// Items per stance (`dissatisfaction`, `success`, `neutral`, `mixed`).
-    public var stances: [String: Int]
+    /// Items per stance; encoded as an object keyed by the stance's name (`dissatisfaction`,
+    /// `success`, `neutral`, `mixed`), as when the keys were strings.
+    public var stances: [Stance: Int]
     /// Mixed items whose dominant side is dissatisfaction (counted as dissatisfied in rates).
     public var mixedDissatisfaction: Int
     public var mixedSuccess: Int
@@ -39,11 +40,21 @@ public struct WeekAggregate: Codable, Sendable, Equatable {
     }
 
     /// Dissatisfied items: dissatisfaction plus mixed leaning that way.
-    public var dissatisfied: Int { stances["dissatisfaction", default: 0] + mixedDissatisfaction }
-    public var succeeded: Int { stances["success", default: 0] + mixedSuccess }
+    public var dissatisfied: Int { stances[.dissatisfaction, default: 0] + mixedDissatisfaction }
+    public var succeeded: Int { stances[.success, default: 0] + mixedSuccess }
+    /// `stances` keyed by the stances' names, the form the history stores (a name that is no
+    /// stance is dropped when read back).
+    public var stanceFacet: [String: Int] {
+        get { Dictionary(uniqueKeysWithValues: stances.map { ($0.key.rawValue, $0.value) }) }
+        set { stances = Dictionary(newValue.compactMap { k, v in Stance(rawValue: k).map { ($0, v) } }, uniquingKeysWith: +) }
+    }
     /// `ratings` as one dictionary, the form the history stores.
     public var ratingFacet: [String: Int] {
         get { ratings.facet }
         set { ratings.facet = newValue }
     }
 }
+
+/// A stance is stored and encoded by its name: `[Stance: Int]` encodes as the object a
+/// `[String: Int]` of the names gives.
+extension Stance: Codable, CodingKeyRepresentable {}

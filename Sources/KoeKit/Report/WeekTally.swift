@@ -23,7 +23,7 @@ struct WeekTally: Sendable {
     mutating func add(_ item: ReportItem, isRisk: Bool, entries countEntries: Bool) {
         aggregate.total += 1
         aggregate.byChannel[item.channel, default: 0] += 1
-        aggregate.stances[item.stance.rawValue, default: 0] += 1
+        aggregate.stances[item.stance, default: 0] += 1
         if item.stance == .mixed {
             if item.dominant == .dissatisfaction { aggregate.mixedDissatisfaction += 1 } else { aggregate.mixedSuccess += 1 }
         }

@@ -13,33 +13,57 @@ public enum TicketTimestamp {
         return parsed(text)
     }
 
-    /// `parsed` of the form nearly every export uses, `2026-11-16 09:05:00` (also `…T09:05`,
-    /// `… 09:05`, `2026-11-16`), read from its bytes without decoding Characters: the outer
-    /// nil when `text` is not of that form; else the same answer as `parsed`.
+    /// `parsed` of the forms nearly every export uses, read from their bytes without decoding
+    /// Characters: `2026-11-16` or `2026/11/16` (month and day of one or two digits), then
+    /// optionally a space or `T`, `H:MM` or `HH:MM`, `:SS`, and `Z` or `±HH:MM`. The outer nil
+    /// when `text` is not of such a form; else the same answer as `parsed`.
     static func plainTokyo(_ text: String) -> (date: CivilDate, minute: Int)?? {
         var text = text
         return text.withUTF8 { b -> (date: CivilDate, minute: Int)?? in
             let n = b.count
-            guard n == 10 || n == 16 || n == 19 else { return nil }
-            func digits(_ at: Int, _ count: Int) -> Int? {
-                var v = 0
-                for k in at..<at + count {
-                    guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
-                    v = v * 10 + Int(b[k] - 0x30)
+            var i = 0
+            /// `least` to `most` ASCII digits at `i` (moved past them); nil when fewer.
+            func digits(_ least: Int, _ most: Int) -> Int? {
+                var v = 0, k = 0
+                while k < most, i < n, b[i] >= 0x30 && b[i] <= 0x39 {
+                    v = v * 10 + Int(b[i] - 0x30)
+                    i += 1
+                    k += 1
                 }
-                return v
+                return k >= least ? v : nil
             }
-            guard let y = digits(0, 4), b[4] == 0x2D, let mo = digits(5, 2), b[7] == 0x2D, let d = digits(8, 2) else { return nil }
+            func take(_ byte: UInt8) -> Bool {
+                guard i < n, b[i] == byte else { return false }
+                i += 1
+                return true
+            }
+            guard let y = digits(4, 4), i < n, b[i] == 0x2D || b[i] == 0x2F else { return nil }
+            let separator = b[i]
+            i += 1
+            guard let mo = digits(1, 2), take(separator), let d = digits(1, 2) else { return nil }
             var hour = 0, minute = 0
-            if n > 10 {
-                guard b[10] == 0x20 || b[10] == 0x54, let h = digits(11, 2), b[13] == 0x3A, let m = digits(14, 2) else { return nil }
-                if n == 19 { guard b[16] == 0x3A, digits(17, 2) != nil else { return nil } }
+            var offset: Int?
+            if i < n {
+                guard b[i] == 0x20 || b[i] == 0x54 else { return nil }
+                i += 1
+                guard let h = digits(1, 2), take(0x3A), let m = digits(2, 2) else { return nil }
+                if take(0x3A) { guard digits(2, 2) != nil else { return nil } }
                 hour = h
                 minute = m
+                if take(0x5A) {
+                    offset = 0
+                } else if i < n, b[i] == 0x2B || b[i] == 0x2D {
+                    let sign = b[i] == 0x2B ? 1 : -1
+                    i += 1
+                    guard let oh = digits(2, 2), take(0x3A), let om = digits(2, 2) else { return nil }
+                    offset = sign * (oh * 60 + om)
+                }
             }
+            guard i == n else { return nil }
             // Of the form: whatever `parsed` says of it.
             guard y >= 1900, let date = CivilDate(year: y, month: mo, day: d), hour < 24 && minute < 60 else { return .some(nil) }
-            let total = date.dayNumber * 1440 + hour * 60 + minute
+            var total = date.dayNumber * 1440 + hour * 60 + minute
+            if let offset { total += tokyoOffset - offset }
             let day = total >= 0 ? total / 1440 : (total - 1439) / 1440
             return (CivilDate(dayNumber: day), total - day * 1440)
         }

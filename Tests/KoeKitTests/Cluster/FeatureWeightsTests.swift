@@ -56,6 +56,21 @@ import Testing
         for (k, name) in expected.enumerated() { #expect(model.id(of: name) == Int32(k)) }
     }
 
+    /// Weights summed on a worker carry their names' hashes, so the collector does not hash
+    /// them again; a set interned with them is the set interned without.
+    @Test func summedWeightsCarryTheHashesOfTheirNames() {
+        var sum = FeatureWeightSum()
+        for (name, weight) in Self.added { sum.add(name, weight) }
+        let summed = sum.result
+        #expect(summed.hashes == summed.names.map(NameTable.hash))
+        var sets = FeatureSets()
+        let plain = FeatureWeights(distinctNames: Array(summed.names.reversed()), values: Array(summed.values.reversed()))
+        let a = sets.id(plain), b = sets.id(summed)
+        #expect(a == b && sets.count == 1)
+        let other = FeatureWeights(distinctNames: ["w:アプリ", "w:請求書"], values: [0.5, 0.6])
+        #expect(sets.id(other) != a && sets.weights(of: b) == summed)
+    }
+
     @Test func setsStoreEqualFeaturesOnceWhateverTheirOrder() {
         var sets = FeatureSets()
         let a = sets.id(FeatureWeights(distinctNames: ["w:請求書", "p:kind:crash"], values: [1, 0.6]))

@@ -49,6 +49,37 @@ import Testing
         #expect(order == expected)
     }
 
+    /// Pushes and pops mixed: every pop is the first of what is queued, in `before` order
+    /// (checked against a sorted list, across sizes that fill the heap's levels unevenly).
+    @Test func everyPopIsTheFirstOfWhatIsQueued() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [1, 2, 3, 4, 5, 6, 17, 21, 85, 86, 341, 1000] {
+            var queue = MergeQueue()
+            var reference: [MergeQueue.Candidate] = []
+            for i in 0..<size * 3 {
+                if i % 3 != 2 || reference.isEmpty {
+                    let c = MergeQueue.Candidate(
+                        score: Double(Int.random(in: 0..<9, using: &generator)) / 8, a: Int.random(in: 0..<40, using: &generator),
+                        b: 40 + Int.random(in: 0..<40, using: &generator))
+                    queue.push(c)
+                    reference.append(c)
+                } else {
+                    reference.sort { $0.before($1) }
+                    let expected = reference.removeFirst()
+                    let c = queue.pop()
+                    #expect(c.map { [$0.score, Double($0.a), Double($0.b)] } == [expected.score, Double(expected.a), Double(expected.b)], "size \(size)")
+                }
+            }
+            var built = MergeQueue(reference)
+            reference.sort { $0.before($1) }
+            for expected in reference {
+                let c = built.pop()
+                #expect(c.map { [$0.score, Double($0.a), Double($0.b)] } == [expected.score, Double(expected.a), Double(expected.b)], "size \(size)")
+            }
+            #expect(built.isEmpty)
+        }
+    }
+
     /// A link keeps its similarity sum in 12 bytes, bit for bit.
     @Test func aLinkKeepsItsSumExactly() {
         #expect(MemoryLayout<LinkRows.Link>.stride == 12)

@@ -54,6 +54,29 @@ import Testing
         }
     }
 
+    /// `koe report` from the cache reads what it needs of the source lexicon from the cache
+    /// too: the same as the files give, without parsing them.
+    @Test func aCachedLoadGivesTheReportItsPartWithoutBuildingTheSourceLexicon() throws {
+        try Self.withCache { cache, _ in
+            _ = try cache.loadDefault()
+            let second = try cache.loadDefault()
+            #expect(second.fromCache)
+            let cached = try #require(second.lexicon)
+            let report = cached.reportLexicon
+            _ = ReportBuilder(options: ReportOptions(), lexicon: cached)
+            let classifier = try Classifier(lexicon: cached), text = "同期ボタンを押してもデータが消える"
+            #expect(try !classifier.issueFeatures(of: classifier.classify(text), text: text).weights.isEmpty)
+            #expect(!cached.source.isBuilt)
+            let fresh = try #require(LexiconCache.uncached().lexicon)
+            #expect(report == ReportLexicon(fresh.lexicon))
+            #expect(cached.lexicon.version == report.version)
+            // Every part is there to compare (the built-in pack has each).
+            #expect(!report.version.isEmpty && !report.entries.isEmpty && !report.issueKinds.isEmpty)
+            #expect(!report.grammaticalEntries.isEmpty && !report.synonyms.isEmpty)
+            #expect(report.signals.values.contains { ($0.report?.count ?? 0) > 0 })
+        }
+    }
+
     @Test func anEditedLexiconFileIsNeverReadFromTheCache() throws {
         try Self.withCache(layer: ["mine.tsv": "\(Self.word)\tpos\t2\t-\n"]) { cache, layer in
             let before = try #require(cache.loadDefault(extra: [layer.path]).lexicon)

@@ -85,8 +85,37 @@ import Testing
         }
         #expect(checked > 1000)
         // Other forms are left to the general parser.
-        for text in ["2026/11/16 9:05", " 2026-11-16", "2026-11-16 9:05", "2026-11-16t09:05", "2026-11-16 09:05Z"] {
+        for text in [
+            " 2026-11-16", "2026-11-16t09:05", "2026-11/16 9:05", "2026-11-16 09:05+0900", "2026-11-16 9:5", "2026-11-16 09:05 +09:00",
+            "2026-11-16 09:05:00.5", "2026-11-16 09:05z", "2026-11-16  09:05", "2026/11/16 9:05 午後", "02026-11-16",
+        ] {
             #expect(TicketTimestamp.plainTokyo(text) == nil, "\(text)")
         }
+    }
+
+    /// The byte-level reading of the other common forms (`2026/11/16 9:05`, one-digit month,
+    /// day and hour, `Z` and `±HH:MM` offsets) gives what the general parser gives, valid or not,
+    /// and is taken for every value of those forms.
+    @Test func slashedAndOffsetFormsReadAsTheGeneralParserDoes() {
+        var rng = SeededGenerator(seed: 29)
+        var checked = 0, shifted = 0
+        for _ in 0..<3000 {
+            let y = [1899, 1900, 2024, 2026, 2100].randomElement(using: &rng)!
+            let mo = Int.random(in: 0...13, using: &rng), d = Int.random(in: 0...32, using: &rng)
+            let h = Int.random(in: 0...25, using: &rng), mi = Int.random(in: 0...61, using: &rng)
+            let oh = Int.random(in: 0...14, using: &rng), om = [0, 30, 45, 61].randomElement(using: &rng)!
+            let separator = Bool.random(using: &rng) ? "/" : "-"
+            let date = "\(y)\(separator)\(mo)\(separator)" + String(format: "%02d", d)
+            let time = "\(h):" + String(format: "%02d", mi)
+            let zone = String(format: "%02d:%02d", oh, om)
+            for text in [date, date + " " + time, date + "T" + time + ":07", date + "T" + time + "Z", date + "T" + time + ":00+" + zone, date + " " + time + "-" + zone] {
+                #expect(TicketTimestamp.plainTokyo(text) != nil, "\(text)")
+                let fast = TicketTimestamp.tokyo(text), slow = TicketTimestamp.parsed(text)
+                #expect(fast?.date == slow?.date && fast?.minute == slow?.minute, "\(text)")
+                if slow != nil { checked += 1 }
+                if let fast, let naive = TicketTimestamp.parsed(String(text.prefix { $0 != "Z" && $0 != "+" })), fast.minute != naive.minute { shifted += 1 }
+            }
+        }
+        #expect(checked > 1000 && shifted > 100)
     }
 }
