@@ -30,7 +30,11 @@ struct Scorer {
     mutating func score(content: [Hit], rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         contributions.removeAll(keepingCapacity: true)
         log.removeAll()
-        for hit in content { contributions.append(base(hit)) }
+        for hit in content {
+            // A `none` line has done its work by winning the overlap: it adds nothing.
+            if case .polarity(0) = lexicon.kinds[Int(hit.entry)] { continue }
+            contributions.append(base(hit))
+        }
         defer {
             applyCounterfactuals(text: text)
             applyProcedural()

@@ -255,7 +255,7 @@ struct LexiconBuilder {
             return .rule(r)
         }
         guard LexiconParser.isIdentifier(text) else {
-            return fail(location, column, "invalid target '\(text)' (pos, neg, a signal id, topic:ID, rule:ROLE or issue:KIND)")
+            return fail(location, column, "invalid target '\(text)' (pos, neg, none, a signal id, topic:ID, rule:ROLE or issue:KIND)")
         }
         guard lexicon.signals[text] != nil else { return fail(location, column, "unknown signal '\(text)'") }
         return .signal(text)

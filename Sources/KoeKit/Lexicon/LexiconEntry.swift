@@ -16,8 +16,16 @@ public enum Target: Hashable, Sendable, CustomStringConvertible {
 }
 
 public enum Polarity: String, Sendable, CaseIterable {
-    case pos, neg
-    public var sign: Double { self == .pos ? 1 : -1 }
+    /// `none` claims a span like any word — a shorter word inside it loses the overlap — and
+    /// weighs nothing: よくある質問 keeps よく ("often") from reading as 良く.
+    case pos, neg, none
+    public var sign: Double {
+        switch self {
+        case .pos: 1
+        case .neg: -1
+        case .none: 0
+        }
+    }
 }
 
 /// The roles of rule words (files under `rules/`).

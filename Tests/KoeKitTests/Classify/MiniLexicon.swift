@@ -38,6 +38,7 @@ enum MiniLexicon {
         動かなく\tneg\t1\tprefix
         継続で\tease_praised\t1\t-
         待っても\tneg\t1\t-
+        楽しい時間\tnone\t1\t-
         丁寧\tpos\t1\t-
         丁寧\tthanks_given\t1\t-
         (丁寧|叮嚀)\tpos\t0.5\t-

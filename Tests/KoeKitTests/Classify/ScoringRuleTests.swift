@@ -102,6 +102,7 @@ import Testing
         Case("a signal phrase that reaches into a request keeps its meaning", "継続でお願いします", 1, .success),
         Case("a praise signal made into a goal is a wish", "使いやすくしてください", -0.24, .neutral),
         Case("one span counts once under negation", "楽しめない", -0.9, .dissatisfaction),
+        Case("a none line claims its span and weighs nothing", "楽しい時間", 0, .neutral),
         Case("one span counts once after a span that lost (lines of one kind need not be neighbours)", "楽しめ。丁寧", 3, .success),
         Case("mixed: both sides at least 0.5", "最高。悪い", 1, .mixed),
         Case("mixed: the weaker side below 0.35 of the stronger is not mixed", "とても最高。悪い", 2, .success),
@@ -131,6 +132,12 @@ import Testing
         let result = try MiniLexicon.classifier().classify(text)
         let churn = try #require(result.signals.first { $0.id == "churn_intent" })
         #expect(!churn.conditional)
+    }
+
+    /// A `none` line wins its span and leaves no evidence of its own.
+    @Test func noneLineLeavesNoEvidence() throws {
+        let result = try MiniLexicon.classifier().classify("楽しい時間")
+        #expect(result.evidence.isEmpty && result.signals.isEmpty)
     }
 
     /// A signal phrase inside a circumstance emits nothing.
