@@ -11,9 +11,9 @@ struct Contribution {
     var strength: Double
     var conditional = false
     var negated = false
-    /// The sign (-1 / +1) of a past state this hit described before the past rule made it the
-    /// background of a change (以前は待たされた|が、今は…); 0 otherwise.
-    var background: Int8 = 0
+    /// A past complaint the past rule made the background of a change (以前は待たされた|が、
+    /// 今は…): it weighs nothing now, but a trailing contrast after it is no complaint.
+    var pastComplaint = false
     /// First and last rule of this contribution in the rule log (-1: none).
     var firstRule: Int32 = -1
     var lastRule: Int32 = -1

@@ -8,16 +8,16 @@ extension Scorer {
     mutating func applyHandledCases(_ rules: [Hit]) {
         for rule in rules where role(of: rule) == .handledCase {
             let range = indices(ofSentence: clauses.sentence(of: rule.start))
-            var praised = false, blamed = false, troubles = 0
+            var praised = false, blamed = false, named = false
             for i in range {
                 let c = contributions[i]
                 if c.hit.end <= rule.start {
-                    if c.value < 0 { troubles += 1 }
+                    if c.value < 0 { named = true }
                 } else if c.hit.start >= rule.end {
                     if c.value > 0 { praised = true } else if c.value < 0 { blamed = true }
                 }
             }
-            guard praised, !blamed, troubles > 0 else { continue }
+            guard praised, !blamed, named else { continue }
             for k in range where contributions[k].hit.end <= rule.start && contributions[k].value < 0 {
                 contributions[k].value *= policy.handledCase
                 contributions[k].strength *= policy.handledCase

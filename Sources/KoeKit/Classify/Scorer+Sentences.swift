@@ -162,7 +162,7 @@ extension Scorer {
         var changed = false, hasNegative = false
         for i in indices(ofSentence: s) {
             // A past complaint before it (昔は30分待ちだったのに。) says things are better now.
-            if contributions[i].value < 0 || contributions[i].background < 0 { hasNegative = true }
+            if contributions[i].value < 0 || contributions[i].pastComplaint { hasNegative = true }
             guard contributions[i].hit.end <= contrast.start && contributions[i].value > 0 else { continue }
             let weight = lexicon.weights[Int(contributions[i].hit.entry)]
             contributions[i].value = -weight * max(policy.trailingContrast, policy.threshold)

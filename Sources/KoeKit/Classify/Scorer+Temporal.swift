@@ -32,7 +32,7 @@ extension Scorer {
     private static let laughter: Set<UInt16> = Set("草笑wｗW".utf16)
 
     private static func isLetter(_ u: UInt16) -> Bool {
-        (0x3041...0x30FF).contains(u) || (0x4E00...0x9FFF).contains(u) || (0xFF66...0xFF9F).contains(u)
+        (0x3041...0x30FF).contains(u) || Kanji.contains(u) || (0xFF66...0xFF9F).contains(u)
             || (0x41...0x5A).contains(u) || (0x61...0x7A).contains(u) || (0xFF21...0xFF5A).contains(u)
     }
 

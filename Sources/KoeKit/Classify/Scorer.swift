@@ -195,7 +195,7 @@ struct Scorer {
             }
             guard turns else { continue }
             for k in first..<end where contributions[k].value != 0 {
-                contributions[k].background = contributions[k].value < 0 ? -1 : 1
+                contributions[k].pastComplaint = contributions[k].value < 0
                 contributions[k].value *= policy.past
                 contributions[k].strength *= policy.past
                 contributions[k].signal = -1
