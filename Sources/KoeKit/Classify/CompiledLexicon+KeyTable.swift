@@ -43,10 +43,12 @@ extension CompiledLexicon {
                 let last = entry.segments.count - 1
                 for k in entry.segments.indices {
                     for key in entry.keys(ofSegment: k) {
-                        // Grammatical rule words are fragments of ICU tokens at both ends.
+                        // Grammatical rule words are fragments of ICU tokens at both ends, unless
+                        // the line is written `prefix` (と助か must not start inside ほんと).
                         // A part joined to the one before it (gap 0) continues that text: no boundary.
                         let joined = k > 0 && entry.gaps[k - 1] == 0
-                        let startsFreely = joined || (k == 0 && CompiledLexicon.startsFreely(target) && key.count >= 2)
+                        let startsFreely = joined || (k == 0 && CompiledLexicon.startsFreely(target) && key.count >= 2
+                            && entry.inflection != .prefix)
                         let kanaVerb = (entry.inflection == .v1 || entry.inflection == .v5) && k == 0
                             && key.unicodeScalars.first.map { $0.value >= 0x3041 && $0.value <= 0x3096 } == true
                         batch.refs.append(KeyRef(

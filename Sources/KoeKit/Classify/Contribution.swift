@@ -14,6 +14,9 @@ struct Contribution {
     /// A past complaint the past rule made the background of a change (以前は待たされた|が、
     /// 今は…): it weighs nothing now, but a trailing contrast after it is no complaint.
     var pastComplaint = false
+    /// A wish made by a request line (a suggestion line of weight below 1: てください, と助かります):
+    /// polite requests do not add up to a complaint, so only the strongest of a text counts.
+    var request = false
     /// First and last rule of this contribution in the rule log (-1: none).
     var firstRule: Int32 = -1
     var lastRule: Int32 = -1

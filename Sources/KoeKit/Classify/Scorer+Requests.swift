@@ -36,6 +36,7 @@ extension Scorer {
         for rule in rules where role(of: rule) == .suggestion {
             var changed = false, touched = false
             let size = policy.suggestion * lexicon.weights[Int(rule.entry)]
+            let request = lexicon.weights[Int(rule.entry)] < 1
             let clause = clauses.clause(of: rule.start)
             let range = firstContribution(from: rule.start - window)..<firstContribution(from: rule.end)
             // A suggestion that holds a signal of its own (どうしたらいい) reaches no further; one
@@ -68,10 +69,11 @@ extension Scorer {
                 // A weak praise word wished for (改善お願いします) weighs at least the wish itself.
                 contributions[k].value = -max(abs(contributions[k].strength), 1) * size
                 contributions[k].signal = -1
+                contributions[k].request = request
                 addRule(.suggestion, entry: rule.entry, to: k)
                 changed = true
             }
-            if !changed && !touched { standalone(rule, value: -size, .suggestion) }
+            if !changed && !touched { standalone(rule, value: -size, .suggestion, request: request) }
         }
     }
 

@@ -84,8 +84,8 @@ struct Scorer {
         firstContribution(from: p - window)..<firstContribution(from: p)
     }
 
-    mutating func standalone(_ rule: Hit, value: Double, _ kind: AppliedRule.Kind) {
-        var c = Contribution(hit: rule, value: value, strength: abs(value))
+    mutating func standalone(_ rule: Hit, value: Double, _ kind: AppliedRule.Kind, request: Bool = false) {
+        var c = Contribution(hit: rule, value: value, strength: abs(value), request: request)
         log.add(kind, to: &c)
         pending.append(c)
     }

@@ -13,7 +13,8 @@ extension Classifier {
         for range in Self.segments(utf8, limit: segmentBytes) {
             try run(UnsafeBufferPointer(rebasing: utf8[range]))
             totals.positive += outcome.positive
-            totals.negative += outcome.negative
+            totals.negative += outcome.negative - outcome.request
+            totals.request = max(totals.request, outcome.request)
             for slot in outcome.signals {
                 let k = totals.slot(for: slot)
                 outcome.forEachMember(of: slot) { i in
@@ -26,6 +27,7 @@ extension Classifier {
             Outcome.addTopicWeights(of: matcher.topics, lexicon: lexicon, to: &totals.topicWeights)
             scalarBase += Int(analyzer.scalarOffset(Int32(analyzer.originalUnits.count)))
         }
+        totals.negative += totals.request
         let (stance, dominant) = Outcome.stance(positive: totals.positive, negative: totals.negative, policy: policy)
         writeHead(stance: stance, dominant: dominant, score: totals.positive - totals.negative,
                   topic: Outcome.heaviestTopic(totals.topicWeights) ?? lexicon.defaultTopic, to: out)
@@ -99,6 +101,8 @@ struct SegmentTotals {
     }
 
     var positive = 0.0, negative = 0.0
+    /// The strongest request-made wish of all segments (requests do not add up).
+    var request = 0.0
     /// In order of first appearance in the text.
     var signals: [Signal] = []
     var polarity = EvidenceList()

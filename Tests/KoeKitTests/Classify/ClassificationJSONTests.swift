@@ -74,6 +74,8 @@ import Testing
         let texts = [
             String(repeating: "使いにくい。", count: 300),
             String(repeating: "サポートは丁寧だけど解決しなかった。改善されないなら解約します！", count: 20),
+            // Requests count by their strongest across segments, not by their sum.
+            String(repeating: "確認してください。", count: 60),
             (0..<60).map { _ in short.randomElement(using: &random)! }.joined(separator: "\n"),
             (0..<60).map { _ in short.randomElement(using: &random)! }.joined(separator: "。"),
             (0..<60).map { _ in short.randomElement(using: &random)! + ["！", "？", "。", "\n"].randomElement(using: &random)! }.joined(),

@@ -64,6 +64,7 @@ enum MiniLexicon {
         のに\trule:contrast\t2\t-
         はありません\trule:absence\t1\t-
         ば良かった\trule:suggestion\t1\t-
+        と良い\trule:suggestion\t1\tprefix
         以前は\trule:past\t1\t-
         について\trule:case\t1\t-
         雪で不具合\trule:circumstance\t1\t-
