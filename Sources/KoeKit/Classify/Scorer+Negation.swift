@@ -10,6 +10,9 @@ extension Scorer {
         for rule in rules {
             guard let role = role(of: rule), role == .negator || role == .doubleNegation
                 || role == .absence || role == .presence || role == .inability else { continue }
+            // Xしか…ない says "only X": nothing is negated, nothing is missing (定型文しか返ってこない,
+            // 感謝しかありません, 解約するしかない).
+            if role == .negator || role == .absence, Scorer.restricts(text, before: rule.start) { continue }
             let clause = clauses.clause(of: rule.start)
             var nearest: Int32 = -1
             // A double negation whose first ない ends a content word (つまらなく|はない,
@@ -56,6 +59,30 @@ extension Scorer {
             }
         }
     }
+
+    /// Whether a restrictive しか ("only") stands at most `Scorer.restrictiveReach` units before `p` in
+    /// its clause — not しかし, しかも, しかた(ない), しかる, nor たしか / 確か.
+    static func restricts(_ text: UnsafeBufferPointer<UInt16>, before p: Int32) -> Bool {
+        let shi: UInt16 = 0x3057, ka: UInt16 = 0x304B
+        var q = Int(p) - 2
+        while q >= 0 && Int(p) - q <= restrictiveReach {
+            let u = text[q]
+            if ClauseMap.endsSentence(u) || u == 0x3001 || u == 0x2C { return false }
+            if u == shi && text[q + 1] == ka {
+                let next = q + 2 < text.count ? text[q + 2] : 0
+                let before = q > 0 ? text[q - 1] : 0
+                if !notRestrictiveAfterShika.contains(next) && before != 0x305F && before != 0x78BA { return true }
+            }
+            q -= 1
+        }
+        return false
+    }
+
+    /// How far before a negator a restrictive しか may stand (対応しか|してもらえない).
+    static let restrictiveReach = 12
+
+    /// Kana after しか that make it another word: し (しかし) も (しかも) た (しかたない) る (しかる).
+    static let notRestrictiveAfterShika: Set<UInt16> = Set("しもたる".utf16)
 
     /// 特に / とくに / 別に / べつに: with a bare absence, "nothing in particular".
     static let nothingInParticular: [[UInt16]] = ["特に", "とくに", "別に", "べつに"].map { Array($0.utf16) }
