@@ -149,12 +149,16 @@ extension Scorer {
         for p in Int(contrast.end)..<Int(clauses.sentenceEnds[s]) {
             let u = text[p]
             let punctuation = u < 0x80
-                ? !(u >= 0x30 && u <= 0x39) && !(u >= 0x61 && u <= 0x7A)
+                ? !(u >= 0x30 && u <= 0x39) && !(u >= 0x61 && u <= 0x7A) || u == 0x77
                 : (0x3000...0x303F).contains(u) || (0x2000...0x206F).contains(u) || u == 0x30FB
-            if !punctuation { return false }
+            // Sentence-final particles trail off too: …だったのにね, …けどなぁ, 使えるんですけどね～
+            if !punctuation && !Scorer.trailingParticles.contains(u) { return false }
         }
         return true
     }
+
+    /// Sentence-final particles and their lengthening: ね な よ わ ぁ ぇ あ え ー ～ 〜 ｗ.
+    static let trailingParticles: Set<UInt16> = Set("ねなよわぁぇあえー～〜ｗ".utf16)
 
     /// A sentence that trails off after a contrast (良かったのですが…) implies the complaint it
     /// leaves unsaid: the praise before it is taken back.

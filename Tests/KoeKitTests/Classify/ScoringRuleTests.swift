@@ -81,6 +81,8 @@ import Testing
         Case("contrast: before 0.6, after 1.4", "遅いけど便利", 1.22, .success),
         Case("contrast: the later complaint weighs more", "早いけど悪い", -1.22, .dissatisfaction),
         Case("trailing contrast takes praise back", "便利だけど", -0.6, .dissatisfaction),
+        Case("a contrast trailing off in sentence-final particles still trails", "便利だけどなぁ〜", -0.6, .dissatisfaction),
+        Case("a word after the particles is no trailing off", "便利だけどね楽しい", 1.4 * 1 + 0.6, .success),
         Case("hypothetical clause weighs 0.4, conditional signal 0.7", "悪いなら解約します", -1.1, .dissatisfaction),
         Case("question halves praise", "便利ですか", 0.5, .success),
         Case("negative question keeps 0.8", "悪いですか", -0.8, .dissatisfaction),
