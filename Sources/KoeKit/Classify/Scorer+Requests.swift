@@ -2,10 +2,10 @@
 /// and churn or expansion phrases that a request spells out (解約したいです).
 extension Scorer {
     /// A stance-bearing signal whose phrase is spelled out by a request or a how-to question
-    /// (an action signal on an overlapping span or right after it: 解約したい|です, 退会の方法を
-    /// 教えて, 来月で解約|したいとの連絡) announces a procedure, not a verdict: it keeps its signal
-    /// but weighs `policy.procedural`.
-    mutating func applyProcedural() {
+    /// (an action signal on an overlapping span or right after it, at most a verb ending between:
+    /// 解約したい|です, 退会の方法を教えて, 来月で解約|したいとの連絡, 配送をお休み|する|ことはできますか)
+    /// announces a procedure, not a verdict: it keeps its signal but weighs `policy.procedural`.
+    mutating func applyProcedural(text: UnsafeBufferPointer<UInt16>) {
         var firstAction = 0
         for k in contributions.indices {
             // A conditional threat (こんな対応なら解約したい) is no procedure.
@@ -15,9 +15,10 @@ extension Scorer {
             while firstAction < contributions.count && contributions[firstAction].hit.start < h.start - window { firstAction += 1 }
             var a = firstAction
             var framed = false
-            while a < contributions.count && contributions[a].hit.start <= h.end {
+            while a < contributions.count && contributions[a].hit.start <= h.end + Scorer.verbEndingGap {
                 let action = contributions[a]
-                if action.family == .action && action.hasSignal && (action.hit.overlaps(h) || action.hit.start == h.end) {
+                if action.family == .action && action.hasSignal
+                    && (action.hit.overlaps(h) || Scorer.onlyVerbEnding(text, from: h.end, to: action.hit.start)) {
                     framed = true
                     break
                 }
@@ -27,6 +28,18 @@ extension Scorer {
             contributions[k].value *= policy.procedural
             addRule(.procedural, to: k)
         }
+    }
+
+    /// How many units of a する ending (する, します, して) may stand between a phrase and the
+    /// request that spells it out.
+    static let verbEndingGap: Int32 = 3
+
+    /// Whether `text[from..<to]` is empty or a する ending of at most `verbEndingGap` hiragana
+    /// (not a connective: 間に合わない|ので|至急対応をお願いします stays a complaint).
+    static func onlyVerbEnding(_ text: UnsafeBufferPointer<UInt16>, from: Int32, to: Int32) -> Bool {
+        guard from < to else { return from == to }
+        guard to - from <= verbEndingGap, text[Int(from)] == 0x3059 || text[Int(from)] == 0x3057 else { return false }  // す し
+        return (Int(from)..<Int(to)).allSatisfy { (0x3041...0x3096).contains(text[$0]) }
     }
 
     /// Praise inside a suggestion (あれば良かった, 方がいい) or a request (早く直してください,

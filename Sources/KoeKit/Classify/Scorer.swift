@@ -37,7 +37,7 @@ struct Scorer {
         }
         defer {
             applyCounterfactuals(text: text)
-            applyProcedural()
+            applyProcedural(text: text)
             countSpansOnce()
         }
         guard !rules.isEmpty else { return }

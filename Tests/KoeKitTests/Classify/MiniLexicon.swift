@@ -33,6 +33,8 @@ enum MiniLexicon {
         解約したい\tchurn_intent\t1\t-
         解約したい\tquestion_asked\t1\t-
         との依頼\tquestion_asked\t1\t-
+        休止\tchurn_intent\t1\t-
+        ことはできますか\tquestion_asked\t1\t-
         ようにしてください\tquestion_asked\t1\t-
         雑\tneg\t1\tadj-na
         動かなく\tneg\t1\tprefix
