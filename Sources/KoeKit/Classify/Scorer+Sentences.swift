@@ -32,6 +32,12 @@ extension Scorer {
             while k < sentences.conditionals.count && sentences.conditionals[k].sentence == s {
                 let q = sentences.conditionals[k].hit
                 if h.start < q.start && h.end <= q.end {
+                    // A clause closed by a contrast before the if-clause is stated
+                    // (昨日も問い合わせてるんですけど、|担当が変わったら…ですか).
+                    guard clauses.clause(of: h.start) == clauses.clause(of: q.start) else {
+                        k += 1
+                        continue
+                    }
                     // A signal in the if-clause (解約したら, 遅けれ|ば: it may end inside the
                     // ending) is as conditional as one after it.
                     scale(i, by: policy.hypothetical, rule: .hypothetical)

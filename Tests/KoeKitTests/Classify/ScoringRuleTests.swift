@@ -108,6 +108,7 @@ import Testing
         Case("a praise signal made into a goal is a wish", "使いやすくしてください", -0.24, .neutral),
         Case("a procedure: a phrase spelled out by a request after a する ending weighs nothing", "休止することはできますか", 0, .neutral),
         Case("a connective between is no する ending: the phrase stands", "休止なのでとの依頼", -1, .dissatisfaction),
+        Case("a clause closed by a contrast before an if-clause is stated, not hypothetical", "不具合だけど解約したら", -1.16, .dissatisfaction),
         Case("requests do not add up: only the strongest counts", "確認してください。送ってください", -0.24, .neutral),
         Case("a request still adds to a complaint", "不具合です。確認してください", -1.24, .dissatisfaction),
         Case("a prefix rule line starts on a word boundary", "ずっと良い", 1, .success),
