@@ -10,9 +10,10 @@ extension Scorer {
         for rule in rules {
             guard let role = role(of: rule), role == .negator || role == .doubleNegation
                 || role == .absence || role == .presence || role == .inability else { continue }
-            // Xしか…ない says "only X": nothing is negated, nothing is missing (定型文しか返ってこない,
-            // 感謝しかありません, 解約するしかない).
-            if role == .negator || role == .absence, Scorer.restricts(text, before: rule.start) { continue }
+            // Xしか…ない says "only X": X is not negated and nothing is missing (定型文しか返ってこない,
+            // 感謝しかありません, 解約するしかない); a word between しか and the negator still is
+            // (1件しか売上が上がっていない).
+            let only = role == .negator || role == .absence ? Scorer.restrictiveEnd(text, before: rule.start) : -1
             let clause = clauses.clause(of: rule.start)
             var nearest: Int32 = -1
             // A double negation whose first ない ends a content word (つまらなく|はない,
@@ -27,11 +28,12 @@ extension Scorer {
             }
             for k in indicesBefore(rule.start) where !inside {
                 let c = contributions[k]
-                guard c.hit.end <= rule.start, !c.negated, rule.start - c.hit.end <= policy.negationReach,
+                guard c.hit.end <= rule.start, c.hit.start >= only, !c.negated, rule.start - c.hit.end <= policy.negationReach,
                     clauses.clause(of: c.hit.start) == clause, !Scorer.endsInConcessive(text, at: c.hit.end),
                     !blocked(from: c.hit.end, to: rule.start, text: text, bridges: bridges) else { continue }
                 nearest = max(nearest, c.hit.end)
             }
+            if nearest < 0 && only >= 0 { continue }
             if role == .presence || nearest < 0 {
                 switch role {
                 case .absence where nearest < 0:
@@ -60,22 +62,22 @@ extension Scorer {
         }
     }
 
-    /// Whether a restrictive しか ("only") stands at most `Scorer.restrictiveReach` units before `p` in
-    /// its clause — not しかし, しかも, しかた(ない), しかる, nor たしか / 確か.
-    static func restricts(_ text: UnsafeBufferPointer<UInt16>, before p: Int32) -> Bool {
+    /// The end of a restrictive しか ("only") at most `Scorer.restrictiveReach` units before `p` in
+    /// its clause — not しかし, しかも, しかた(ない), しかる, nor たしか / 確か — or -1.
+    static func restrictiveEnd(_ text: UnsafeBufferPointer<UInt16>, before p: Int32) -> Int32 {
         let shi: UInt16 = 0x3057, ka: UInt16 = 0x304B
         var q = Int(p) - 2
         while q >= 0 && Int(p) - q <= restrictiveReach {
             let u = text[q]
-            if ClauseMap.endsSentence(u) || u == 0x3001 || u == 0x2C { return false }
+            if ClauseMap.endsSentence(u) || u == 0x3001 || u == 0x2C { return -1 }
             if u == shi && text[q + 1] == ka {
                 let next = q + 2 < text.count ? text[q + 2] : 0
                 let before = q > 0 ? text[q - 1] : 0
-                if !notRestrictiveAfterShika.contains(next) && before != 0x305F && before != 0x78BA { return true }
+                if !notRestrictiveAfterShika.contains(next) && before != 0x305F && before != 0x78BA { return Int32(q + 2) }
             }
             q -= 1
         }
-        return false
+        return -1
     }
 
     /// How far before a negator a restrictive しか may stand (対応しか|してもらえない).

@@ -40,6 +40,7 @@ import Testing
         Case("しか…ない says only: the complaint stands", "雑な対応しかない", -1, .dissatisfaction),
         Case("しか…ない says only: the praise stands", "感謝しかない", 2, .success),
         Case("しかし is no restrictive しか", "しかし雑ではない", 0.4, .success),
+        Case("a word between しか and the negator is still negated", "一度しか便利じゃない", -0.9, .dissatisfaction),
         Case("a て-form hands the negation to the next predicate", "悪くてうごかない", -1, .dissatisfaction),
         Case("an auxiliary after a て-form keeps the negation", "悪くてもらえない", 0.4, .success),
         Case("ても hands the negation to a new predicate", "悪くても動かない", -1, .dissatisfaction),
