@@ -31,14 +31,12 @@ import Testing
         var tokens: [Token] = []
         // Twice: the second time every clause is in the memo.
         let texts = try Self.texts()
-        for (i, text) in (texts + texts).enumerated() {
-            if i == texts.count { print("STATS first pass: memo \(memo.count) entries, \(memo.hits) hits, \(memo.misses) misses") }
+        for text in texts + texts {
             _ = try classifier.classify(text)
             try analyzer.wordTokens(into: &tokens, memo: memo)
             try analyzer.completeTokens()
             #expect(tokens == analyzer.tokens, "\(text.debugDescription)")
         }
-        print("STATS memo \(memo.count) entries, \(memo.hits) hits, \(memo.misses) misses")
         #expect(memo.hits > 0)
     }
 
