@@ -20,8 +20,6 @@ extension HistoryStore {
     /// Throws `identityConflict` if another run minted one of the new ids for another week
     /// since `assignIdentities`: `saveAssigning` cannot race that way.
     public func save(week aggregate: WeekAggregate, issues: [(assignment: IssueAssignment, candidate: IssueCandidate)]) throws {
-        var aggregate = aggregate
-        aggregate.week = try Self.normalized(aggregate.week)
         try write { db in try replace(db, aggregate, issues) }
     }
 
@@ -29,10 +27,8 @@ extension HistoryStore {
     /// the same id twice. Returns the assignments, in the order of `candidates`.
     @discardableResult
     public func saveAssigning(week aggregate: WeekAggregate, candidates: [IssueCandidate]) throws -> [IssueAssignment] {
-        var aggregate = aggregate
-        aggregate.week = try Self.normalized(aggregate.week)
-        return try write { db in
-            let assignments = try assign(db, candidates, week: aggregate.week)
+        try write { db in
+            let assignments = try assign(db, candidates, week: aggregate.week.description)
             try replace(db, aggregate, Array(zip(assignments, candidates)).map { (assignment: $0, candidate: $1) })
             return assignments
         }
@@ -125,7 +121,7 @@ extension HistoryStore {
     }
 
     func replace(_ db: Database, _ aggregate: WeekAggregate, _ issues: [(assignment: IssueAssignment, candidate: IssueCandidate)]) throws {
-        let week = aggregate.week
+        let week = aggregate.week.description
         var aggregate = aggregate
         if !issues.isEmpty {
             aggregate.issues = [:]

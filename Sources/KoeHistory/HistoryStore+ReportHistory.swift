@@ -18,7 +18,7 @@ extension HistoryStore: ReportHistory {
         try write { db in
             for snapshot in weeks {
                 var aggregate = snapshot.aggregate
-                aggregate.week = snapshot.week.description
+                aggregate.week = snapshot.week
                 try replace(db, aggregate, snapshot.issues)
             }
         }

@@ -54,43 +54,47 @@ extension HistoryStore {
 
     // MARK: - Rows
 
-    static func loadAggregate(_ db: Database, week: String) throws -> WeekAggregate? {
+    /// Nil when the week is not stored, or its name is no ISO week (only a hand-edited file
+    /// has one).
+    static func loadAggregate(_ db: Database, week name: String) throws -> WeekAggregate? {
+        guard let week = ISOWeek(name) else { return nil }
         guard let row = try Row.fetchOne(
             db, sql: "SELECT total, mixed_dissatisfaction, mixed_success FROM weeks WHERE week = ?",
-            arguments: [week])
+            arguments: [name])
         else { return nil }
         var aggregate = WeekAggregate(week: week)
         aggregate.total = try row.decode(forColumn: "total")
         aggregate.mixedDissatisfaction = try row.decode(forColumn: "mixed_dissatisfaction")
         aggregate.mixedSuccess = try row.decode(forColumn: "mixed_success")
         let counts = try Row.fetchAll(
-            db, sql: "SELECT facet, key, count FROM week_counts WHERE week = ?", arguments: [week])
+            db, sql: "SELECT facet, key, count FROM week_counts WHERE week = ?", arguments: [name])
         for count in counts {
             // A facet written by a newer koe is skipped, not an error.
             guard let facet = WeekFacet(rawValue: try count.decode(forColumn: "facet")) else { continue }
             aggregate[keyPath: facet.keyPath][try count.decode(forColumn: "key")] = try count.decode(forColumn: "count")
         }
         aggregate.riskAccounts = try String.fetchAll(
-            db, sql: "SELECT account FROM week_risk_accounts WHERE week = ? ORDER BY position", arguments: [week])
+            db, sql: "SELECT account FROM week_risk_accounts WHERE week = ? ORDER BY position", arguments: [name])
         return aggregate
     }
 
     static func insertAggregate(_ db: Database, _ aggregate: WeekAggregate, savedRuns: Int) throws {
+        let week = aggregate.week.description
         try db.execute(
             sql: """
                 INSERT INTO weeks (week, total, mixed_dissatisfaction, mixed_success, saved_runs)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [aggregate.week, aggregate.total, aggregate.mixedDissatisfaction, aggregate.mixedSuccess, savedRuns])
+            arguments: [aggregate.week.description, aggregate.total, aggregate.mixedDissatisfaction, aggregate.mixedSuccess, savedRuns])
         let count = try db.cachedStatement(sql: "INSERT INTO week_counts (week, facet, key, count) VALUES (?, ?, ?, ?)")
         for facet in WeekFacet.allCases {
             for (key, value) in aggregate[keyPath: facet.keyPath].sorted(by: { $0.key < $1.key }) {
-                try count.execute(arguments: [aggregate.week, facet.rawValue, key, value])
+                try count.execute(arguments: [week, facet.rawValue, key, value])
             }
         }
         let account = try db.cachedStatement(sql: "INSERT INTO week_risk_accounts (week, position, account) VALUES (?, ?, ?)")
         for (position, name) in aggregate.riskAccounts.enumerated() {
-            try account.execute(arguments: [aggregate.week, position, name])
+            try account.execute(arguments: [week, position, name])
         }
     }
 

@@ -22,7 +22,7 @@ extension HTMLRenderer {
         if trend.count > 1 {
             out.append(HTML.heading(3, ReportText.ratingTrend))
             let rows = trend.map { w in
-                [HTML.escape(w.week), NumberText.count(w.figures.rated)] + RatingFacts.cells(w.figures, scale).map { HTML.escape($0) }
+                [HTML.escape(w.week.description), NumberText.count(w.figures.rated)] + RatingFacts.cells(w.figures, scale).map { HTML.escape($0) }
             }
             out.append(HTML.table(
                 [ReportText.week, ReportText.rated] + RatingFacts.columns(scale),

@@ -94,7 +94,7 @@ public struct HTMLRenderer: ReportRenderer {
         return out.joined(separator: "\n")
     }
 
-    private func volume(_ volume: WeeklyReport.Volume, week: String) -> String {
+    private func volume(_ volume: WeeklyReport.Volume, week: ISOWeek) -> String {
         guard !volume.channels.isEmpty || volume.total > 0 else { return HTML.empty(ReportText.none) }
         var out: [String] = []
         if volume.weeks.contains(where: { $0.total > 0 }) {
@@ -115,7 +115,7 @@ public struct HTMLRenderer: ReportRenderer {
         return out.joined(separator: "\n")
     }
 
-    private func stance(_ stance: WeeklyReport.StanceTrend, week: String, baselineWeeks: Int) -> String {
+    private func stance(_ stance: WeeklyReport.StanceTrend, week: ISOWeek, baselineWeeks: Int) -> String {
         guard stance.dissatisfaction.total > 0 || !stance.weeks.isEmpty else { return HTML.empty(ReportText.none) }
         var items = [
             (ReportText.dissatisfaction, stance.dissatisfaction, true),
@@ -136,7 +136,7 @@ public struct HTMLRenderer: ReportRenderer {
             out.append("<p class=\"chart-caption\">\(HTML.escape(ReportText.stanceCaption))</p>")
         }
         let rows = stance.weeks.map { row in
-            [HTML.escape(row.week), NumberText.count(row.total), NumberText.count(row.dissatisfaction), NumberText.count(row.success),
+            [HTML.escape(row.week.description), NumberText.count(row.total), NumberText.count(row.dissatisfaction), NumberText.count(row.success),
              NumberText.count(row.neutral), NumberText.count(row.mixed),
              StanceFigures.percent(row.dissatisfaction, of: row.total), StanceFigures.percent(row.success, of: row.total)]
         }

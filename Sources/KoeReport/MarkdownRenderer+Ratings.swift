@@ -20,7 +20,7 @@ extension MarkdownRenderer {
         let trend = RatingFacts.trendWeeks(r)
         if trend.count > 1 {
             let rows = trend.map { w in
-                [Markdown.cell(w.week), NumberText.count(w.figures.rated)] + RatingFacts.cells(w.figures, scale).map { Markdown.cell($0) }
+                [Markdown.cell(w.week.description), NumberText.count(w.figures.rated)] + RatingFacts.cells(w.figures, scale).map { Markdown.cell($0) }
             }
             lines += ["", "### \(ReportText.ratingTrend)", ""]
             lines += Markdown.table(

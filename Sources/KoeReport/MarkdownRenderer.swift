@@ -88,7 +88,7 @@ public struct MarkdownRenderer: ReportRenderer {
         // The same columns as the chart's series: the smallest channels fold into "other".
         let columns = ChannelOrder(volume).folded(limit: SVG.palette.count)
         let weekRows = volume.weeks.map { week in
-            [Markdown.cell(week.week)]
+            [Markdown.cell(week.week.description)]
                 + columns.map { column in NumberText.count(column.channels.reduce(0) { $0 + (week.byChannel[$1] ?? 0) }) }
                 + [NumberText.count(week.total)]
         }
@@ -111,7 +111,7 @@ public struct MarkdownRenderer: ReportRenderer {
         if stance.dissatisfaction.previousShare == nil { lines += ["", ReportText.noPrevious] }
         guard !stance.weeks.isEmpty else { return lines }
         let rows = stance.weeks.map { week in
-            [Markdown.cell(week.week), NumberText.count(week.total), NumberText.count(week.dissatisfaction),
+            [Markdown.cell(week.week.description), NumberText.count(week.total), NumberText.count(week.dissatisfaction),
              NumberText.count(week.success), NumberText.count(week.neutral), NumberText.count(week.mixed),
              StanceFigures.percent(week.dissatisfaction, of: week.total),
              StanceFigures.percent(week.success, of: week.total)]

@@ -103,9 +103,9 @@ enum ReportFacts {
     }
 
     /// `前8週（2026-W39〜2026-W46）`.
-    static func baselineWeeks(_ weeks: [String]) -> String {
+    static func baselineWeeks(_ weeks: [ISOWeek]) -> String {
         guard let first = weeks.first, let last = weeks.last else { return ReportText.noBaselineShort }
-        let span = weeks.count == 1 ? first : "\(first)〜\(last)"
+        let span = weeks.count == 1 ? first.description : "\(first)〜\(last)"
         return "前\(weeks.count)週（\(span)）"
     }
 

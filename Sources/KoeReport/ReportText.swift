@@ -1,8 +1,10 @@
+import KoeKit
+
 /// The fixed Japanese wording of the report, kept in one place so it can be reviewed (and one
 /// day translated) without reading renderer code. None of these strings contain markup
 /// characters, so both renderers may insert them as they are.
 enum ReportText {
-    static func title(week: String) -> String { "週次VOCレポート \(week)" }
+    static func title(week: ISOWeek) -> String { "週次VOCレポート \(week)" }
 
     // Empty states.
     static let none = "今週は該当なし"
@@ -42,7 +44,7 @@ enum ReportText {
     static let neutral = "中立"
     static let mixed = "混在"
     static let volumeChart = "週別件数（チャネル別の積み上げ）"
-    static func volumeCaption(week: String) -> String { "網掛けは今週（\(week)）。棒の上の数字は週の合計件数。" }
+    static func volumeCaption(week: ISOWeek) -> String { "網掛けは今週（\(week)）。棒の上の数字は週の合計件数。" }
     static let stanceCaption = "各週の率の分母はその週の件数（下の表）。"
     static let stanceChart = "不満率と成功率の推移"
 

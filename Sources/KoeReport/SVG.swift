@@ -1,3 +1,5 @@
+import KoeKit
+
 /// Helpers shared by the inline SVG charts: coordinates, text width estimates, axis scales and
 /// the colour palette. Charts are plain strings; no font metrics are available, so widths are
 /// estimated (full-width characters ≈ 1 em, others ≈ 0.58 em).
@@ -78,8 +80,8 @@ enum SVG {
 
     /// The labels under a week on the time axis: `W47`, and below it the year when it differs
     /// from the previous week's (`previousYear` is updated).
-    static func weekTick(_ week: String, x: Double, plotBottom: Double, isCurrent: Bool, previousYear: inout String) -> [String] {
-        let parts = weekParts(week)
+    static func weekTick(_ week: ISOWeek, x: Double, plotBottom: Double, isCurrent: Bool, previousYear: inout String) -> [String] {
+        let parts = weekParts(week.description)
         var out = [text(parts.week, x: x, y: plotBottom + 18, anchor: "middle", className: isCurrent ? "tick strong" : "tick")]
         if parts.year != previousYear {
             out.append(text(parts.year, x: x, y: plotBottom + 34, anchor: "middle", className: "tick muted"))

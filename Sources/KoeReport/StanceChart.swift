@@ -5,7 +5,7 @@ import KoeKit
 /// its point and the lower one below, so the two labels never overlap.
 struct StanceChart {
     let stance: WeeklyReport.StanceTrend
-    let reportWeek: String
+    let reportWeek: ISOWeek
     let baselineWeeks: Int
 
     private let width = 960.0

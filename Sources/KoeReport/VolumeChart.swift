@@ -5,7 +5,7 @@ import KoeKit
 /// channels the smallest are folded into one grey "other" series, so no two share a colour.
 struct VolumeChart {
     let volume: WeeklyReport.Volume
-    let reportWeek: String
+    let reportWeek: ISOWeek
 
     private let width = 960.0
     private let height = 360.0

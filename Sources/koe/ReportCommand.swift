@@ -125,7 +125,8 @@ struct ReportCommand: ParsableCommand {
             throw ExitStatus.badData
         }
         // A week without one record makes an empty report: say why instead of writing it.
-        if run.report.header.recordsInWeek == 0, let week = ISOWeek(run.report.header.week) {
+        if run.report.header.recordsInWeek == 0 {
+            let week = run.report.header.week
             session?.discard()
             Stderr.print("koe: error: " + ReportInputCheck.emptyWeek(week, dates: dates))
             throw ExitStatus.badData

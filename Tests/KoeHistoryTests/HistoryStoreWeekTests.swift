@@ -63,7 +63,7 @@ struct HistoryStoreWeekTests {
         for (n, week) in ["2026-W40", "2026-W42", "2026-W43", "2026-W45", "2026-W47"].enumerated() {
             try store.save(week: Fixture.aggregate(week, total: 100 + n), issues: [])
         }
-        #expect(try store.aggregates(before: "2026-W45", limit: 2).map(\.week) == ["2026-W42", "2026-W43"])
+        #expect(try store.aggregates(before: "2026-W45", limit: 2).map(\.week.description) == ["2026-W42", "2026-W43"])
         #expect(try store.aggregates(before: "2026-W46", limit: 8).map(\.total) == [100, 101, 102, 103])
         #expect(try store.aggregates(before: "2026-W40", limit: 8).isEmpty)
         #expect(try store.aggregates(before: "2027-W01", limit: 0).isEmpty)

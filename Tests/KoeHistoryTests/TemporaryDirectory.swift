@@ -19,7 +19,7 @@ final class TemporaryDirectory {
 /// Synthetic weeks with every field of WeekAggregate filled, so round trips test them all.
 enum Fixture {
     static func aggregate(_ week: String, total: Int = 120, issues: [String: Int] = [:]) -> WeekAggregate {
-        var a = WeekAggregate(week: week)
+        var a = WeekAggregate(week: ISOWeek(week)!)
         a.total = total
         a.byChannel = ["email": total / 2, "chat": total / 3, "app_review": total - total / 2 - total / 3]
         a.stances = [.dissatisfaction: 40, .success: 30, .neutral: 35, .mixed: 15]

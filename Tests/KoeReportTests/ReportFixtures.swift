@@ -6,7 +6,7 @@ enum ReportFixtures {
     typealias R = WeeklyReport
     typealias Q = WeeklyReport.Quote
 
-    static let weeks = (39...47).map { "2026-W\($0)" }
+    static let weeks = (39...47).map { ISOWeek(year: 2026, week: $0)! }
 
     /// Quotes that must never reach a document as markup.
     static let scriptQuote = Q(id: "T-90412", text: "エラー画面に <script>alert(1)</script> と表示されてログインできません", account: "A-1042")

@@ -9,6 +9,8 @@ public final class Classifier {
     var outcome = Outcome()
     /// Stopwords and synonyms for issue features, built on first use.
     lazy var issueVocabulary = IssueVocabulary(lexicon)
+    /// Tokens of clauses segmented before, for issue features (`SegmentationMemo`).
+    lazy var segmentationMemo = SegmentationMemo()
 
     public init(lexicon: CompiledLexicon, policy: ScoringPolicy = ScoringPolicy()) throws {
         self.lexicon = lexicon

@@ -7,15 +7,16 @@ extension Classifier {
     /// `wordsOnly`: only `words` is filled (what the report counts of a text it does not
     /// group): no scalar copy of the text, no sentences, no weights and no phrases.
     public func issueFeatures(of classification: Classification, text: String, subjectLength: Int = 0, wordsOnly: Bool = false) throws -> IssueFeatures {
-        try analyzer.completeTokens()
-        if wordsOnly { return IssueFeatures(weights: FeatureWeights(), words: words(wordRuns(SentenceIndex()))) }
+        var tokens: [Token] = []
+        try analyzer.wordTokens(into: &tokens, memo: segmentationMemo)
+        if wordsOnly { return IssueFeatures(weights: FeatureWeights(), words: words(wordRuns(SentenceIndex(), tokens: tokens))) }
         let scalars = Array(text.unicodeScalars)
         let sentences = SentenceIndex(scalars)
         let vocabulary = issueVocabulary
         let problems = Self.problemEvidence(classification).filter { !vocabulary.grammaticalEntries.contains($0.entry) }
         var problemSentences = Set<Int>()
         for e in problems { problemSentences.insert(sentences.sentence(at: e.start)) }
-        let runs = wordRuns(sentences)
+        let runs = wordRuns(sentences, tokens: tokens)
         let units = analyzer.normalizedUnits
         var out = IssueFeatures()
         // Words (each once, in order) and features are told apart by their bytes (see `NameTable`).
@@ -150,10 +151,10 @@ extension Classifier {
     /// Maximal runs of adjacent content tokens (kanji words, katakana, Latin letters): the
     /// compound nouns of the text. A kanji word ending in kana (文字化け, 落ちる) stands alone;
     /// one kanji followed by kana that is no particle is a verb stem (届|か, 待|って) and
-    /// belongs to no word.
-    func wordRuns(_ sentences: SentenceIndex) -> [WordRun] {
+    /// belongs to no word. `tokens`: the text's tokens, from `TextAnalyzer.wordTokens`.
+    func wordRuns(_ sentences: SentenceIndex, tokens: [Token]) -> [WordRun] {
         let units = analyzer.normalizedUnits
-        let tokens = Self.numeralsRejoined(analyzer.tokens, units)
+        let tokens = Self.numeralsRejoined(tokens, units)
         let vocabulary = issueVocabulary
         var runs: [WordRun] = []
         var current: WordRun?

@@ -5,17 +5,17 @@ extension ReportBuilder {
 
     func header(_ p: Prepared, baseline: [ISOWeek]) -> WeeklyReport.Header {
         WeeklyReport.Header(
-            week: p.week.description, periodStart: p.week.monday.description, periodEnd: p.week.sunday.description,
+            week: p.week, periodStart: p.week.monday.description, periodEnd: p.week.sunday.description,
             sources: options.sources, recordsRead: p.recordsRead, recordsInWeek: p.aggregates[p.week]?.total ?? 0,
-            skipped: p.skipped, baselineWeeks: baseline.map(\.description), lexiconVersion: lexicon.version, generator: options.generator)
+            skipped: p.skipped, baselineWeeks: baseline, lexiconVersion: lexicon.version, generator: options.generator)
     }
 
     func volume(_ p: Prepared, shownWeeks: [ISOWeek]) -> WeeklyReport.Volume {
-        let this = p.aggregates[p.week] ?? WeekAggregate(week: p.week.description)
+        let this = p.aggregates[p.week] ?? WeekAggregate(week: p.week)
         let prev = p.aggregates[p.week.adding(weeks: -1)]
         let weeks = shownWeeks.map { w in
-            let a = p.aggregates[w] ?? WeekAggregate(week: w.description)
-            return WeeklyReport.WeekVolume(week: w.description, total: a.total, byChannel: a.byChannel)
+            let a = p.aggregates[w] ?? WeekAggregate(week: w)
+            return WeeklyReport.WeekVolume(week: w, total: a.total, byChannel: a.byChannel)
         }
         let channels = Set(this.byChannel.keys).union(prev?.byChannel.keys ?? [:].keys)
         let rows = channels.map { c in
@@ -26,12 +26,12 @@ extension ReportBuilder {
 
     func stanceTrend(_ p: Prepared, shownWeeks: [ISOWeek], baseline: [ISOWeek]) -> WeeklyReport.StanceTrend {
         let weeks = shownWeeks.map { w -> WeeklyReport.WeekStance in
-            let a = p.aggregates[w] ?? WeekAggregate(week: w.description)
+            let a = p.aggregates[w] ?? WeekAggregate(week: w)
             return WeeklyReport.WeekStance(
-                week: w.description, total: a.total, dissatisfaction: a.dissatisfied, success: a.succeeded,
+                week: w, total: a.total, dissatisfaction: a.dissatisfied, success: a.succeeded,
                 neutral: a.stances[.neutral, default: 0], mixed: a.stances[.mixed, default: 0])
         }
-        let this = p.aggregates[p.week] ?? WeekAggregate(week: p.week.description)
+        let this = p.aggregates[p.week] ?? WeekAggregate(week: p.week)
         let prev = p.aggregates[p.week.adding(weeks: -1)]
         let shares = baseline.compactMap { p.aggregates[$0] }.filter { $0.total > 0 }.map { Double($0.dissatisfied) / Double($0.total) }
         return WeeklyReport.StanceTrend(

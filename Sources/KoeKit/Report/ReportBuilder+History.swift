@@ -28,8 +28,7 @@ extension ReportBuilder {
     func apply(_ history: any ReportHistory, to p: inout Prepared) throws -> [WeekSnapshot] {
         let this = p.week
         let inputWeeks = p.weeks.filter { p.aggregates[$0] != nil }
-        // The history speaks in week names; a name that is no week has nothing to add.
-        let stored = try history.aggregates(before: p.week, limit: p.weeks.count).compactMap { a in ISOWeek(a.week).map { ($0, a) } }
+        let stored = try history.aggregates(before: p.week, limit: p.weeks.count).map { ($0.week, $0) }
         for (week, aggregate) in stored where p.aggregates[week] == nil {
             p.aggregates[week] = aggregate
         }

@@ -49,7 +49,7 @@ extension ReportBuilder {
                 count: n, share: .init(count: n, total: denominator),
                 previous: hasPrevious ? t.count(in: previous) : nil,
                 dissatisfaction: .init(count: t.dissatisfiedThisWeek, total: n),
-                trend: shownWeeks.map { t.count(in: $0) }, firstSeen: t.firstSeen.description, weeksActive: t.weeksActive,
+                trend: shownWeeks.map { t.count(in: $0) }, firstSeen: t.firstSeen, weeksActive: t.weeksActive,
                 quotes: representativeQuotes(t, quotes))
         }
     }

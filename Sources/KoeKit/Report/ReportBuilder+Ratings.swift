@@ -9,7 +9,7 @@ extension ReportBuilder {
         func week(_ name: ISOWeek) -> WeeklyReport.RatingWeek {
             let counts = p.aggregates[name]?.ratings ?? RatingCounts()
             return WeeklyReport.RatingWeek(
-                week: name.description, figures: Self.figures(counts, scale), unreadable: counts.unreadable,
+                week: name, figures: Self.figures(counts, scale), unreadable: counts.unreadable,
                 outsideScale: Self.outside(counts, scale))
         }
         let current = week(this)

@@ -79,7 +79,7 @@ public struct ReportBuilder: Sendable {
     }
 
     public func assemble(_ p: Prepared) -> WeeklyReport {
-        let agg = p.aggregates[p.week] ?? WeekAggregate(week: p.week.description)
+        let agg = p.aggregates[p.week] ?? WeekAggregate(week: p.week)
         let prev = p.aggregates[p.week.adding(weeks: -1)]
         let shownWeeks = Array(p.weeks.drop { p.aggregates[$0] == nil })
         let baseline = Array(shownWeeks.dropLast().suffix(options.baselineWeeks))

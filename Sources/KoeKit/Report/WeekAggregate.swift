@@ -2,8 +2,8 @@
 /// comparisons and baselines. Computed from the week's classified items, or loaded from the
 /// history store when the input holds only the report week. No ticket text, no ids.
 public struct WeekAggregate: Codable, Sendable, Equatable {
-    /// `2026-W47`
-    public var week: String
+    /// Encoded as its name, `2026-W47`.
+    public var week: ISOWeek
     public var total: Int
     public var byChannel: [String: Int]
     /// Items per stance; encoded as an object keyed by the stance's name (`dissatisfaction`,
@@ -24,7 +24,7 @@ public struct WeekAggregate: Codable, Sendable, Equatable {
     /// Ratings by value (`--rating-column`), the scale applied only when the report is made.
     public var ratings: RatingCounts
 
-    public init(week: String) {
+    public init(week: ISOWeek) {
         self.week = week
         total = 0
         byChannel = [:]

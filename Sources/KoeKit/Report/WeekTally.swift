@@ -15,7 +15,7 @@ struct WeekTally: Sendable {
     var entries: [String: Int] = [:]
 
     init(week: ISOWeek) {
-        aggregate = WeekAggregate(week: week.description)
+        aggregate = WeekAggregate(week: week)
     }
 
     /// Counts one item of the week. `isRisk`: it carries a churn-risk signal; `entries`: count

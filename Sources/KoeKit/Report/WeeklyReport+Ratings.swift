@@ -41,7 +41,7 @@ extension WeeklyReport {
     }
 
     public struct RatingWeek: Codable, Sendable, Equatable {
-        public var week: String
+        public var week: ISOWeek
         public var figures: RatingFigures
         public var unreadable: Int
         public var outsideScale: Int

@@ -43,8 +43,8 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
     }
 
     public struct Header: Codable, Sendable, Equatable {
-        /// `2026-W47`
-        public var week: String
+        /// Encoded as its name, `2026-W47`.
+        public var week: ISOWeek
         /// Monday and Sunday of the week, `2026-11-16` / `2026-11-22` (Asia/Tokyo).
         public var periodStart: String
         public var periodEnd: String
@@ -57,7 +57,7 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var recordsInWeek: Int
         public var skipped: [String: Int]
         /// Weeks before the report week that serve as the baseline (from the data or history).
-        public var baselineWeeks: [String]
+        public var baselineWeeks: [ISOWeek]
         public var lexiconVersion: String
         public var generator: String
     }
@@ -93,7 +93,7 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
     }
 
     public struct WeekVolume: Codable, Sendable, Equatable {
-        public var week: String
+        public var week: ISOWeek
         public var total: Int
         public var byChannel: [String: Int]
     }
@@ -114,7 +114,7 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
     }
 
     public struct WeekStance: Codable, Sendable, Equatable {
-        public var week: String
+        public var week: ISOWeek
         public var total: Int
         public var dissatisfaction: Int
         public var success: Int
@@ -151,7 +151,7 @@ public struct WeeklyReport: Codable, Sendable, Equatable {
         public var dissatisfaction: Share
         /// Counts per week, aligned with `Volume.weeks`.
         public var trend: [Int]
-        public var firstSeen: String
+        public var firstSeen: ISOWeek
         public var weeksActive: Int
         public var quotes: [Quote]
     }

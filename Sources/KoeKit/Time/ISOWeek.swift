@@ -41,3 +41,20 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible {
         ISOWeek(containing: CivilDate(year: year, month: 12, day: 28)!).week
     }
 }
+
+/// A week is encoded as its name (`2026-W47`), as when weeks were strings.
+extension ISOWeek: Codable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let week = ISOWeek(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO week: \(text)")
+        }
+        self = week
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

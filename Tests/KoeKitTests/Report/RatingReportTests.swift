@@ -41,7 +41,7 @@ import Testing
         // W46: 5, 4, 2 → CSAT 2/3, low 1/3; the trend runs W46, W47.
         #expect(ratings.previous?.figures.high == .init(count: 2, total: 3))
         #expect(ratings.previous?.figures.low == .init(count: 1, total: 3))
-        #expect(ratings.weeks.map(\.week) == ["2026-W46", "2026-W47"])
+        #expect(ratings.weeks.map(\.week.description) == ["2026-W46", "2026-W47"])
         #expect(ratings.weeks.map(\.figures.rated) == [3, 11])
     }
 
