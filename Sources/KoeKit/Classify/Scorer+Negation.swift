@@ -12,7 +12,7 @@ extension Scorer {
                 || role == .absence || role == .presence || role == .inability else { continue }
             // Xしか…ない says "only X": X is not negated and nothing is missing (定型文しか返ってこない,
             // 感謝しかありません, 解約するしかない); a word between しか and the negator still is
-            // (1件しか売上が上がっていない).
+            // (3件しか注文が入っていない).
             let only = role == .negator || role == .absence ? Scorer.restrictiveEnd(text, before: rule.start) : -1
             let clause = clauses.clause(of: rule.start)
             var nearest: Int32 = -1
