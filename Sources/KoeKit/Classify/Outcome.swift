@@ -13,8 +13,10 @@ struct Outcome {
         var last: Int32
     }
 
-    /// `negative` includes `request`: the strongest request-made wish of the text (they do not add up).
-    var positive = 0.0, negative = 0.0, request = 0.0
+    /// `negative` is the complaints' sum plus `request`, the strongest request-made wish of the
+    /// text (requests do not add up).
+    var positive = 0.0, complaints = 0.0, request = 0.0
+    var negative: Double { complaints + request }
     var stance: Stance = .neutral
     var dominant: Stance?
     /// Topic index, or nil for the default topic.
@@ -31,13 +33,13 @@ struct Outcome {
         _ contributions: [Contribution], topics: [Hit], lexicon: CompiledLexicon, policy: ScoringPolicy
     ) {
         positive = 0
-        negative = 0
+        complaints = 0
         request = 0
         signals.removeAll(keepingCapacity: true)
         polarity.removeAll(keepingCapacity: true)
         next.reset(to: -1, count: contributions.count)
         for (i, c) in contributions.enumerated() {
-            if c.value > 0 { positive += c.value } else if c.request { request = max(request, -c.value) } else { negative -= c.value }
+            if c.value > 0 { positive += c.value } else if c.request { request = max(request, -c.value) } else { complaints -= c.value }
             guard c.signal >= 0, let family = c.family else {
                 polarity.append(Int32(i))
                 continue
@@ -53,7 +55,6 @@ struct Outcome {
                     first: Int32(i), last: Int32(i)))
             }
         }
-        negative += request
         (stance, dominant) = Outcome.stance(positive: positive, negative: negative, policy: policy)
         topic = decideTopic(topics, lexicon: lexicon)
     }

@@ -13,7 +13,7 @@ extension Classifier {
         for range in Self.segments(utf8, limit: segmentBytes) {
             try run(UnsafeBufferPointer(rebasing: utf8[range]))
             totals.positive += outcome.positive
-            totals.negative += outcome.negative - outcome.request
+            totals.complaints += outcome.complaints
             totals.request = max(totals.request, outcome.request)
             for slot in outcome.signals {
                 let k = totals.slot(for: slot)
@@ -27,7 +27,6 @@ extension Classifier {
             Outcome.addTopicWeights(of: matcher.topics, lexicon: lexicon, to: &totals.topicWeights)
             scalarBase += Int(analyzer.scalarOffset(Int32(analyzer.originalUnits.count)))
         }
-        totals.negative += totals.request
         let (stance, dominant) = Outcome.stance(positive: totals.positive, negative: totals.negative, policy: policy)
         writeHead(stance: stance, dominant: dominant, score: totals.positive - totals.negative,
                   topic: Outcome.heaviestTopic(totals.topicWeights) ?? lexicon.defaultTopic, to: out)
@@ -100,9 +99,9 @@ struct SegmentTotals {
         var evidence = EvidenceList()
     }
 
-    var positive = 0.0, negative = 0.0
-    /// The strongest request-made wish of all segments (requests do not add up).
-    var request = 0.0
+    /// Like `Outcome`: the complaints' sum plus the strongest request of all segments.
+    var positive = 0.0, complaints = 0.0, request = 0.0
+    var negative: Double { complaints + request }
     /// In order of first appearance in the text.
     var signals: [Signal] = []
     var polarity = EvidenceList()
