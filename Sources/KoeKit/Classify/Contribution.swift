@@ -11,6 +11,8 @@ struct Contribution {
     var strength: Double
     var conditional = false
     var negated = false
+    /// Where the negator that negated it starts (-1: not negated by a negator).
+    var negatorStart: Int32 = -1
     /// A past complaint the past rule made the background of a change (以前は待たされた|が、
     /// 今は…): it weighs nothing now, but a trailing contrast after it is no complaint.
     var pastComplaint = false

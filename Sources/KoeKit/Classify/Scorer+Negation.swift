@@ -56,6 +56,7 @@ extension Scorer {
                     addRule(.doubleNegation, entry: rule.entry, to: k)
                 } else {
                     negate(k, by: rule.entry)
+                    contributions[k].negatorStart = rule.start
                 }
                 contributions[k].negated = true
             }

@@ -78,6 +78,9 @@ extension Scorer {
                     && clauses.clause(of: h.start) == clause && !Scorer.hasComma(text, from: h.end, to: rule.start))
                 else { continue }
                 if overlaps { touched = true }
+                // A wish that is itself negated (直してほしい|点は|ありません: there is nothing
+                // to wish for) stays negated: it is no request.
+                if contributions[k].negatorStart >= rule.end { touched = true; continue }
                 guard contributions[k].value > 0 else { continue }
                 // A weak praise word wished for (改善お願いします) weighs at least the wish itself.
                 contributions[k].value = -max(abs(contributions[k].strength), 1) * size

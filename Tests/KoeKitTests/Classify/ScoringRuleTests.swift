@@ -76,6 +76,7 @@ import Testing
         Case("a suggestion that holds praise still wishes for praise before it", "便利な説明があれば良かった", -1.6, .dissatisfaction),
         Case("request turns praise before it into a mild wish", "便利にしてください", -0.24, .neutral),
         Case("request alone is a mild complaint", "教えてください", -0.24, .neutral),
+        Case("a wish that is itself negated is no request (nothing to wish for)", "悪くしてくださいはない", 0.4, .success),
         Case("a weak praise word wished for weighs at least the wish", "早くしてください", -0.24, .neutral),
         Case("a praise signal wished to become (なって) is a wish", "使いやすくなってください", -0.24, .neutral),
         Case("praise before a request line that spells out a goal (ように) is the goal wished for", "使いやすいようにしてください", -0.24, .neutral),
