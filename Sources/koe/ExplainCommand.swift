@@ -56,9 +56,13 @@ enum ExplanationPrinter {
         s += "contributions:\n"
         let all = c.evidence + c.signals.flatMap(\.evidence)
         if all.isEmpty { s += "  (none)\n" }
-        for ev in all.sorted(by: { ($0.start, $0.entry) < ($1.start, $1.entry) }) {
+        let sorted = all.sorted(by: { ($0.start, $0.entry) < ($1.start, $1.entry) })
+        // Requests do not add up: only the strongest (the first of equals) counts in the score.
+        let counted = sorted.indices.filter { sorted[$0].request }.min { sorted[$0].contribution < sorted[$1].contribution }
+        for (i, ev) in sorted.enumerated() {
             let rules = ev.rules.isEmpty ? "" : "  [\(ev.rules.joined(separator: ", "))]"
-            s += "  [\(ev.start)-\(ev.end)] \(ev.text)  \(ev.contribution >= 0 ? "+" : "")\(format(ev.contribution))\(rules)\n"
+            let uncounted = ev.request && i != counted ? "  (not counted: only the strongest request of a text counts)" : ""
+            s += "  [\(ev.start)-\(ev.end)] \(ev.text)  \(ev.contribution >= 0 ? "+" : "")\(format(ev.contribution))\(rules)\(uncounted)\n"
         }
         let dominant = c.stance == .mixed ? " (dominant: \(c.dominant?.rawValue ?? "-"))" : ""
         s += "stance:     \(c.stance.rawValue)\(dominant)  score \(format(c.score)) (+\(format(c.positive)) / -\(format(c.negative)))\n"

@@ -97,6 +97,15 @@ import Testing
         #expect(r.out.contains(".tsv:"))
     }
 
+    @Test func explainSaysWhichRequestsAreNotCounted() throws {
+        // Two polite requests of equal weight: the first counts, the second is marked.
+        let r = try KoeRunner.run(["explain", "早くしてください。見やすくしてください"])
+        #expect(r.status == 0)
+        let marked = r.out.split(separator: "\n").filter { $0.contains("not counted: only the strongest request") }
+        #expect(marked.count == 1)
+        #expect(marked.first?.contains("見やすく") == true)
+    }
+
     @Test func lexiconCheckReportsErrorsCompilerStyle() throws {
         let bad = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("KoeKitTests/Fixtures/lexicon-invalid").path

@@ -17,6 +17,9 @@ public struct Evidence: Sendable, Equatable {
     public let contribution: Double
     /// Rules that changed the contribution: `negation(ません)`, `contrast_after`, `question` …
     public let rules: [String]
+    /// A wish made by a polite request (てください, と助かります): requests do not add up, only the
+    /// strongest of a text counts in the score. Not written to the JSON output.
+    public var request = false
 }
 
 /// A VOC signal that fired, with its evidence.

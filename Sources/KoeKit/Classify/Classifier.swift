@@ -86,6 +86,7 @@ public final class Classifier {
             text: analyzer.originalString(from: start, to: end),
             start: Int(analyzer.scalarOffset(start)), end: Int(analyzer.scalarOffset(end)),
             entry: lexicon.locations[Int(c.hit.entry)], pattern: lexicon.patterns[Int(c.hit.entry)],
-            contribution: Outcome.rounded(c.value), rules: scorer.log.names(of: c, patterns: lexicon.patterns))
+            contribution: Outcome.rounded(c.value), rules: scorer.log.names(of: c, patterns: lexicon.patterns),
+            request: c.request)
     }
 }
