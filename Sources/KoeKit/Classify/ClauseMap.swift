@@ -18,6 +18,9 @@ struct ClauseMap {
             } else if (u == 0x20 || u == 0x3000) && i > 0 && ClauseMap.sentenceFinals.contains(text[i - 1]) {
                 // Line breaks often arrive as spaces (one-line exports): 届きました␣電話したら….
                 sentenceEnds.append(Int32(i + 1))
+            } else if let end = ClauseMap.emojiEnd(text, at: i) {
+                // In posts an emoji closes its sentence as 。 would: 毎回圏外🙃 前の会社のときは….
+                sentenceEnds.append(Int32(end))
             }
         }
         for h in rules {
@@ -37,6 +40,28 @@ struct ClauseMap {
     /// A line break, 。, ! or ? (ASCII or full width) ends a sentence wherever it stands.
     static func endsSentence(_ u: UInt16) -> Bool {
         u == 0x0A || u == 0x3002 || u == 0x21 || u == 0x3F || u == 0xFF01 || u == 0xFF1F
+    }
+
+    /// The end of an emoji that ends at `i` (a pictograph, with its variation selector), or nil
+    /// while the emoji goes on (a zero-width joiner or a skin-tone modifier follows).
+    static func emojiEnd(_ text: UnsafeBufferPointer<UInt16>, at i: Int) -> Int? {
+        let u = text[i]
+        let pictograph: Bool
+        if (0xDC00...0xDFFF).contains(u) {
+            // A supplementary-plane pictograph: high surrogate D83C–D83E (U+1F000–U+1FAFF); a
+            // skin-tone modifier (U+1F3FB–U+1F3FF) ends the emoji it follows; regional
+            // indicators (flags) are left alone.
+            guard i > 0, (0xD83C...0xD83E).contains(text[i - 1]) else { return nil }
+            pictograph = !(text[i - 1] == 0xD83C && (0xDDE6...0xDDFF).contains(u))
+        } else {
+            pictograph = (0x2600...0x27BF).contains(u) && u != 0x2605 && u != 0x2606  // ☀…➿ (☺, ✨, ✅), not the rating stars ★☆
+        }
+        guard pictograph else { return nil }
+        var end = i + 1
+        if end < text.count && text[end] == 0xFE0F { end += 1 }
+        if end < text.count && (text[end] == 0x200D
+            || (end + 1 < text.count && text[end] == 0xD83C && (0xDFFB...0xDFFF).contains(text[end + 1]))) { return nil }
+        return end
     }
 
     /// Kana that end a sentence when a space follows: す (です・ます) た だ よ ね か ん.
