@@ -45,7 +45,10 @@ public struct IssueClusterer: Sendable {
             return v
         }
         stored = [:]
-        let assignment = agglomerate(LinkRows(similarityGraph(vectors, model: model)))
+        let graph = similarityGraph(vectors, model: model)
+        let merged = agglomerate(LinkRows(graph))
+        let assignment = MemberRefinement(threshold: threshold, minimumSize: minimumSize)
+            .refine(merged, vectors: vectors, neighbours: graph)
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }
