@@ -1,15 +1,17 @@
-/// After agglomeration, each member moves to the cluster it is most similar to on average:
-/// its dot product with the cluster's mean vector (its own cluster without itself).
+/// After agglomeration, one pass over the items places each by the clusters it ends beside:
+/// a member moves to another cluster it is clearly more like on average, and an unclustered
+/// item joins the cluster it is most like once that average reaches `threshold`.
 ///
 /// Agglomeration decides by the order of merges: an item that joined a loose group early (a
 /// payout ticket that also says 解約) stays there once its own issue has formed, and one
-/// ticket more or less elsewhere changes which group got there first. One pass over the
-/// final members makes an item's place depend on the clusters it ends beside, not on the path.
-/// Unclustered items stay unclustered (no cluster reached the threshold for them); an item
-/// only moves to a cluster it reaches `threshold` with on average, of one of its kept
-/// neighbours in the similarity graph, so the pass costs about neighbours × features per
-/// item (binary searches in the means), not items × clusters. Ties keep the item where it is.
-/// One pass only: repeated passes drift (each move changes the means), which measured worse.
+/// ticket more or less elsewhere changes which group got there first. Its graph also counts a
+/// pair it did not keep as 0, so an item can stay out of a cluster it is like on average.
+/// Here an item's similarity to a cluster is its dot product with the cluster's mean vector
+/// (to its own cluster: without itself). A member moves only when the other cluster beats its
+/// own by at least `threshold`, so near-ties between two close issues do not flip with every
+/// small change. Candidates are the clusters of the item's kept neighbours in the similarity
+/// graph: the pass costs about neighbours × features per item (binary searches in the means),
+/// not items × clusters. The means are those before the pass (one pass: repeated passes drift).
 struct MemberRefinement {
     var threshold: Double
     var minimumSize: Int
@@ -25,17 +27,18 @@ struct MemberRefinement {
         var next = assignment
         for i in assignment.indices {
             let own = assignment[i]
-            guard let ownMean = means[own] else { continue }
             let v = vectors[i]
-            // Average similarity to the other members: the item's own term is dropped.
-            var best = (ownMean.sum(dot: v) - v.dot(v)) / Double(ownMean.count - 1)
-            var bestCluster = own
+            // A member must beat its own cluster (without itself) by `threshold`; an item of no
+            // cluster only needs `threshold`.
+            let ownMean = means[own]
+            let needed = ownMean.map { ($0.sum(dot: v) - v.dot(v)) / Double($0.count - 1) + threshold } ?? threshold
+            var best = needed, bestCluster = own
             var tried: Set<Int> = [own]
             neighbours.forEach(i) { j, _ in
                 let c = assignment[j]
                 guard tried.insert(c).inserted, let mean = means[c] else { return }
                 let s = mean.sum(dot: v) / Double(mean.count)
-                if s >= threshold && (s > best || (s == best && bestCluster != own && c < bestCluster)) {
+                if s > best || (s == best && (bestCluster == own || c < bestCluster)) {
                     best = s
                     bestCluster = c
                 }
