@@ -68,6 +68,9 @@ public final class CompiledLexicon: Sendable {
     /// Entry index -> weight and pattern, as flat arrays (no entry struct to copy per hit).
     let weights: [Double]
     let patterns: [String]
+    /// Entry index -> the digits its pattern spells before any pattern syntax (星1, 24時間):
+    /// the trie folds every digit (`<num>`), so these are checked on each match.
+    let exactDigits: [Int32: [ExactDigit]]
     /// Signal and topic indices (as used by `HitKind`) -> ids. Topics are in declaration
     /// order, which breaks ties between equally weighted topics.
     let signalIDs: [String]
@@ -146,6 +149,7 @@ public final class CompiledLexicon: Sendable {
         self.kinds = kinds
         weights = lexicon.entries.map(\.weight)
         patterns = lexicon.entries.map(\.pattern)
+        exactDigits = ExactDigit.table(patterns)
         self.signalIDs = signalIDs
         self.topicIDs = topicIDs
         defaultTopic = topicIDs.firstIndex(of: "general").map(Int32.init)
@@ -169,6 +173,7 @@ public final class CompiledLexicon: Sendable {
         kinds = s.kinds
         weights = s.weights
         patterns = s.patterns
+        exactDigits = ExactDigit.table(s.patterns)
         signalIDs = s.signalIDs
         topicIDs = s.topicIDs
         defaultTopic = s.defaultTopic

@@ -42,6 +42,7 @@ struct LexiconMatcher {
         candidates.removeAll(keepingCapacity: true)
         try collect(analyzer, text)
         guard !candidates.isEmpty else { return }
+        if !lexicon.exactDigits.isEmpty && text.contains(where: { $0 &- 0x30 < 10 }) { dropOtherDigits(text) }
         owner.reset(to: -1, count: 3 * n)
         // Longest first, then leftmost, then lexicon order: deterministic. Content and topic
         // words first, so that a grammatical rule word inside a content word (the ない of
@@ -67,6 +68,23 @@ struct LexiconMatcher {
         content.sortByStart(scratch: &sortKeys)
         topics.sortByStart(scratch: &sortKeys)
         rules.sortByStart(scratch: &sortKeys)
+    }
+
+    /// Matches whose line spells other digits than the text (星1 against 星5; the trie folds
+    /// digits for `<num>`) are no matches.
+    private mutating func dropOtherDigits(_ text: UnsafeBufferPointer<UInt16>) {
+        let table = lexicon.exactDigits
+        var kept = 0
+        for k in candidates.indices {
+            let hit = candidates[k]
+            if ExactDigit.holds(hit, in: text, table) {
+                candidates[kept] = hit
+                kept += 1
+            } else if recordDropped {
+                dropped.append((hit, "other digits"))
+            }
+        }
+        candidates.removeLast(candidates.count - kept)
     }
 
     /// Every match of the trie, kept where ICU's boundaries allow it: an entry that must start

@@ -13,7 +13,7 @@ extension Classifier {
         let scalars = Array(text.unicodeScalars)
         let sentences = SentenceIndex(scalars)
         let vocabulary = issueVocabulary
-        let problems = Self.problemEvidence(classification).filter { !vocabulary.grammaticalEntries.contains($0.entry) }
+        let problems = Self.problemEvidence(classification).filter { !vocabulary.grammaticalEntries.contains($0.entry) && $0.namesSomething }
         var problemSentences = Set<Int>()
         for e in problems { problemSentences.insert(sentences.sentence(at: e.start)) }
         let runs = wordRuns(sentences, tokens: tokens)

@@ -6,6 +6,9 @@
 /// 3. clusters merge, best pair first, while the average similarity over all their member
 ///    pairs (a missing pair counts 0) reaches `threshold`. A merged cluster must stay close to
 ///    every member on average, so it cannot grow into a catch-all by chaining.
+/// 4. one pass places each item by the clusters it ends beside, not by the order of merges
+///    (`MemberRefinement`): a member moves to a cluster it is more like on average by at least
+///    `threshold`, an unclustered item joins the one it reaches `threshold` with.
 /// Clusters under `minimumSize` are left out: an unrelated ticket stays unclustered.
 /// Items are processed in key order and ties break by key, so the same items in any input
 /// order give the same clusters.
@@ -45,7 +48,10 @@ public struct IssueClusterer: Sendable {
             return v
         }
         stored = [:]
-        let assignment = agglomerate(LinkRows(similarityGraph(vectors, model: model)))
+        let graph = similarityGraph(vectors, model: model)
+        let merged = agglomerate(LinkRows(graph))
+        let assignment = MemberRefinement(threshold: threshold, minimumSize: minimumSize)
+            .refine(merged, vectors: vectors, neighbours: graph)
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }

@@ -65,12 +65,16 @@ import Testing
     }
 
     @Test func numbersMatchAnyDigitsAndKanjiNumerals() throws {
-        let (lexicon, diagnostics) = try Self.lexicon(entries: "<num>回目\trepeat_contact\t1\t-\n1週間待った\tslow_response\t1\t-\n")
+        let (lexicon, diagnostics) = try Self.lexicon(
+            entries: "<num>回目\trepeat_contact\t1\t-\n<num>週間待った\tslow_response\t1\t-\n星1\thigh_effort\t1\t-\n")
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         for text in ["問い合わせは3回目です", "これで12回目です", "もう三回目です", "何回目でしょう"] {
             #expect(try Self.signals(text, lexicon) == ["repeat_contact"], "\(text)")
         }
         #expect(try Self.signals("2週間待った", lexicon) == ["slow_response"])
+        // A digit the line spells literally matches only itself: 星1 is not 星5.
+        #expect(try Self.signals("星1です", lexicon) == ["high_effort"])
+        #expect(try Self.signals("星5です", lexicon).isEmpty)
         #expect(try Self.signals("回目", lexicon).isEmpty)
     }
 
