@@ -117,18 +117,32 @@ struct LexiconMatcher {
         }
         raw.removeSubrange(kept...)
         guard !raw.isEmpty else { return }
-        for r in raw {
-            let k = Info(at: r.key, in: refs)
-            var start = k.wholeNeedsStart, end = k.wholeNeedsEnd
-            if k.hasParts && tracker.anyViable {
-                tracker.forEachViable(k, refs) { ref in
-                    if !ref.startsFreely { start = true }
-                    if ref.needsEndBoundary { end = true }
+        // Now that the line's complete entries are known, a match that stands for no whole
+        // entry and no part of a complete one can produce nothing: it is dropped before it
+        // asks for boundaries (about half of the matches the filter above keeps are first
+        // parts of entries whose later parts never came).
+        let anyViable = tracker.anyViable
+        kept = 0
+        raw.withUnsafeMutableBufferPointer { raw in
+            for i in 0..<raw.count {
+                let r = raw[i]
+                let k = Info(at: r.key, in: refs)
+                var start = k.wholeNeedsStart, end = k.wholeNeedsEnd, useful = k.hasWhole
+                if k.hasParts && anyViable {
+                    tracker.forEachViable(k, refs) { ref in
+                        useful = true
+                        if !ref.startsFreely { start = true }
+                        if ref.needsEndBoundary { end = true }
+                    }
                 }
+                guard useful else { continue }
+                if start { analyzer.requireBoundary(at: r.start) }
+                if end { analyzer.requireBoundary(at: r.end) }
+                raw[kept] = r
+                kept += 1
             }
-            if start { analyzer.requireBoundary(at: r.start) }
-            if end { analyzer.requireBoundary(at: r.end) }
         }
+        raw.removeSubrange(kept...)
         try analyzer.segmentRequired()
         for r in raw {
             let k = Info(at: r.key, in: refs)
