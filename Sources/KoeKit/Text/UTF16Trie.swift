@@ -3,17 +3,22 @@
 /// the cache, since most of a walk's cost is waiting for memory:
 /// - a small bit filter (pairs of leading units) rejects most start positions outright;
 /// - a hash table jumps straight to the node after the first two units, where a plain trie
-///   would visit the root's table, a first-level node and its edges;
+///   would visit the root's table, a first-level node and its edges; its slot also holds the
+///   value of the two-unit key and a small filter of the node's child labels, so that a walk
+///   that ends after two units (about half of them) never reads the node's record;
 /// - deeper nodes are records in one array of units, in depth-first order, each holding its
 ///   value, its edge labels and where its children are: a step reads one record, and the
 ///   first child is the next record, so a walk down a chain of nodes reads consecutive
 ///   memory (a node with one child and no value takes 4 bytes).
 public struct UTF16Trie: Sendable {
-    /// Pair table slot: the first two units of a key prefix and the record of the node they
-    /// lead to.
-    private struct PairSlot {
+    /// Pair table slot: the first two units of a key prefix, the record of the node they
+    /// lead to, the value of the two-unit key (-1: none; the record holds none) and one bit
+    /// per child label (`labelBit`; 0: no children).
+    struct PairSlot {
         var units: UInt32 = 0
         var node: Int32 = -1
+        var value: Int32 = -1
+        var labels: UInt32 = 0
     }
 
     /// Values of the one-unit keys, in unit order; `singleRank[w]`: how many one-unit keys
@@ -22,6 +27,7 @@ public struct UTF16Trie: Sendable {
     private var singleRank = [UInt32](repeating: 0, count: 65536 / 64)
     private var pairs: [PairSlot] = []
     private var pairShift: UInt32 = 32
+    private var pairCount: Int { pairs.count }
     /// Node records, depth first (`appendRecord`): a header unit (bit 15: has a value; low
     /// bits: the child count c), the value as two units when present, the c edge labels in
     /// ascending order, then for children 1..<c the record offset as two units. Child 0's
@@ -89,30 +95,35 @@ public struct UTF16Trie: Sendable {
         }
         // At most a few units per key unit (a record per distinct prefix).
         records.reserveCapacity(2 * keys.units.count + 16)
-        var roots: [(units: UInt32, node: Int32)] = []
+        var roots: [PairSlot] = []
         roots.reserveCapacity(subtrees.count)
         for t in subtrees {
-            roots.append((t.units, Int32(records.count)))
-            appendRecord(keys, values, lo: t.lo, hi: t.hi, depth: 2)
+            // The two-unit key sorts first in its range; its value goes in the slot.
+            let value = keys.length(of: t.lo) == 2 ? values[t.lo] : -1
+            var labels: UInt32 = 0
+            for k in (value >= 0 ? t.lo + 1 : t.lo)..<t.hi { labels |= UTF16Trie.labelBit(keys.unit(k, 2)) }
+            roots.append(PairSlot(units: t.units, node: Int32(records.count), value: value, labels: labels))
+            appendRecord(keys, values, lo: value >= 0 ? t.lo + 1 : t.lo, hi: t.hi, depth: 2)
         }
         // The pair table: at most half full, so probes stay short.
         var bits: UInt32 = 4
         while (1 << bits) < 2 * roots.count { bits += 1 }
         pairShift = 32 - bits
         pairs = [PairSlot](repeating: PairSlot(), count: 1 << bits)
-        for (units, node) in roots {
-            var slot = Int(UTF16Trie.mix(units) >> pairShift)
+        for root in roots {
+            var slot = Int(UTF16Trie.mix(root.units) >> pairShift)
             while pairs[slot].node >= 0 { slot = (slot + 1) & (pairs.count - 1) }
-            pairs[slot] = PairSlot(units: units, node: node)
+            pairs[slot] = root
         }
     }
 
     /// Appends the record of the node for the keys `lo..<hi`, which share their first `depth`
-    /// units, and then its children's subtrees in label order.
+    /// units, and then its children's subtrees in label order. (At depth 2 the caller leaves
+    /// the node's own key out: its value is in the pair slot. The range may then be empty.)
     private mutating func appendRecord(_ keys: FlatKeys, _ values: [Int32], lo: Int, hi: Int, depth: Int) {
         var lo = lo
         var value: Int32 = -1
-        if keys.length(of: lo) == depth {
+        if lo < hi && keys.length(of: lo) == depth {
             value = values[lo]
             lo += 1
         }
@@ -149,6 +160,10 @@ public struct UTF16Trie: Sendable {
     @inline(__always)
     private static func mix(_ x: UInt32) -> UInt32 { x &* 0x9E37_79B1 }
 
+    /// The bit of a child label in a pair slot's filter.
+    @inline(__always)
+    static func labelBit(_ unit: UInt16) -> UInt32 { 1 << ((UInt32(unit) &* 0x9E37_79B1) >> 27) }
+
     @inline(__always)
     private static func filterHash(_ a: UInt16, _ b: UInt16) -> Int {
         Int(((UInt32(a) &* 0x9E37_79B1) ^ (UInt32(b) &* 0x85EB_CA6B)) >> 15)
@@ -176,15 +191,16 @@ public struct UTF16Trie: Sendable {
         return pairBits[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 
-    /// The node reached from the root by `a` then `b`, or -1.
+    /// The slot of the node reached from the root by `a` then `b` (node -1: none).
     @inline(__always)
-    private func node(after a: UInt16, _ b: UInt16) -> Int32 {
+    private func slot(after a: UInt16, _ b: UInt16, in pairs: UnsafePointer<PairSlot>) -> PairSlot {
         let units = UInt32(a) << 16 | UInt32(b)
+        let mask = pairCount - 1
         var slot = Int(UTF16Trie.mix(units) >> pairShift)
         while true {
             let s = pairs[slot]
-            if s.node < 0 || s.units == units { return s.node }
-            slot = (slot + 1) & (pairs.count - 1)
+            if s.node < 0 || s.units == units { return s }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -197,12 +213,14 @@ public struct UTF16Trie: Sendable {
         let first = UTF16Trie.fold(text[start])
         if isSingleKey(first) { body(start + 1, singleValue(first)) }
         guard start + 1 < text.count else { return }
-        let node = self.node(after: first, UTF16Trie.fold(text[start + 1]))
-        guard node >= 0 else { return }
+        let root = pairs.withUnsafeBufferPointer { slot(after: first, UTF16Trie.fold(text[start + 1]), in: $0.baseAddress!) }
+        guard root.node >= 0 else { return }
         var i = start + 2
+        if root.value >= 0 { body(i, root.value) }
+        guard i < text.count, root.labels & UTF16Trie.labelBit(UTF16Trie.fold(text[i])) != 0 else { return }
         records.withUnsafeBufferPointer { records in
             let r = records.baseAddress!
-            var o = Int(node)
+            var o = Int(root.node)
             while true {
                 let header = r[o]
                 var p = o + 1
