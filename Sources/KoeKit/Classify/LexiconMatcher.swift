@@ -26,6 +26,8 @@ struct LexiconMatcher {
     private var inContent: [Bool] = []
     private var inBoilerplate: [Bool] = []
     private var inPseudo: [Bool] = []
+    /// Where `collect` leaves what it read ahead (so that the reads are not optimised away).
+    private var touchSink: UInt32 = 0
 
     init(lexicon: CompiledLexicon) {
         self.lexicon = lexicon
@@ -101,6 +103,13 @@ struct LexiconMatcher {
             trie.forEachMatch(in: text, from: start) { end, key in raw.append(RawHit(start: start, end: end, key: key)) }
         }
         guard !raw.isEmpty else { return }
+        // The headers are read in a loop of their own first, with nothing depending on what is
+        // read: their cache misses overlap, where in the loop below each would stall it.
+        var touched: UInt32 = 0
+        raw.withUnsafeBufferPointer { raw in
+            for r in raw { touched |= refs[Int(r.key)].bits }
+        }
+        touchSink = touched
         // Then, in text order, the parts: keep a match only when it may still count.
         var kept = 0
         raw.withUnsafeMutableBufferPointer { raw in
