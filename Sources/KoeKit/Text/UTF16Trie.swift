@@ -6,10 +6,11 @@
 ///   would visit the root's table, a first-level node and its edges; its slot also holds the
 ///   value of the two-unit key and a small filter of the node's child labels, so that a walk
 ///   that ends after two units (about half of them) never reads the node's record;
-/// - deeper nodes are records in one array of units, in depth-first order, each holding its
-///   value, its edge labels and where its children are: a step reads one record, and the
-///   first child is the next record, so a walk down a chain of nodes reads consecutive
-///   memory (a node with one child and no value takes 4 bytes).
+/// - the nodes after two units are records side by side (the ones a text uses stay in cache
+///   together); deeper nodes are records in one array of units, in depth-first order, each
+///   holding its value, its edge labels and where its children are: a step reads one record,
+///   and the first child is the next record, so a walk down a chain of nodes reads
+///   consecutive memory (a node with one child and no value takes 4 bytes).
 public struct UTF16Trie: Sendable {
     /// Pair table slot: the first two units of a key prefix, the record of the node they
     /// lead to, the value of the two-unit key (-1: none; the record holds none) and one bit
@@ -28,10 +29,12 @@ public struct UTF16Trie: Sendable {
     private var pairs: [PairSlot] = []
     private var pairShift: UInt32 = 32
     private var pairCount: Int { pairs.count }
-    /// Node records, depth first (`appendRecord`): a header unit (bit 15: has a value; low
-    /// bits: the child count c), the value as two units when present, the c edge labels in
-    /// ascending order, then for children 1..<c the record offset as two units. Child 0's
-    /// record follows this one.
+    /// Node records. First those of the nodes after two units (the pair slots point at them),
+    /// one after the other: the child count c, the c edge labels in ascending order, and the
+    /// record offset of each child as two units. Then the deeper nodes, depth first
+    /// (`appendRecord`): a header unit (bit 15: has a value; low bits: the child count c), the
+    /// value as two units when present, the c edge labels in ascending order, then for
+    /// children 1..<c the record offset as two units. Child 0's record follows this one.
     private var records: [UInt16] = []
     /// One bit per hashed pair of leading units, and per unit that is a whole key.
     private var pairBits = [UInt64](repeating: 0, count: UTF16Trie.filterBits / 64)
@@ -97,13 +100,31 @@ public struct UTF16Trie: Sendable {
         records.reserveCapacity(2 * keys.units.count + 16)
         var roots: [PairSlot] = []
         roots.reserveCapacity(subtrees.count)
+        // The nodes after two units first, side by side (every walk that goes past two units
+        // reads one, so the ones a text uses stay in cache together), each with the offsets of
+        // all its children; then the deeper subtrees.
+        var pending: [(slots: Int, children: [(lo: Int, hi: Int)])] = []
+        pending.reserveCapacity(subtrees.count)
         for t in subtrees {
             // The two-unit key sorts first in its range; its value goes in the slot.
             let value = keys.length(of: t.lo) == 2 ? values[t.lo] : -1
+            let children = UTF16Trie.children(keys, lo: value >= 0 ? t.lo + 1 : t.lo, hi: t.hi, depth: 2)
             var labels: UInt32 = 0
-            for k in (value >= 0 ? t.lo + 1 : t.lo)..<t.hi { labels |= UTF16Trie.labelBit(keys.unit(k, 2)) }
+            for c in children { labels |= UTF16Trie.labelBit(keys.unit(c.lo, 2)) }
             roots.append(PairSlot(units: t.units, node: Int32(records.count), value: value, labels: labels))
-            appendRecord(keys, values, lo: value >= 0 ? t.lo + 1 : t.lo, hi: t.hi, depth: 2)
+            precondition(children.count < Int(UTF16Trie.hasValue), "trie node with too many children")
+            records.append(UInt16(children.count))
+            for c in children { records.append(keys.unit(c.lo, 2)) }
+            pending.append((records.count, children))
+            records.append(contentsOf: repeatElement(0, count: 2 * children.count))
+        }
+        for (slots, children) in pending {
+            for (n, c) in children.enumerated() {
+                let at = UInt32(records.count)
+                records[slots + 2 * n] = UInt16(truncatingIfNeeded: at)
+                records[slots + 2 * n + 1] = UInt16(truncatingIfNeeded: at >> 16)
+                appendRecord(keys, values, lo: c.lo, hi: c.hi, depth: 3)
+            }
         }
         // The pair table: at most half full, so probes stay short.
         var bits: UInt32 = 4
@@ -117,16 +138,9 @@ public struct UTF16Trie: Sendable {
         }
     }
 
-    /// Appends the record of the node for the keys `lo..<hi`, which share their first `depth`
-    /// units, and then its children's subtrees in label order. (At depth 2 the caller leaves
-    /// the node's own key out: its value is in the pair slot. The range may then be empty.)
-    private mutating func appendRecord(_ keys: FlatKeys, _ values: [Int32], lo: Int, hi: Int, depth: Int) {
-        var lo = lo
-        var value: Int32 = -1
-        if lo < hi && keys.length(of: lo) == depth {
-            value = values[lo]
-            lo += 1
-        }
+    /// The keys `lo..<hi` (sharing their first `depth` units, none of them that long) by
+    /// their unit at `depth`: consecutive ranges.
+    private static func children(_ keys: FlatKeys, lo: Int, hi: Int, depth: Int) -> [(lo: Int, hi: Int)] {
         var children: [(lo: Int, hi: Int)] = []
         var k = lo
         while k < hi {
@@ -136,6 +150,19 @@ public struct UTF16Trie: Sendable {
             children.append((k, next))
             k = next
         }
+        return children
+    }
+
+    /// Appends the record of the node for the keys `lo..<hi`, which share their first `depth`
+    /// (3 or more) units, and then its children's subtrees in label order.
+    private mutating func appendRecord(_ keys: FlatKeys, _ values: [Int32], lo: Int, hi: Int, depth: Int) {
+        var lo = lo
+        var value: Int32 = -1
+        if keys.length(of: lo) == depth {
+            value = values[lo]
+            lo += 1
+        }
+        let children = UTF16Trie.children(keys, lo: lo, hi: hi, depth: depth)
         precondition(children.count < Int(UTF16Trie.hasValue), "trie node with too many children")
         records.append(UInt16(children.count) | (value >= 0 ? UTF16Trie.hasValue : 0))
         if value >= 0 {
@@ -204,6 +231,23 @@ public struct UTF16Trie: Sendable {
         }
     }
 
+    /// The index of `unit` among the `c` ascending edge labels at `labels`, or -1.
+    @inline(__always)
+    private static func child(_ labels: UnsafePointer<UInt16>, count c: Int, _ unit: UInt16) -> Int {
+        if c <= UTF16Trie.linearChildren {
+            for j in 0..<c where labels[j] == unit { return j }
+            return -1
+        }
+        var lo = 0, hi = c
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let u = labels[mid]
+            if u == unit { return mid }
+            if u < unit { lo = mid + 1 } else { hi = mid }
+        }
+        return -1
+    }
+
     /// Calls `body(end, value)` for every key that starts at `start`, shortest first.
     @inline(__always)
     public func forEachMatch(
@@ -220,7 +264,13 @@ public struct UTF16Trie: Sendable {
         guard i < text.count, root.labels & UTF16Trie.labelBit(UTF16Trie.fold(text[i])) != 0 else { return }
         records.withUnsafeBufferPointer { records in
             let r = records.baseAddress!
-            var o = Int(root.node)
+            // The node after two units: no value (it is in the slot), every child's offset.
+            let c0 = Int(r[Int(root.node)]), p0 = Int(root.node) + 1
+            let k0 = UTF16Trie.child(r + p0, count: c0, UTF16Trie.fold(text[i]))
+            guard k0 >= 0 else { return }
+            let q0 = p0 + c0 + 2 * k0
+            var o = Int(UInt32(r[q0]) | UInt32(r[q0 + 1]) << 16)
+            i += 1
             while true {
                 let header = r[o]
                 var p = o + 1
@@ -230,22 +280,7 @@ public struct UTF16Trie: Sendable {
                 }
                 let c = Int(header & ~UTF16Trie.hasValue)
                 guard i < text.count, c > 0 else { return }
-                let unit = UTF16Trie.fold(text[i])
-                var k = -1
-                if c <= UTF16Trie.linearChildren {
-                    for j in 0..<c where r[p + j] == unit {
-                        k = j
-                        break
-                    }
-                } else {
-                    var lo = 0, hi = c
-                    while lo < hi {
-                        let mid = (lo + hi) >> 1
-                        let u = r[p + mid]
-                        if u == unit { k = mid; break }
-                        if u < unit { lo = mid + 1 } else { hi = mid }
-                    }
-                }
+                let k = UTF16Trie.child(r + p, count: c, UTF16Trie.fold(text[i]))
                 guard k >= 0 else { return }
                 let slots = p + c
                 if k == 0 {
