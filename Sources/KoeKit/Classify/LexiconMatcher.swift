@@ -16,6 +16,9 @@ struct LexiconMatcher {
     private var raw: [RawHit] = []
     /// Matches of one part of a gapped pattern, to be chained.
     var parts: [PartHit] = []
+    /// Scratch for `chainParts`: the chains reached so far, and those reaching the next part.
+    var chainReached: [(start: Int32, end: Int32)] = []
+    var chainNext: [(start: Int32, end: Int32)] = []
     /// Which entries with parts have all their parts in this line, in order.
     private var progress: PartProgress
     private var candidates: [Hit] = []
