@@ -59,6 +59,10 @@ public final class CompiledLexicon: Sendable {
     let roleOf: [RuleRole?]
     /// Entry index -> the largest distance between its gap-separated parts (empty: no gaps).
     let gaps: [[Int32]]
+    /// `gaps` flat, for the per-line chaining (no array to retain per entry): entry e's gaps
+    /// are `gapValues[gapStart[e]..<gapStart[e + 1]]`.
+    let gapStart: FrozenArray<Int32>
+    let gapValues: FrozenArray<Int32>
     /// Entry index -> how many parts it has (1 for a plain entry).
     let partCounts: [Int16]
     /// Entry index -> `file:line`, built once instead of per evidence.
@@ -122,6 +126,7 @@ public final class CompiledLexicon: Sendable {
         }
         table.add(KeyTable.batches(of: lexicon.entries))
         gaps = lexicon.entries.map { $0.gaps.map(Int32.init) }
+        (gapStart, gapValues) = Self.flat(gaps)
         partCounts = lexicon.entries.map { Int16($0.segments.count) }
         let frozen: KeyTable.Frozen
         do {
@@ -168,6 +173,7 @@ public final class CompiledLexicon: Sendable {
         layerOf = s.layerOf
         roleOf = s.roleOf
         gaps = s.gaps
+        (gapStart, gapValues) = Self.flat(s.gaps)
         partCounts = s.partCounts
         locations = s.locations
         kinds = s.kinds
@@ -183,6 +189,14 @@ public final class CompiledLexicon: Sendable {
     }
 
     public var entries: [LexiconEntry] { lexicon.entries }
+
+    /// Nested arrays as one array of values and where each inner array starts (plus the end).
+    static func flat(_ nested: [[Int32]]) -> (FrozenArray<Int32>, FrozenArray<Int32>) {
+        var start: [Int32] = [0]
+        start.reserveCapacity(nested.count + 1)
+        for inner in nested { start.append(start[start.count - 1] + Int32(inner.count)) }
+        return (FrozenArray(start), FrozenArray(nested.flatMap { $0 }))
+    }
 
     static func startsFreely(_ target: Target) -> Bool {
         guard case let .rule(role) = target else { return false }

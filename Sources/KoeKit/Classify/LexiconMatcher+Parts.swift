@@ -7,18 +7,32 @@ extension LexiconMatcher {
     /// part's start to the last part's end; a chain starts as late as it can (the tightest).
     mutating func chainParts(_ text: UnsafeBufferPointer<UInt16>, into candidates: inout [Hit]) {
         parts.sort { ($0.hit.entry, $0.part, $0.hit.start, $0.hit.end) < ($1.hit.entry, $1.part, $1.hit.start, $1.hit.end) }
-        let allGaps = lexicon.gaps
+        let gapStart = lexicon.gapStart.pointer, gapValues = lexicon.gapValues.pointer
         var i = 0
+        // The matcher's scratch arrays, as locals (reading them through `self` per hit would
+        // retain them).
         var reached: [(start: Int32, end: Int32)] = [], next: [(start: Int32, end: Int32)] = []
+        swap(&reached, &chainReached)
+        swap(&next, &chainNext)
+        var parts: [PartHit] = []
+        swap(&parts, &self.parts)
+        defer {
+            swap(&reached, &chainReached)
+            swap(&next, &chainNext)
+            parts.removeAll(keepingCapacity: true)
+            swap(&parts, &self.parts)
+        }
         while i < parts.count {
             let entry = parts[i].hit.entry
             var j = i
             while j < parts.count && parts[j].hit.entry == entry { j += 1 }
-            let group = parts[i..<j], gaps = allGaps[Int(entry)]
+            let group = i..<j
+            let gaps = UnsafeBufferPointer(
+                start: gapValues + Int(gapStart[Int(entry)]), count: Int(gapStart[Int(entry) + 1] - gapStart[Int(entry)]))
             i = j
             let firstOfEntry = candidates.count
             reached.removeAll(keepingCapacity: true)
-            for p in group where p.part == 0 { reached.append((p.hit.start, p.hit.end)) }
+            for g in group where parts[g].part == 0 { reached.append((parts[g].hit.start, parts[g].hit.end)) }
             for k in 1...max(1, gaps.count) where !reached.isEmpty && k <= gaps.count {
                 next.removeAll(keepingCapacity: true)
                 // Both sides in text order: a window over `reached` (by end) slides forward with
@@ -26,8 +40,8 @@ extension LexiconMatcher {
                 reached.sort { ($0.end, $0.start) < ($1.end, $1.start) }
                 let reach = Int32(gaps[k - 1])
                 var lo = 0
-                for p in group where p.part == k {
-                    let h = p.hit
+                for g in group where parts[g].part == k {
+                    let h = parts[g].hit
                     while lo < reached.count && reached[lo].end < h.start - reach { lo += 1 }
                     var best: Int32 = -1
                     var w = lo
@@ -58,7 +72,6 @@ extension LexiconMatcher {
                 candidates.replaceSubrange(firstOfEntry..., with: chains)
             }
         }
-        parts.removeAll(keepingCapacity: true)
     }
 
     /// Whether a sentence ends (。 ! ? or a line break) in `text[from..<to]`.

@@ -16,6 +16,9 @@ struct LexiconMatcher {
     private var raw: [RawHit] = []
     /// Matches of one part of a gapped pattern, to be chained.
     var parts: [PartHit] = []
+    /// Scratch for `chainParts`: the chains reached so far, and those reaching the next part.
+    var chainReached: [(start: Int32, end: Int32)] = []
+    var chainNext: [(start: Int32, end: Int32)] = []
     /// Which entries with parts have all their parts in this line, in order.
     private var progress: PartProgress
     private var candidates: [Hit] = []
@@ -26,6 +29,8 @@ struct LexiconMatcher {
     private var inContent: [Bool] = []
     private var inBoilerplate: [Bool] = []
     private var inPseudo: [Bool] = []
+    /// Where `collect` leaves what it read ahead (so that the reads are not optimised away).
+    private var touchSink: UInt32 = 0
 
     init(lexicon: CompiledLexicon) {
         self.lexicon = lexicon
@@ -119,6 +124,13 @@ struct LexiconMatcher {
             trie.forEachMatch(in: text, from: start) { end, key in raw.append(RawHit(start: start, end: end, key: key)) }
         }
         guard !raw.isEmpty else { return }
+        // The headers are read in a loop of their own first, with nothing depending on what is
+        // read: their cache misses overlap, where in the loop below each would stall it.
+        var touched: UInt32 = 0
+        raw.withUnsafeBufferPointer { raw in
+            for r in raw { touched |= refs[Int(r.key)].bits }
+        }
+        touchSink = touched
         // Then, in text order, the parts: keep a match only when it may still count.
         var kept = 0
         raw.withUnsafeMutableBufferPointer { raw in
@@ -135,18 +147,32 @@ struct LexiconMatcher {
         }
         raw.removeSubrange(kept...)
         guard !raw.isEmpty else { return }
-        for r in raw {
-            let k = Info(at: r.key, in: refs)
-            var start = k.wholeNeedsStart, end = k.wholeNeedsEnd
-            if k.hasParts && tracker.anyViable {
-                tracker.forEachViable(k, refs) { ref in
-                    if !ref.startsFreely { start = true }
-                    if ref.needsEndBoundary { end = true }
+        // Now that the line's complete entries are known, a match that stands for no whole
+        // entry and no part of a complete one can produce nothing: it is dropped before it
+        // asks for boundaries (about half of the matches the filter above keeps are first
+        // parts of entries whose later parts never came).
+        let anyViable = tracker.anyViable
+        kept = 0
+        raw.withUnsafeMutableBufferPointer { raw in
+            for i in 0..<raw.count {
+                let r = raw[i]
+                let k = Info(at: r.key, in: refs)
+                var start = k.wholeNeedsStart, end = k.wholeNeedsEnd, useful = k.hasWhole
+                if k.hasParts && anyViable {
+                    tracker.forEachViable(k, refs) { ref in
+                        useful = true
+                        if !ref.startsFreely { start = true }
+                        if ref.needsEndBoundary { end = true }
+                    }
                 }
+                guard useful else { continue }
+                if start { analyzer.requireBoundary(at: r.start) }
+                if end { analyzer.requireBoundary(at: r.end) }
+                raw[kept] = r
+                kept += 1
             }
-            if start { analyzer.requireBoundary(at: r.start) }
-            if end { analyzer.requireBoundary(at: r.end) }
         }
+        raw.removeSubrange(kept...)
         try analyzer.segmentRequired()
         for r in raw {
             let k = Info(at: r.key, in: refs)
