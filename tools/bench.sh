@@ -4,7 +4,9 @@
 #   tools/bench.sh tokenize [MB]   koe tokenize vs the C loop, one core each (default 35 MB)
 #   tools/bench.sh classify [MB]   koe classify --jobs 1 / --jobs 2 vs the C loop, peak memory
 #   tools/bench.sh report [N]      koe report over N tickets (default 100000) vs koe classify
-#                                  --input-format csv on the same file: walls, ratio, peak memory
+#                                  --input-format csv on the same file: walls, ratio, peak memory;
+#                                  for the sample repeated and for the sample with varied words
+#                                  (tools/gen_tickets.py repeat / varied)
 # The corpus is generated deterministically by tools/gen_corpus.py (seed 7). Each time is the
 # best of KOE_BENCH_ROUNDS (default 5) rounds, the commands compared taking turns.
 # KOE_BUILD_DIR=.build-x builds and measures with --scratch-path .build-x.
@@ -82,38 +84,31 @@ tokenize|classify)
   ;;
 report)
   n=${2:-100000}
-  input="$out/tickets-$n.csv"
-  [ -s "$input" ] || python3 - "$n" "$input" <<'PY'
-import csv, sys
-n, path = int(sys.argv[1]), sys.argv[2]
-rows = list(csv.reader(open("corpora/sample/tickets.csv", encoding="utf-8", newline="")))
-head, body = rows[0], rows[1:]
-with open(path, "w", encoding="utf-8", newline="") as f:
-    w = csv.writer(f)
-    w.writerow(head)
-    for i in range(n):
-        r = list(body[i % len(body)])
-        r[0] = str(1000000 + i)
-        w.writerow(r)
-PY
-  printf 'input: %s (%d tickets, %.1f MB)\n' "$input" "$n" "$(echo "$(stat -L -c %s "$input")/1000000" | bc -l)"
-  # Both commands in turn, round after round (KOE_BENCH_ROUNDS, default 1 here: a 1M report
-  # takes a while); each keeps its best wall time and its largest peak.
-  measure() { # label, command... -> "wall peak_kb" appended to $out/<label>
-    /usr/bin/time -f '%e %M' -o "$out/time.$1" "${@:2}" > /dev/null 2>>"$out/stderr.log"
-    cat "$out/time.$1" >> "$out/runs.$1"
-  }
-  rm -f "$out/runs.classify" "$out/runs.report"
-  for _ in $(seq "${KOE_BENCH_ROUNDS:-1}"); do
-    measure classify $koe classify --input-format csv -q "$input"
-    measure report $koe report "$input" --week 2026-W47 -q -o "$out/report.md"
+  # Two inputs of n tickets: the sample repeated (every body recurs, so memos keyed by text
+  # hit almost always: the issue's file) and the sample with varied nouns and numbers (few
+  # clauses recur, as in a real export). See tools/gen_tickets.py.
+  for kind in repeat varied; do
+    if [ $kind = repeat ]; then input="$out/tickets-$n.csv"; else input="$out/tickets-varied-$n.csv"; fi
+    [ -s "$input" ] || python3 tools/gen_tickets.py $kind "$n" "$input"
+    printf 'input (%s): %s (%d tickets, %.1f MB)\n' "$kind" "$input" "$n" "$(echo "$(stat -L -c %s "$input")/1000000" | bc -l)"
+    # Both commands in turn, round after round (KOE_BENCH_ROUNDS, default 1 here: a 1M report
+    # takes a while); each keeps its best wall time and its largest peak.
+    measure() { # label, command... -> "wall peak_kb" appended to $out/<label>
+      /usr/bin/time -f '%e %M' -o "$out/time.$1" "${@:2}" > /dev/null 2>>"$out/stderr.log"
+      cat "$out/time.$1" >> "$out/runs.$1"
+    }
+    rm -f "$out/runs.classify" "$out/runs.report"
+    for _ in $(seq "${KOE_BENCH_ROUNDS:-1}"); do
+      measure classify $koe classify --input-format csv -q "$input"
+      measure report $koe report "$input" --week 2026-W47 -q -o "$out/report-$kind.md"
+    done
+    best() { sort -n "$out/runs.$1" | head -1 | cut -d' ' -f1; }
+    peak() { sort -k2 -n "$out/runs.$1" | tail -1 | cut -d' ' -f2; }
+    cw=$(best classify); rw=$(best report)
+    printf '  %-38s %7.2f s wall  %7.1f MB peak\n' "koe classify --input-format csv -q" "$cw" "$(echo "$(peak classify)/1024" | bc -l)"
+    printf '  %-38s %7.2f s wall  %7.1f MB peak (target < 300 MB)\n' "koe report --week 2026-W47" "$rw" "$(echo "$(peak report)/1024" | bc -l)"
+    printf '  report/classify wall ratio (%s): %.2f (target <= 2.5)\n' "$kind" "$(echo "$rw/$cw" | bc -l)"
   done
-  best() { sort -n "$out/runs.$1" | head -1 | cut -d' ' -f1; }
-  peak() { sort -k2 -n "$out/runs.$1" | tail -1 | cut -d' ' -f2; }
-  cw=$(best classify); rw=$(best report)
-  printf '%-40s %7.2f s wall  %7.1f MB peak\n' "koe classify --input-format csv -q" "$cw" "$(echo "$(peak classify)/1024" | bc -l)"
-  printf '%-40s %7.2f s wall  %7.1f MB peak (target < 300 MB)\n' "koe report --week 2026-W47" "$rw" "$(echo "$(peak report)/1024" | bc -l)"
-  printf 'report/classify wall ratio: %.2f (target <= 2.5)\n' "$(echo "$rw/$cw" | bc -l)"
   ;;
 *) echo "usage: tools/bench.sh tokenize|classify [MB] | report [N]" >&2; exit 64 ;;
 esac

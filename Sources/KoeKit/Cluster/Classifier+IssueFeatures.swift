@@ -16,7 +16,8 @@ extension Classifier {
         let problems = Self.problemEvidence(classification).filter { !vocabulary.grammaticalEntries.contains($0.entry) && $0.namesSomething }
         var problemSentences = Set<Int>()
         for e in problems { problemSentences.insert(sentences.sentence(at: e.start)) }
-        let runs = wordRuns(sentences, tokens: tokens)
+        let wordRuns = wordRuns(sentences, tokens: tokens)
+        let runs = wordRuns.runs
         let units = analyzer.normalizedUnits
         var out = IssueFeatures()
         // Words (each once, in order) and features are told apart by their bytes (see `NameTable`).
@@ -25,20 +26,20 @@ extension Classifier {
         func add(_ feature: String, _ weight: Double) { sum.add(feature, weight) }
         func addWord(_ word: String) { _ = words.insert(word) }
 
-        for run in runs {
+        for (r, run) in runs.enumerated() {
             let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
                 ? 1.0 : IssueFeatureWeight.offProblemSentence) * (run.scalarStart < subjectLength ? IssueFeatureWeight.subject : 1)
             if run.isCounter {
-                add("n:" + run.word, IssueFeatureWeight.wordPart * sentenceWeight)
+                add("n:" + wordRuns.words[r], IssueFeatureWeight.wordPart * sentenceWeight)
                 continue
             }
             if run.isWord {
-                add("w:" + (vocabulary.canonicalUnits.value(units, run.unitRange) ?? run.word), IssueFeatureWeight.word * sentenceWeight)
-                addWord(run.word)
+                add("w:" + (vocabulary.canonicalUnits.value(units, run.unitRange) ?? wordRuns.words[r]), IssueFeatureWeight.word * sentenceWeight)
+                addWord(wordRuns.words[r])
             }
             guard run.partCount > 1 else { continue }
             for k in 0..<run.partCount {
-                let part = run.part(k)
+                let part = wordRuns.part(run, k)
                 guard Self.isWord(units, part) && !vocabulary.stopwordUnits.contains(units, part) else { continue }
                 let word = vocabulary.canonicalUnits.value(units, part) ?? UTF16Text.string(UnsafeBufferPointer(rebasing: units[part]))
                 add("w:" + word, IssueFeatureWeight.wordPart * sentenceWeight)
@@ -57,21 +58,22 @@ extension Classifier {
             let range = sentences.range(of: sentence)
             // The nearest word run that ends just before the phrase (only particles between);
             // runs are in text order.
-            let about = runs.last { r in
+            let about = runs.lastIndex { r in
                 r.sentence == sentence && r.scalarEnd <= e.start + 1 && e.start - r.scalarEnd <= IssueFeatureWeight.argumentGap
                     && r.scalarStart < e.start && r.isWord
                     && !scalars[min(r.scalarEnd, e.start)..<e.start].contains { "】」』）)]".unicodeScalars.contains($0) }
             }
             if vocabulary.verdictEntries.contains(e.entry) {
                 // A verdict: only the word it is about counts (部屋が残念 → 部屋).
-                if let about { add("w:" + vocabulary.canonical(about.word), IssueFeatureWeight.focusWord * scale) }
+                if let about { add("w:" + vocabulary.canonical(wordRuns.words[about]), IssueFeatureWeight.focusWord * scale) }
                 continue
             }
             let problem = vocabulary.problem(e.entry)
             let predicate = "p:" + problem
             add(predicate, IssueFeatureWeight.predicate * scale)
-            if let about {
-                let word = vocabulary.canonical(about.word)
+            if let a = about {
+                let about = runs[a]
+                let word = vocabulary.canonical(wordRuns.words[a])
                 let feature = "a:" + word + ">" + problem
                 add(feature, IssueFeatureWeight.argument * scale)
                 add("w:" + word, IssueFeatureWeight.focusWord * scale)
@@ -83,12 +85,12 @@ extension Classifier {
                     sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
             } else if !inSubject {
                 // Worded from the nearest word before it in the sentence, if one is close.
-                let lead = runs.last { r in
+                let lead = runs.lastIndex { r in
                     r.sentence == sentence && r.scalarEnd <= e.start && e.start - r.scalarEnd <= IssueFeatureWeight.wordingGap
                         && r.isWord
                         && !scalars[r.scalarEnd..<e.start].contains { "】」』）)]、，,".unicodeScalars.contains($0) }
                 }
-                let start = lead?.scalarStart ?? e.start
+                let start = lead.map { runs[$0].scalarStart } ?? e.start
                 let end = Self.predicateEnd(scalars, after: e.end, limit: range.upperBound)
                 out.phrases.append(IssuePhrase(
                     feature: predicate, problem: predicate, text: Self.string(scalars[start..<end]),
@@ -107,9 +109,9 @@ extension Classifier {
 
     /// The whole words of `runs` and the codes of the text last classified, each once, in
     /// order: `issueFeatures`' `words` without its weights.
-    func words(_ runs: [WordRun]) -> [String] {
+    func words(_ runs: WordRuns) -> [String] {
         var words = NameTable(capacity: 32)
-        for run in runs where run.isWord { _ = words.insert(run.word) }
+        for (r, run) in runs.runs.enumerated() where run.isWord { _ = words.insert(runs.words[r]) }
         for code in Self.codes(inUnits: analyzer.normalizedUnits) { _ = words.insert(code) }
         return words.names
     }
@@ -152,22 +154,24 @@ extension Classifier {
     /// compound nouns of the text. A kanji word ending in kana (文字化け, 落ちる) stands alone;
     /// one kanji followed by kana that is no particle is a verb stem (届|か, 待|って) and
     /// belongs to no word. `tokens`: the text's tokens, from `TextAnalyzer.wordTokens`.
-    func wordRuns(_ sentences: SentenceIndex, tokens: [Token]) -> [WordRun] {
+    func wordRuns(_ sentences: SentenceIndex, tokens: [Token]) -> WordRuns {
         let units = analyzer.normalizedUnits
         let tokens = Self.numeralsRejoined(tokens, units)
         let vocabulary = issueVocabulary
-        var runs: [WordRun] = []
+        var out = WordRuns()
+        // The run being built: its bounds are the last of `out.bounds`.
         var current: WordRun?
-        /// A run is complete: its word and whether it is one worth a feature.
-        func finished(_ run: WordRun) -> WordRun {
+        /// A run is complete: whether it is a word worth a feature, and its string if it is one
+        /// or a counter (no other run's string is read).
+        func finish(_ run: WordRun) {
             var run = run
             let range = run.unitRange
-            run.word = UTF16Text.string(UnsafeBufferPointer(rebasing: units[range]))
             run.isWord = !run.isCounter && Self.isWord(units, range) && !vocabulary.stopwordUnits.contains(units, range)
-            return run
+            out.runs.append(run)
+            out.words.append(run.isWord || run.isCounter ? UTF16Text.string(UnsafeBufferPointer(rebasing: units[range])) : "")
         }
         func close() {
-            if let run = current { runs.append(finished(run)) }
+            if let run = current { finish(run) }
             current = nil
         }
         for (k, token) in tokens.enumerated() {
@@ -179,9 +183,11 @@ extension Classifier {
             /// The token as a run of its own, in scalar offsets of the original text.
             func newRun(isCounter: Bool = false) -> WordRun {
                 let start = Int(analyzer.scalarOffset(analyzer.originalStart(token.start)))
+                out.bounds.append(token.start)
+                out.bounds.append(token.end)
                 return WordRun(
-                    bounds: [token.start, token.end], scalarStart: start,
-                    scalarEnd: Int(analyzer.scalarOffset(analyzer.originalEnd(token.end))),
+                    boundsStart: Int32(out.bounds.count - 2), boundsEnd: Int32(out.bounds.count), start: token.start,
+                    end: token.end, scalarStart: start, scalarEnd: Int(analyzer.scalarOffset(analyzer.originalEnd(token.end))),
                     sentence: sentences.sentence(at: start), isCounter: isCounter)
             }
             // One or two kanji right after a number are its counter (3日, 2件, 2週間): a count
@@ -189,7 +195,7 @@ extension Classifier {
             if token.kind == .ideo && token.end - token.start <= 2 && k > 0
                 && tokens[k - 1].kind == .number && tokens[k - 1].end == token.start {
                 close()
-                runs.append(finished(newRun(isCounter: true)))
+                finish(newRun(isCounter: true))
                 continue
             }
             // Generic words (stopwords: 一度, 本当(に), 毎回 …) end a compound and join none.
@@ -215,7 +221,9 @@ extension Classifier {
             }
             if endsInKana { close() }
             if var run = current, run.end == token.start {
-                run.bounds.append(token.end)
+                out.bounds.append(token.end)
+                run.boundsEnd += 1
+                run.end = token.end
                 run.scalarEnd = Int(analyzer.scalarOffset(analyzer.originalEnd(token.end)))
                 current = run
             } else {
@@ -225,7 +233,7 @@ extension Classifier {
             if endsInKana { close() }
         }
         close()
-        return runs
+        return out
     }
 
     /// The string of `scalars`, encoded at once (appending scalar by scalar is slow).
@@ -282,26 +290,42 @@ extension Classifier {
     }
 }
 
-/// A compound word: adjacent content tokens of one sentence.
+/// A compound word: adjacent content tokens of one sentence. Plain values only (its token
+/// bounds and its string are kept in `WordRuns`), so runs are copied without reference counting.
 struct WordRun {
-    /// Normalised UTF-16 offsets where each token of the run starts, then where the last ends.
-    var bounds: [Int32]
+    /// Where the run's bounds are in `WordRuns.bounds`.
+    var boundsStart: Int32
+    var boundsEnd: Int32
+    /// Normalised UTF-16 offsets of the run's start and of its last token's end.
+    let start: Int32
+    var end: Int32
     let scalarStart: Int
     var scalarEnd: Int
     let sentence: Int
     /// A counter after a number (件 of 2件, 週間 of 2週間): a feature of its own, never a word.
     var isCounter = false
-    /// Set once the run is complete (`Classifier.wordRuns`): its tokens as one string, and
-    /// whether that is a word worth a feature (no counter, `Classifier.isWord`, no stopword).
-    var word = ""
+    /// Set once the run is complete (`Classifier.wordRuns`): whether it is a word worth a
+    /// feature (no counter, `Classifier.isWord`, no stopword).
     var isWord = false
 
-    /// End of the last token, in normalised UTF-16 units (adjacency test).
-    var end: Int32 { bounds[bounds.count - 1] }
-    var unitRange: Range<Int> { Int(bounds[0])..<Int(end) }
-    var partCount: Int { bounds.count - 1 }
-    /// The `k`th token, in normalised UTF-16 units.
-    func part(_ k: Int) -> Range<Int> { Int(bounds[k])..<Int(bounds[k + 1]) }
+    var unitRange: Range<Int> { Int(start)..<Int(end) }
+    var partCount: Int { Int(boundsEnd - boundsStart) - 1 }
+}
+
+/// The word runs of a text, in text order, with what they refer to.
+struct WordRuns {
+    var runs: [WordRun] = []
+    /// Normalised UTF-16 offsets where each token of a run starts, then where its last ends,
+    /// run after run (`WordRun.boundsStart..<boundsEnd`).
+    var bounds: [Int32] = []
+    /// By run: its tokens as one string when it is a word or a counter, else "".
+    var words: [String] = []
+
+    /// The `k`th token of `run`, in normalised UTF-16 units.
+    func part(_ run: WordRun, _ k: Int) -> Range<Int> {
+        let b = Int(run.boundsStart) + k
+        return Int(bounds[b])..<Int(bounds[b + 1])
+    }
 }
 
 /// Sentence boundaries of a text (after 。！？!? and line breaks), by scalar offset.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups texts into recurring issues by average-linkage agglomeration over a sparse
 /// similarity graph:
 /// 1. TF-IDF vectors of the items' issue features (`IssueFeatures`);
@@ -132,10 +134,9 @@ public struct IssueClusterer: Sendable {
                 if df >= 2 && df <= common { postings[id, default: []].append(u) }
             }
         }
-        var orders: [[(Int, Double)]] = []
-        orders.reserveCapacity(distinct.count)
-        var seen = [Int](repeating: -1, count: distinct.count)
-        for (u, v) in distinct.enumerated() {
+        /// The list of distinct vector `u` (`seen`: a scratch of its thread).
+        func list(_ u: Int, seen: inout [Int]) -> [(Int, Double)] {
+            let v = distinct[u]
             var scored: [(u: Int, s: Double)] = []
             for id in v.ids {
                 for w in postings[id] ?? [] where seen[w] != u {
@@ -159,7 +160,20 @@ public struct IssueClusterer: Sendable {
                 run.sort()
                 order += run.prefix(neighbours + 1 - order.count).map { ($0, s) }
             }
-            orders.append(order)
+            return order
+        }
+        // No list depends on another: they are made on all cores, the vectors dealt out in turn.
+        // (The lists only read what is built above; nothing else runs on it meanwhile.)
+        let count = distinct.count
+        let workers = count < 512 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        var orders = [[(Int, Double)]](repeating: [], count: count)
+        orders.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            nonisolated(unsafe) let list = list
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var seen = [Int](repeating: -1, count: count)
+                for u in stride(from: worker, to: count, by: workers) { out[u] = list(u, &seen) }
+            }
         }
         var distinctOf = [Int32](repeating: 0, count: n)
         for (u, list) in items.enumerated() { for i in list { distinctOf[i] = Int32(u) } }

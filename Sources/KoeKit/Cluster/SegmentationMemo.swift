@@ -26,6 +26,8 @@ final class SegmentationMemo {
     /// Tokens of each entry, offsets relative to the clause's start.
     private(set) var tokens: [Token] = []
     private(set) var hits = 0, misses = 0
+    /// Scratch of `TextAnalyzer.wordTokens`: the lookup of each clause of the line.
+    var found: [Range<Int>?] = []
 
     var count: Int { entries.count }
 

@@ -30,13 +30,26 @@ struct SparseVector: Sendable {
 
     var key: Key { Key(ids: ids, weights: weights) }
 
+    /// The sum of the products of the weights of shared ids, in increasing id order. The merge
+    /// steps without a branch on which id is smaller (that branch is taken at random).
     func dot(_ other: SparseVector) -> Double {
-        var i = 0, j = 0, s = 0.0
-        while i < ids.count && j < other.ids.count {
-            if ids[i] == other.ids[j] { s += weights[i] * other.weights[j]; i += 1; j += 1 }
-            else if ids[i] < other.ids[j] { i += 1 } else { j += 1 }
+        ids.withUnsafeBufferPointer { a in
+            other.ids.withUnsafeBufferPointer { b in
+                weights.withUnsafeBufferPointer { wa in
+                    other.weights.withUnsafeBufferPointer { wb in
+                        var i = 0, j = 0, s = 0.0
+                        let na = a.count, nb = b.count
+                        while i < na && j < nb {
+                            let x = a[i], y = b[j]
+                            if x == y { s += wa[i] * wb[j] }
+                            i &+= x <= y ? 1 : 0
+                            j &+= y <= x ? 1 : 0
+                        }
+                        return s
+                    }
+                }
+            }
         }
-        return s
     }
 
     var entries: Zip2Sequence<[Int32], [Double]> { zip(ids, weights) }

@@ -16,13 +16,23 @@ extension TextAnalyzer {
         memo.makeRoom()
         let text = normalized.buffer
         // Clauses neither segmented yet nor in the memo are segmented now, neighbours together.
+        // What the memo has of each clause is looked up once (nil: segmented, or missing).
         segmented.sort { $0.start < $1.start }
+        var found: [Range<Int>?] = []
+        swap(&found, &memo.found)
+        defer { swap(&found, &memo.found) }
+        found.removeAll(keepingCapacity: true)
         var r = 0
         for k in clauses.indices {
             let clause = clauses[k]
             while r < segmented.count && segmented[r].end <= clause.start { r += 1 }
-            if r < segmented.count && segmented[r].start <= clause.start { continue }
-            if memo.tokens(of: text, Int(clause.start)..<Int(clause.end)) == nil { clauses[k].needed = true }
+            if r < segmented.count && segmented[r].start <= clause.start {
+                found.append(nil)
+                continue
+            }
+            let cached = memo.tokens(of: text, Int(clause.start)..<Int(clause.end))
+            if cached == nil { clauses[k].needed = true }
+            found.append(cached)
         }
         let before = segmented.count
         try segmentRequired()
@@ -43,9 +53,8 @@ extension TextAnalyzer {
                 while k < clauses.count && clauses[k].start < q { k += 1 }
                 continue
             }
-            guard let cached = memo.tokens(of: text, Int(clause.start)..<Int(clause.end)) else {
-                preconditionFailure("a clause neither segmented nor in the memo")
-            }
+            // (Ranges found stay valid: the memo only appends during a line.)
+            guard let cached = found[k] else { preconditionFailure("a clause neither segmented nor in the memo") }
             for t in memo.tokens[cached] { out.append(Token(start: t.start + clause.start, end: t.end + clause.start, kind: t.kind)) }
             q = clause.end
             k += 1

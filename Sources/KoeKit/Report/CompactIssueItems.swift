@@ -56,12 +56,13 @@ struct FeatureSets: Sendable {
             (known ? table.insert(pair.0, hash: features.hashes[k]).id : nameID(pair.0), pair.1)
         }
         pairs.sort { $0.0 < $1.0 }
-        var hasher = Hasher()
+        // FNV-1a over the ids and weights (equal weights have equal bits; 0 stands for ±0).
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for (id, weight) in pairs {
-            hasher.combine(id)
-            hasher.combine(weight)
+            h = (h ^ UInt64(UInt32(bitPattern: id))) &* 0x100_0000_01b3
+            h = (h ^ (weight == 0 ? 0 : weight.bitPattern)) &* 0x100_0000_01b3
         }
-        let hash = hasher.finalize()
+        let hash = Int(truncatingIfNeeded: h ^ (h >> 29))
         for set in byHash[hash] ?? [] {
             let r = range(set)
             if r.count == pairs.count && zip(r, pairs).allSatisfy({ ids[$0] == $1.0 && weights[$0] == $1.1 }) { return set }

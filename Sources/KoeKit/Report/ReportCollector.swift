@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Collects classified items for the report as they stream in, keeping per-item data only
 /// where the report needs it, so memory is bounded by the report week, not by the input:
 /// - every week: counts (`WeekTally`: volume, stances, signals, terms, risk accounts);
@@ -166,9 +168,19 @@ public struct ReportCollector: Sendable {
         // Earlier weeks that could have been reported keep their items until now.
         for w in Array(full.keys) where w != week { demote(w) }
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }
-        let issues = builder.track(current.filter(\.isDissatisfied), earlier: earlier, sets: sets, requests: false, kind: .issue, week: week)
-        let features = builder.track(
-            current.filter(isRequest), earlier: earlier, sets: sets, requests: true, kind: .featureRequest, week: week)
+        // The two groupings are independent: on two cores they run side by side (the rest of
+        // the report waits for both).
+        let builder = builder, sets = sets
+        let groups = [current.filter(\.isDissatisfied), current.filter(isRequest)]
+        let tracks = UnsafeMutablePointer<[IssueTrack]>.allocate(capacity: 2)
+        defer { tracks.deallocate() }
+        nonisolated(unsafe) let out = tracks
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            (out + k).initialize(to: builder.track(
+                groups[k], earlier: earlier, sets: sets, requests: k == 1, kind: k == 1 ? .featureRequest : .issue, week: week))
+        }
+        let issues = tracks[0], features = tracks[1]
+        tracks.deinitialize(count: 2)
         for t in issues { for (w, n) in t.countsByWeek { aggregates[w]?.issues[t.id] = n } }
         for t in features { for (w, n) in t.countsByWeek { aggregates[w]?.featureRequests[t.id] = n } }
         return ReportBuilder.Prepared(

@@ -28,7 +28,10 @@ struct WeekTally: Sendable {
             if item.dominant == .dissatisfaction { aggregate.mixedDissatisfaction += 1 } else { aggregate.mixedSuccess += 1 }
         }
         aggregate.ratings.add(item.rating)
-        for s in Set(item.signals.map(\.id)) { aggregate.signals[s, default: 0] += 1 }
+        // Each signal once per item (an item has a few: no set is built).
+        for (k, s) in item.signals.enumerated() where !item.signals[..<k].contains(where: { $0.id == s.id }) {
+            aggregate.signals[s.id, default: 0] += 1
+        }
         for t in item.features.words {
             let (id, inserted) = terms.insert(t)
             if inserted {

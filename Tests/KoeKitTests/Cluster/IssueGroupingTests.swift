@@ -154,6 +154,15 @@ extension IssueGroupingTests {
         #expect(f.weights.keys.contains { $0.hasPrefix("a:sms>") }, "\(f.weights.keys.sorted())")
     }
 
+    /// A compound word counts whole, and each of its tokens at half weight (so 配送ステータス and
+    /// 配送 alone still meet).
+    @Test func theTokensOfACompoundWeighHalfAWord() throws {
+        let f = try Self.features("配送ステータスがずっと更新されません。")
+        #expect(f.weights["w:配送ステータス"] == IssueFeatureWeight.word, "\(f.weights.keys.sorted())")
+        #expect(f.weights["w:配送"] == IssueFeatureWeight.wordPart, "\(f.weights.keys.sorted())")
+        #expect(f.weights["w:ステータス"] == IssueFeatureWeight.wordPart, "\(f.weights.keys.sorted())")
+    }
+
     @Test func versionsAndErrorCodesAreStrongFeaturesButOrderNumbersAreNot() throws {
         let f = try Self.features("バージョン5.2.0にしてからエラーE-4012が出ます。注文番号AB-20261104-0031です。")
         #expect(f.weights["code:5.2.0"] == IssueFeatureWeight.code)
