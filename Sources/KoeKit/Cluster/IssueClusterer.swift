@@ -28,6 +28,11 @@ public struct IssueClusterer: Sendable {
     /// switch off a feature that a whole issue shares (a spike's own kind in a small week).
     public var commonFeatureShare = 0.2
     public var commonFeatureFloor = 1000
+    /// How many candidate pairs (summed over the features that propose them) one item may
+    /// look at: its features propose in order of rarity (then by text, so the input order does
+    /// not matter) until the budget is spent. Without it a large week of text that rarely
+    /// repeats compares nearly every pair (16 minutes for a million tickets).
+    public var candidateBudget = 1000
     public var minimumSize = 2
     public var quoteCount = 3
 
@@ -114,7 +119,8 @@ public struct IssueClusterer: Sendable {
     /// items; the pairs kept are exactly those of scoring every item on its own.
     private func similarityGraph(_ vectors: [SparseVector], model: FeatureModel) -> NeighbourLists {
         let n = vectors.count
-        let common = max(commonFeatureFloor, Int(Double(n) * commonFeatureShare))
+        // A feature proposes at most the budget's worth of pairs on its own.
+        let common = min(max(commonFeatureFloor, Int(Double(n) * commonFeatureShare)), max(commonFeatureFloor, candidateBudget))
         // Distinct vectors and their items, in increasing item order.
         var distinctIndex: [SparseVector.Key: Int] = [:]
         var distinct: [SparseVector] = []
@@ -135,11 +141,20 @@ public struct IssueClusterer: Sendable {
             }
         }
         /// The list of distinct vector `u` (`seen`: a scratch of its thread).
+        let names = model.vocabulary
         func list(_ u: Int, seen: inout [Int]) -> [(Int, Double)] {
             let v = distinct[u]
             var scored: [(u: Int, s: Double)] = []
-            for id in v.ids {
-                for w in postings[id] ?? [] where seen[w] != u {
+            // Rarest features first: they say most about what the item shares with another.
+            let proposing = v.ids.filter { postings[$0] != nil }.sorted {
+                let (a, b) = (model.documentFrequency[Int($0)], model.documentFrequency[Int($1)])
+                return a != b ? a < b : names[Int($0)] < names[Int($1)]
+            }
+            var proposed = 0
+            for id in proposing where proposed < candidateBudget {
+                let posting = postings[id]!
+                proposed += posting.count
+                for w in posting where seen[w] != u {
                     seen[w] = u
                     let s = v.dot(distinct[w])
                     if s >= edgeFloor { scored.append((w, s)) }
