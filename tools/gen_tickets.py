@@ -46,15 +46,22 @@ def read_sample() -> tuple[list[str], list[list[str]]]:
     return rows[0], rows[1:]
 
 
-def write_repeat(n: int, out: str) -> None:
-    head, body = read_sample()
+def write_rows(n: int, out: str, head: list[str], body: list[list[str]], change=None) -> None:
+    """Writes n rows cycling through body, each with a fresh id; change(row) may edit a row."""
     with open(out, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(head)
         for i in range(n):
             r = list(body[i % len(body)])
             r[0] = str(FIRST_ID + i)
+            if change:
+                change(r)
             w.writerow(r)
+
+
+def write_repeat(n: int, out: str) -> None:
+    head, body = read_sample()
+    write_rows(n, out, head, body)
 
 
 class Varier:
@@ -95,15 +102,12 @@ def write_varied(n: int, out: str, seed: int) -> None:
     head, body = read_sample()
     columns = [head.index("subject"), head.index("body")]
     varier = Varier(body, columns, seed)
-    with open(out, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(head)
-        for i in range(n):
-            r = list(body[i % len(body)])
-            r[0] = str(FIRST_ID + i)
-            for c in columns:
-                r[c] = varier.text(r[c])
-            w.writerow(r)
+
+    def vary(r: list[str]) -> None:
+        for c in columns:
+            r[c] = varier.text(r[c])
+
+    write_rows(n, out, head, body, vary)
 
 
 def main(argv: list[str] | None = None) -> int:
