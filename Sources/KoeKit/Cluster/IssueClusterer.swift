@@ -32,7 +32,7 @@ public struct IssueClusterer: Sendable {
     /// look at: its features propose in order of rarity (then by text, so the input order does
     /// not matter) until the budget is spent. Without it a large week of text that rarely
     /// repeats compares nearly every pair (16 minutes for a million tickets).
-    public var candidateBudget = 1000
+    public var candidateBudget = 300
     public var minimumSize = 2
     public var quoteCount = 3
 
