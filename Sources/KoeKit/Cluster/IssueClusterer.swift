@@ -140,16 +140,19 @@ public struct IssueClusterer: Sendable {
                 if df >= 2 && df <= common { postings[id, default: []].append(u) }
             }
         }
-        /// The list of distinct vector `u` (`seen`: a scratch of its thread).
+        // Each proposing feature's rank, rarest first, ties by the feature's text (so the input
+        // order does not matter): an item's features propose in this order.
         let names = model.vocabulary
+        var rank = [Int32](repeating: .max, count: names.count)
+        for (r, id) in postings.keys.sorted(by: {
+            let (a, b) = (model.documentFrequency[Int($0)], model.documentFrequency[Int($1)])
+            return a != b ? a < b : names[Int($0)] < names[Int($1)]
+        }).enumerated() { rank[Int(id)] = Int32(r) }
+        /// The list of distinct vector `u` (`seen`: a scratch of its thread).
         func list(_ u: Int, seen: inout [Int]) -> [(Int, Double)] {
             let v = distinct[u]
             var scored: [(u: Int, s: Double)] = []
-            // Rarest features first: they say most about what the item shares with another.
-            let proposing = v.ids.filter { postings[$0] != nil }.sorted {
-                let (a, b) = (model.documentFrequency[Int($0)], model.documentFrequency[Int($1)])
-                return a != b ? a < b : names[Int($0)] < names[Int($1)]
-            }
+            let proposing = v.ids.filter { Int($0) < rank.count && rank[Int($0)] != .max }.sorted { rank[Int($0)] < rank[Int($1)] }
             var proposed = 0
             for id in proposing where proposed < candidateBudget {
                 let posting = postings[id]!
