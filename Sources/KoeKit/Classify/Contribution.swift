@@ -32,7 +32,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
-        case handledCase, circumstance
+        case handledCase, circumstance, agentTurn
 
         var name: StaticString {
             switch self {
@@ -59,6 +59,7 @@ struct AppliedRule {
             case .past: "past"
             case .handledCase: "handled_case"
             case .circumstance: "circumstance"
+            case .agentTurn: "agent_turn"
             }
         }
     }

@@ -53,6 +53,7 @@ struct Scorer {
         applyHandledCases(rules)
         applySentenceRules(rules, text: text)
         mergePending()
+        applyAgentTurns(rules, text: text)
     }
 
     func role(of hit: Hit) -> RuleRole? { lexicon.roleOf[Int(hit.entry)] }

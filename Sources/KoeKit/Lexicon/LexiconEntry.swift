@@ -69,6 +69,9 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// 台風で欠航, カードを紛失: an event nobody is blamed for (weather, the customer's own loss)
     /// is the circumstance of a request, not a complaint: the words inside it score nothing.
     case circumstance
+    /// 係： / オペレーター： opening a sentence of a chat transcript: the sentence is the
+    /// company's wording, not the customer's, so its words and signal phrases score nothing.
+    case agentTurn = "agent_turn"
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {

@@ -71,6 +71,7 @@ enum MiniLexicon {
         について\trule:case\t1\t-
         雪で不具合\trule:circumstance\t1\t-
         雪で解約\trule:circumstance\t1\t-
+        係：\trule:agent_turn\t1\t-
         もあります\trule:presence\t1\t-
         出来なかった\trule:inability\t1\t-
         少し\trule:hedge\t0.5\t-

@@ -77,6 +77,10 @@ import Testing
         Case("a case is only the matter of its own sentence", "不具合。について感謝します", 1, .mixed),
         Case("a circumstance silences what it spans", "雪で不具合", 0, .neutral),
         Case("a circumstance silences only its span", "雪で不具合、悪い", -1, .dissatisfaction),
+        Case("an agent's turn silences its sentence", "係：不具合、悪い", 0, .neutral),
+        Case("an agent's turn after a timestamp silences its sentence", "[10:02] 係：悪い", 0, .neutral),
+        Case("an agent's turn ends with its sentence", "係：悪い。不具合", -1, .dissatisfaction),
+        Case("an agent's turn marker after words opens no turn", "便利な係：悪い", 0, .mixed),
         Case("a suggestion that holds praise still wishes for praise before it", "便利な説明があれば良かった", -1.6, .dissatisfaction),
         Case("request turns praise before it into a mild wish", "便利にしてください", -0.24, .neutral),
         Case("request alone is a mild complaint", "教えてください", -0.24, .neutral),
@@ -161,6 +165,12 @@ import Testing
     /// A signal phrase inside a circumstance emits nothing.
     @Test func circumstanceEmitsNoSignal() throws {
         #expect(try MiniLexicon.classifier().classify("雪で解約する").signals.isEmpty)
+    }
+
+    /// A signal phrase in an agent's turn is the company's wording and emits nothing.
+    @Test func agentTurnEmitsNoSignal() throws {
+        #expect(try MiniLexicon.classifier().classify("係：解約する").signals.isEmpty)
+        #expect(try MiniLexicon.classifier().classify("客：解約する。係：感謝").signals.map(\.id) == ["churn_intent"])
     }
 
     /// The case a sentence praises the handling of emits no signal (解約について感謝します).
