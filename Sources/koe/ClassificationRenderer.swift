@@ -60,16 +60,18 @@ struct ClassificationRenderer: Sendable {
             renderError(record, message: error, kept: kept, to: out)
             return .error(error)
         }
-        if Self.isBlank(record.text) {
+        // The subject line and the body, as `koe report` reads them.
+        let (text, subjectLength) = record.classifiedText
+        if Self.isBlank(text) {
             renderSkip(record, reason: "blank text", kept: kept, to: out)
             return .blank
         }
         do {
             switch format {
-            case .jsonl: return .classified(try renderJSON(record, with: classifier, to: out))
+            case .jsonl: return .classified(try renderJSON(record, text: text, subjectLength: subjectLength, with: classifier, to: out))
             case .csv, .tsv:
-                let c = try classifier.classify(record.text)
-                renderRow(c, record: record, kept: kept, to: out)
+                let c = try classifier.classify(text)
+                renderRow(c, record: record, text: text, kept: kept, to: out)
                 return .classified(c.stance)
             }
         } catch {
@@ -98,11 +100,17 @@ struct ClassificationRenderer: Sendable {
         renderInstead(record, member: "skipped", message: reason, kept: kept, to: out)
     }
 
-    private func renderJSON(_ record: borrowing Record, with classifier: Classifier, to out: ByteBuffer) throws -> Stance {
-        var text = record.text
+    /// `text`: the subject line and the body (`Record.classifiedText`); with a subject, the line
+    /// also carries `"subject"`, so `koe cluster` knows the first line of `"text"` is one.
+    private func renderJSON(_ record: borrowing Record, text: String, subjectLength: Int, with classifier: Classifier, to out: ByteBuffer) throws -> Stance {
+        var text = text
         let stance = try text.withUTF8 { utf8 in
             let stance = try classifier.classifyJSON(utf8: utf8, appendingTo: out)
             if includeText {
+                if subjectLength > 0, let subject = record.subject {
+                    JSONBytes.append(",\"subject\":", to: out)
+                    JSONBytes.appendString(subject, to: out)
+                }
                 JSONBytes.append(",\"text\":", to: out)
                 JSONBytes.appendString(utf8: utf8, to: out)
             }
@@ -144,11 +152,11 @@ struct ClassificationRenderer: Sendable {
         }
     }
 
-    private func renderRow(_ c: Classification, record: Record, kept: [String], to out: ByteBuffer) {
+    private func renderRow(_ c: Classification, record: Record, text: String, kept: [String], to out: ByteBuffer) {
         let sep = format == .csv ? "," : "\t"
         var cells = [cell(id(record)), c.stance.rawValue, c.dominant?.rawValue ?? "", String(c.score), c.topic,
                      c.signals.map(\.id).joined(separator: " ")]
-        if includeText { cells.append(cell(record.text)) }
+        if includeText { cells.append(cell(text)) }
         out.append((cells + [""] + kept.map(cell)).joined(separator: sep))
     }
 

@@ -72,8 +72,10 @@ struct ClusterCommand: ParsableCommand {
             let id = (object["id"].map { "\($0)" }) ?? String(number)
             let stance = object["stance"] as? String, dominant = object["dominant"] as? String
             let signals = (object["signals"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            // classify's "subject" is the first line of "text": its words weigh less, as in the report.
+            let subjectLength = Record.subjectLength(ofClassified: text, subject: object["subject"] as? String)
             let c = try classifier.classify(text)
-            let item = ClusterItem(key: id, features: try classifier.issueFeatures(of: c, text: text), text: text)
+            let item = ClusterItem(key: id, features: try classifier.issueFeatures(of: c, text: text, subjectLength: subjectLength), text: text)
             // Every record that does not lean to success may report an issue: support tickets
             // often describe a problem in neutral words (返金はいつになりますか).
             let success = stance == "success" || (stance == "mixed" && dominant == "success")

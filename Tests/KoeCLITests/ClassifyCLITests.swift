@@ -41,6 +41,21 @@ import Testing
         }
     }
 
+    /// A review's title is part of what it says: classify reads the subject with the body, as
+    /// the report does, and says which line was the subject.
+    @Test func theSubjectIsClassifiedWithTheBody() throws {
+        let input = "id,subject,body\nR1,★1 アプリが起動しない,昨日の夜からです\nR2,,とても助かりました\n"
+        let r = try KoeRunner.run(["classify", "--input-format", "csv"], stdin: Data(input.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try objects(r)
+        #expect(out.count == 2)
+        #expect(out[0]["stance"] as? String == "dissatisfaction")
+        #expect(out[0]["subject"] as? String == "★1 アプリが起動しない")
+        #expect(out[0]["text"] as? String == "★1 アプリが起動しない\n昨日の夜からです")
+        #expect(out[1]["subject"] == nil, "an empty subject is no subject")
+        #expect(out[1]["text"] as? String == "とても助かりました")
+    }
+
     @Test func jsonlWithAMissingFieldYieldsAnErrorRecord() throws {
         let input = """
             {"id": "T-1", "body": "返金してほしい", "via": {"channel": "email"}}

@@ -91,11 +91,10 @@ extension Classifier {
     public func reportItem(for record: Record, grouping: Set<String>? = nil) -> (item: ReportItem?, skipped: String?) {
         if record.error != nil { return (nil, "unreadable") }
         guard let created = record.createdAt, let date = TicketTimestamp.tokyo(created)?.date else { return (nil, "no_date") }
-        let subject = record.subject.map { $0.isEmpty ? "" : $0 + "\n" } ?? ""
-        let text = subject + record.text
+        let (text, subjectLength) = record.classifiedText
         guard let c = try? classify(text) else { return (nil, "unreadable") }
         let grouped = grouping.map { ids in ReportItem.isDissatisfied(c) || c.signals.contains { ids.contains($0.id) } } ?? true
-        guard let features = try? issueFeatures(of: c, text: text, subjectLength: subject.unicodeScalars.count, wordsOnly: !grouped)
+        guard let features = try? issueFeatures(of: c, text: text, subjectLength: subjectLength, wordsOnly: !grouped)
         else { return (nil, "unreadable") }
         let key = record.id ?? "\(record.source):\(record.line)"
         let item = ReportItem(
