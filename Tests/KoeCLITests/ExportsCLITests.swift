@@ -11,7 +11,9 @@ import Testing
     struct Export: Sendable, CustomStringConvertible {
         let file: String
         let ids: [String]
-        /// The first classified text.
+        /// The first record's subject line (nil: the export has none) and body: koe classifies
+        /// them together, the subject first.
+        let firstSubject: String?
         let firstText: String
         /// Pieces the stderr line must hold: what it was read as, and column ← field pairs.
         let mapping: [String]
@@ -22,29 +24,35 @@ import Testing
 
     static let cases: [Export] = [
         Export(file: "zendesk-api-min.json", ids: ["5101", "5102", "5103", "5104"],
+               firstSubject: "請求書の宛名について",
                firstText: "先月分の請求書の宛名が旧社名のままです。修正した請求書を再発行していただけますか。",
                mapping: ["read as a JSON document (4 records in \"tickets\")", "id ← id", "created_at ← created_at", "channel ← via.channel", "text ← description"],
                recordsInW47: 3, channelsInW47: ["email": 1, "web": 1, "chat": 1]),
         Export(file: "zendesk-api-pretty.json", ids: ["5101", "5102", "5103", "5104"],
+               firstSubject: "請求書の宛名について",
                firstText: "先月分の請求書の宛名が旧社名のままです。修正した請求書を再発行していただけますか。",
                mapping: ["read as a JSON document (4 records in \"tickets\")", "id ← id", "created_at ← created_at", "channel ← via.channel"],
                recordsInW47: 3, channelsInW47: ["email": 1, "web": 1, "chat": 1]),
         Export(file: "freshdesk.csv", ids: ["FD-201", "FD-202", "FD-203", "FD-204"],
+               firstSubject: "配送の遅れ",
                firstText: "注文した商品がまだ届きません。\n追跡番号を教えてください。",
                mapping: ["read as CSV (header: 15 columns)", "text ← Description", "id ← Ticket ID", "created_at ← Created time",
                          "channel ← Source", "account_id ← Company Name", "not used: Priority"],
                recordsInW47: 3, channelsInW47: ["Email": 1, "Portal": 1, "Chat": 1]),
         Export(file: "excel-cp932.csv", ids: ["Q-0001", "Q-0002", "Q-0003", "Q-0004"],
+               firstSubject: "請求金額",
                firstText: "今月の請求金額が見積もりより高くなっています。\n内訳を確認させてください。",
                mapping: ["read as CSV (header: 8 columns, CP932)", "text ← 内容", "id ← 問い合わせ番号", "created_at ← 受付日時",
                          "channel ← 対応チャネル", "customer_id ← 顧客ID", "rating ← 評価", "not used: 担当者"],
                recordsInW47: 3, channelsInW47: ["メール": 2, "電話": 1]),
         Export(file: "google-forms.csv", ids: ["1", "2", "3", "4"],
+               firstSubject: nil,
                firstText: "画面が見やすくなって使いやすいです。",
                mapping: ["read as CSV (header: 4 columns)", "text ← サービスについてのご意見・ご要望をお聞かせください",
                          "created_at ← タイムスタンプ", "rating ← サービスの満足度を教えてください"],
                recordsInW47: 2, channelsInW47: ["unknown": 2]),
         Export(file: "excel-unicode.txt", ids: ["U-1", "U-2", "U-3"],
+               firstSubject: nil,
                firstText: "通知が届かなくなりました。設定は変えていません。",
                mapping: ["read as TSV (header: 4 columns, UTF-16LE)", "text ← 本文", "id ← チケット番号", "created_at ← 受付日時", "channel ← チャネル"],
                recordsInW47: 2, channelsInW47: ["チャット": 1, "メール": 1]),
@@ -64,7 +72,8 @@ import Testing
             #expect(r.status == 0, "\(r.stderr)")
             let out = try Self.objects(r)
             #expect(out.map(Self.id) == export.ids)
-            #expect(out.first?["text"] as? String == export.firstText)
+            #expect(out.first?["subject"] as? String == export.firstSubject)
+            #expect(out.first?["text"] as? String == (export.firstSubject.map { $0 + "\n" } ?? "") + export.firstText)
             let line = try #require(r.stderr.split(separator: "\n").first.map(String.init))
             for piece in export.mapping { #expect(line.contains(piece), "\(piece) in \(line)") }
         }
