@@ -255,32 +255,37 @@ struct LexiconMatcher {
         }
         if anyBoilerplate {
             let mask = inBoilerplate
-            content = drop(content, "inside boilerplate") { Self.covered($0, mask) }
-            topics = drop(topics, "inside boilerplate") { Self.covered($0, mask) }
+            Self.drop(&content, "inside boilerplate", &dropped, recordDropped) { Self.covered($0, mask) }
+            Self.drop(&topics, "inside boilerplate", &dropped, recordDropped) { Self.covered($0, mask) }
             let roleOf = lexicon.roleOf
-            rules = drop(rules, "inside boilerplate") { roleOf[Int($0.entry)] != .boilerplate && Self.touches($0, mask) }
+            Self.drop(&rules, "inside boilerplate", &dropped, recordDropped) { roleOf[Int($0.entry)] != .boilerplate && Self.touches($0, mask) }
         }
         if !pseudoSpans.isEmpty {
             let mask = inPseudo, layerOf = lexicon.layerOf, kinds = lexicon.kinds
-            content = drop(content, "inside a pseudo-negation") { h in
+            Self.drop(&content, "inside a pseudo-negation", &dropped, recordDropped) { h in
                 guard layerOf[Int(h.entry)] == 0, case .polarity = kinds[Int(h.entry)] else { return false }
                 return Self.covered(h, mask) && !pseudoSpans.contains { $0.start == h.start && $0.end == h.end }
             }
         }
     }
 
-    private mutating func drop(_ hits: [Hit], _ reason: String, where shouldDrop: (Hit) -> Bool) -> [Hit] {
-        // `hits` is a copy of one of the layers, so the closure never sees `self` mid-mutation.
-        var kept: [Hit] = []
-        kept.reserveCapacity(hits.count)
-        for h in hits {
+    /// Removes the hits `shouldDrop` picks, in place (the layer keeps its memory for the next
+    /// line), keeping the order of the rest.
+    private static func drop(
+        _ hits: inout [Hit], _ reason: String, _ dropped: inout [(hit: Hit, reason: String)], _ record: Bool,
+        where shouldDrop: (Hit) -> Bool
+    ) {
+        var kept = 0
+        for i in hits.indices {
+            let h = hits[i]
             if shouldDrop(h) {
-                if recordDropped { dropped.append((h, reason)) }
+                if record { dropped.append((h, reason)) }
             } else {
-                kept.append(h)
+                hits[kept] = h
+                kept += 1
             }
         }
-        return kept
+        hits.removeLast(hits.count - kept)
     }
 
     func role(of hit: Hit) -> RuleRole? { lexicon.roleOf[Int(hit.entry)] }
