@@ -24,7 +24,9 @@ struct LexiconMatcher {
     private var candidates: [Hit] = []
     private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
-    private var owner: [Int32] = []
+    /// Scratch memory of its own: read and written for every position of every hit, where an
+    /// array stored in the matcher would be checked for uniqueness on each write.
+    private let owner = ScratchBuffer<Int32>()
     /// Positions covered by content words, boilerplate and pseudo-negations.
     private var inContent: [Bool] = []
     private var inBoilerplate: [Bool] = []
@@ -48,7 +50,8 @@ struct LexiconMatcher {
         try collect(analyzer, text)
         guard !candidates.isEmpty else { return }
         if !lexicon.exactDigits.isEmpty && text.contains(where: { $0 &- 0x30 < 10 }) { dropOtherDigits(text) }
-        owner.reset(to: -1, count: 3 * n)
+        owner.reserve(3 * n)
+        owner.pointer.update(repeating: -1, count: 3 * n)
         // Longest first, then leftmost, then lexicon order: deterministic. Content and topic
         // words first, so that a grammatical rule word inside a content word (the ない of
         // 物足りない, the れませんでした of よく眠れませんでした) is ruled out before it can
@@ -217,9 +220,9 @@ struct LexiconMatcher {
     /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
     /// very same span are all kept (one pattern may carry several targets).
     private mutating func accept(_ hit: Hit, layer: Int, n: Int) {
-        let base = layer * n
+        let owner = self.owner.pointer + layer * n
         for p in Int(hit.start)..<Int(hit.end) {
-            let o = owner[base + p]
+            let o = owner[p]
             guard o >= 0 else { continue }
             let winner = layer == 0 ? content[Int(o)] : layer == 1 ? topics[Int(o)] : rules[Int(o)]
             if winner.start == hit.start && winner.end == hit.end { break }
@@ -232,7 +235,7 @@ struct LexiconMatcher {
         case 1: index = Int32(topics.count); topics.append(hit)
         default: index = Int32(rules.count); rules.append(hit)
         }
-        for p in Int(hit.start)..<Int(hit.end) where owner[base + p] < 0 { owner[base + p] = index }
+        for p in Int(hit.start)..<Int(hit.end) where owner[p] < 0 { owner[p] = index }
     }
 
     /// Boilerplate silences everything inside it; pseudo-negations (申し訳ない) silence the
