@@ -4,9 +4,11 @@ public final class Classifier {
     public let lexicon: CompiledLexicon
     public let policy: ScoringPolicy
     let analyzer: TextAnalyzer
-    var matcher: LexiconMatcher
-    var scorer: Scorer
-    var outcome = Outcome()
+    // Mutated for every line; a classifier is used by one thread at a time (one per worker),
+    // so these skip the runtime exclusivity checks, as the analyzer's buffers do.
+    @exclusivity(unchecked) var matcher: LexiconMatcher
+    @exclusivity(unchecked) var scorer: Scorer
+    @exclusivity(unchecked) var outcome = Outcome()
     /// Stopwords and synonyms for issue features, built on first use.
     lazy var issueVocabulary = IssueVocabulary(lexicon)
     /// Tokens of clauses segmented before, for issue features (`SegmentationMemo`).

@@ -11,6 +11,9 @@ struct ClauseMap {
         clauseEnds.removeAll(keepingCapacity: true)
         for i in 0..<text.count {
             let u = text[i]
+            // Kana, kanji and the rest of U+3040..<U+D800 end nothing (the sentence marks, the
+            // spaces, the pictographs and the surrogates all lie outside): most of a line.
+            if u &- 0x3040 < 0xD800 - 0x3040 { continue }
             // 。 ! ? end a sentence even when a longer rule word holds them (かな。 of the
             // question rules): the clause_end hit on them is then dropped as overlapped.
             if ClauseMap.endsSentence(u) {

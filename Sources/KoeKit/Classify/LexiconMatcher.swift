@@ -24,7 +24,9 @@ struct LexiconMatcher {
     private var candidates: [Hit] = []
     private var sortKeys: [UInt64] = []
     /// Per layer, which accepted hit covers each position (-1: none): `owner[layer * n + p]`.
-    private var owner: [Int32] = []
+    /// Scratch memory of its own: read and written for every position of every hit, where an
+    /// array stored in the matcher would be checked for uniqueness on each write.
+    private let owner = ScratchBuffer<Int32>()
     /// Positions covered by content words, boilerplate and pseudo-negations.
     private var inContent: [Bool] = []
     private var inBoilerplate: [Bool] = []
@@ -48,7 +50,8 @@ struct LexiconMatcher {
         try collect(analyzer, text)
         guard !candidates.isEmpty else { return }
         if !lexicon.exactDigits.isEmpty && text.contains(where: { $0 &- 0x30 < 10 }) { dropOtherDigits(text) }
-        owner.reset(to: -1, count: 3 * n)
+        owner.reserve(3 * n)
+        owner.pointer.update(repeating: -1, count: 3 * n)
         // Longest first, then leftmost, then lexicon order: deterministic. Content and topic
         // words first, so that a grammatical rule word inside a content word (the ない of
         // 物足りない, the れませんでした of よく眠れませんでした) is ruled out before it can
@@ -217,9 +220,9 @@ struct LexiconMatcher {
     /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
     /// very same span are all kept (one pattern may carry several targets).
     private mutating func accept(_ hit: Hit, layer: Int, n: Int) {
-        let base = layer * n
+        let owner = self.owner.pointer + layer * n
         for p in Int(hit.start)..<Int(hit.end) {
-            let o = owner[base + p]
+            let o = owner[p]
             guard o >= 0 else { continue }
             let winner = layer == 0 ? content[Int(o)] : layer == 1 ? topics[Int(o)] : rules[Int(o)]
             if winner.start == hit.start && winner.end == hit.end { break }
@@ -232,7 +235,7 @@ struct LexiconMatcher {
         case 1: index = Int32(topics.count); topics.append(hit)
         default: index = Int32(rules.count); rules.append(hit)
         }
-        for p in Int(hit.start)..<Int(hit.end) where owner[base + p] < 0 { owner[base + p] = index }
+        for p in Int(hit.start)..<Int(hit.end) where owner[p] < 0 { owner[p] = index }
     }
 
     /// Boilerplate silences everything inside it; pseudo-negations (申し訳ない) silence the
@@ -255,32 +258,37 @@ struct LexiconMatcher {
         }
         if anyBoilerplate {
             let mask = inBoilerplate
-            content = drop(content, "inside boilerplate") { Self.covered($0, mask) }
-            topics = drop(topics, "inside boilerplate") { Self.covered($0, mask) }
+            Self.drop(&content, "inside boilerplate", &dropped, recordDropped) { Self.covered($0, mask) }
+            Self.drop(&topics, "inside boilerplate", &dropped, recordDropped) { Self.covered($0, mask) }
             let roleOf = lexicon.roleOf
-            rules = drop(rules, "inside boilerplate") { roleOf[Int($0.entry)] != .boilerplate && Self.touches($0, mask) }
+            Self.drop(&rules, "inside boilerplate", &dropped, recordDropped) { roleOf[Int($0.entry)] != .boilerplate && Self.touches($0, mask) }
         }
         if !pseudoSpans.isEmpty {
             let mask = inPseudo, layerOf = lexicon.layerOf, kinds = lexicon.kinds
-            content = drop(content, "inside a pseudo-negation") { h in
+            Self.drop(&content, "inside a pseudo-negation", &dropped, recordDropped) { h in
                 guard layerOf[Int(h.entry)] == 0, case .polarity = kinds[Int(h.entry)] else { return false }
                 return Self.covered(h, mask) && !pseudoSpans.contains { $0.start == h.start && $0.end == h.end }
             }
         }
     }
 
-    private mutating func drop(_ hits: [Hit], _ reason: String, where shouldDrop: (Hit) -> Bool) -> [Hit] {
-        // `hits` is a copy of one of the layers, so the closure never sees `self` mid-mutation.
-        var kept: [Hit] = []
-        kept.reserveCapacity(hits.count)
-        for h in hits {
+    /// Removes the hits `shouldDrop` picks, in place (the layer keeps its memory for the next
+    /// line), keeping the order of the rest.
+    private static func drop(
+        _ hits: inout [Hit], _ reason: String, _ dropped: inout [(hit: Hit, reason: String)], _ record: Bool,
+        where shouldDrop: (Hit) -> Bool
+    ) {
+        var kept = 0
+        for i in hits.indices {
+            let h = hits[i]
             if shouldDrop(h) {
-                if recordDropped { dropped.append((h, reason)) }
+                if record { dropped.append((h, reason)) }
             } else {
-                kept.append(h)
+                hits[kept] = h
+                kept += 1
             }
         }
-        return kept
+        hits.removeLast(hits.count - kept)
     }
 
     func role(of hit: Hit) -> RuleRole? { lexicon.roleOf[Int(hit.entry)] }

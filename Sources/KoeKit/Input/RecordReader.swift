@@ -178,7 +178,13 @@ public final class RecordReader {
     private func finish(_ draft: consuming RecordDraft) -> Record {
         let substitutions = buffer.takeSubstitutions(throughLine: draft.endLine)
         // The common case, a clean record, is handed on as it is.
-        if substitutions.isEmpty && draft.issues.isEmpty { return draft.record }
+        // Swapped out, not copied: a copy would retain each of its strings and arrays, and
+        // dropping the draft release them again, per record.
+        if substitutions.isEmpty && draft.issues.isEmpty {
+            var record = Record(number: 0, source: "", line: 0)
+            swap(&record, &draft.record)
+            return record
+        }
         if let first = substitutions.first {
             let more = substitutions.count > 1 ? " (and \(substitutions.count - 1) more)" : ""
             draft.warning("invalid \(buffer.encoding.displayName) bytes replaced with U+FFFD at byte \(first.column)\(more)",

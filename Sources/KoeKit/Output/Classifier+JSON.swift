@@ -44,7 +44,6 @@ extension Classifier {
 
     /// `,"stance":…,"dominant":…,"score":…,"topic":…,"signals":[` — `topic` nil for the default.
     func writeHead(stance: Stance, dominant: Stance?, score: Double, topic: Int32?, to out: ByteBuffer) {
-        let json = lexicon.json
         JSONBytes.append(",\"stance\":\"", to: out)
         JSONBytes.append(stance.jsonName, to: out)
         JSONBytes.append("\",\"dominant\":", to: out)
@@ -58,7 +57,9 @@ extension Classifier {
         JSONBytes.append(",\"score\":", to: out)
         JSONBytes.appendNumber(Outcome.rounded(score), to: out)
         JSONBytes.append(",\"topic\":", to: out)
-        json.topic.append(Int(topic ?? Int32(json.topic.count - 1)), to: out)
+        // `lexicon.json` read in place: a local copy of the fragments retains and releases
+        // each of their arrays, per record and per piece of evidence.
+        lexicon.json.topic.append(Int(topic ?? Int32(lexicon.json.topic.count - 1)), to: out)
         JSONBytes.append(",\"signals\":[", to: out)
     }
 
@@ -81,7 +82,6 @@ extension Classifier {
     /// One piece of evidence; `scalarBase` is added to its offsets (the scalars of the text
     /// before the segment being classified).
     func writeEvidence(_ c: Contribution, to out: ByteBuffer, scalarBase: Int = 0) {
-        let json = lexicon.json
         let start = analyzer.originalStart(c.hit.start), end = analyzer.originalEnd(c.hit.end)
         JSONBytes.append("{\"text\":", to: out)
         JSONBytes.appendString(utf16: analyzer.originalUnits, from: Int(start), to: Int(end), to: out)
@@ -89,7 +89,7 @@ extension Classifier {
         JSONBytes.appendDecimal(scalarBase + Int(analyzer.scalarOffset(start)), to: out)
         JSONBytes.append(",\"end\":", to: out)
         JSONBytes.appendDecimal(scalarBase + Int(analyzer.scalarOffset(end)), to: out)
-        json.entry.append(Int(c.hit.entry), to: out)
+        lexicon.json.entry.append(Int(c.hit.entry), to: out)
         JSONBytes.append(",\"contribution\":", to: out)
         JSONBytes.appendNumber(Outcome.rounded(c.value), to: out)
         JSONBytes.append(",\"rules\":[", to: out)
@@ -101,7 +101,7 @@ extension Classifier {
             JSONBytes.append(rule.kind.name, to: out)
             if rule.entry >= 0 {
                 out.append(0x28)
-                json.pattern.append(Int(rule.entry), to: out)
+                lexicon.json.pattern.append(Int(rule.entry), to: out)
                 out.append(0x29)
             }
             out.append(0x22)
