@@ -19,7 +19,7 @@ struct IssueMatchIndex {
 
     init(_ grouping: IssueGrouping, sets: FeatureSets) {
         self.grouping = grouping
-        modelIDs = sets.names.map { grouping.model.id(of: $0) }
+        modelIDs = (0..<sets.nameCount).map { grouping.model.id(of: sets.name(Int32($0))) }
         matched = Array(repeating: -2, count: sets.count)
         sums = Array(repeating: 0, count: grouping.centres.count)
         marked = Array(repeating: false, count: grouping.centres.count)
@@ -37,7 +37,7 @@ struct IssueMatchIndex {
 
     private mutating func compute(_ range: Range<Int>, _ sets: FeatureSets) -> Int? {
         let modelIDs = self.modelIDs
-        let vector = grouping.model.vector(range.lazy.map { (modelIDs[Int(sets.ids[$0])], sets.weights[$0]) })
+        let vector = grouping.model.vector(range.lazy.map { (modelIDs[Int(sets.ids[$0])], sets.weight(at: $0)) })
         guard grouping.threshold > 0 else { return grouping.match(vector) }
         for (id, weight) in vector.entries {
             guard let list = postings[id] else { continue }
