@@ -16,6 +16,7 @@ extension ReportBuilder {
             members[i][week] = c.members
         }
         var index = IssueMatchIndex(grouping, sets: sets)
+        index.matchAll(earlier.flatMap { $0.value.items.lazy.filter { requests ? $0.isRequest : $0.isDissatisfied }.map(\.features) }, in: sets)
         for (w, items) in earlier {
             for item in items.items where requests ? item.isRequest : item.isDissatisfied {
                 if let i = index.match(item.features, in: sets) {
