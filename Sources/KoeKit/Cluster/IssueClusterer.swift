@@ -148,8 +148,8 @@ public struct IssueClusterer: Sendable {
             let (a, b) = (model.documentFrequency[Int($0)], model.documentFrequency[Int($1)])
             return a != b ? a < b : names[Int($0)] < names[Int($1)]
         }).enumerated() { rank[Int(id)] = Int32(r) }
-        /// The list of distinct vector `u` (`seen`: a scratch of its thread).
-        func list(_ u: Int, seen: inout [Int]) -> [(Int, Double)] {
+        /// The list of distinct vector `u` (`seen`, `order`: scratch of its thread).
+        func list(_ u: Int, seen: inout [Int], order: inout [LinkRows.Link]) -> [LinkRows.Link] {
             let v = distinct[u]
             var scored: [(u: Int, s: Double)] = []
             let proposing = v.ids.filter { Int($0) < rank.count && rank[Int($0)] != .max }.sorted { rank[Int($0)] < rank[Int($1)] }
@@ -166,7 +166,7 @@ public struct IssueClusterer: Sendable {
             scored.sort { $0.s > $1.s }
             // The first `neighbours + 1` items by score, then item index: one more than kept,
             // as an item never keeps itself.
-            var order: [(Int, Double)] = []
+            order.removeAll(keepingCapacity: true)
             var k = 0
             while k < scored.count && order.count <= neighbours {
                 var run: [Int] = []
@@ -176,21 +176,23 @@ public struct IssueClusterer: Sendable {
                     k += 1
                 }
                 run.sort()
-                order += run.prefix(neighbours + 1 - order.count).map { ($0, s) }
+                for i in run.prefix(neighbours + 1 - order.count) { order.append(LinkRows.Link(other: Int32(i), sum: s)) }
             }
-            return order
+            return Array(order[...])  // a copy sized to its entries: the scratch keeps its room
         }
         // No list depends on another: they are made on all cores, the vectors dealt out in turn.
         // (The lists only read what is built above; nothing else runs on it meanwhile.)
         let count = distinct.count
         let workers = count < 512 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        var orders = [[(Int, Double)]](repeating: [], count: count)
+        var orders = [[LinkRows.Link]](repeating: [], count: count)
         orders.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             nonisolated(unsafe) let list = list
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var seen = [Int](repeating: -1, count: count)
-                for u in stride(from: worker, to: count, by: workers) { out[u] = list(u, &seen) }
+                var order: [LinkRows.Link] = []
+                order.reserveCapacity(neighbours + 1)
+                for u in stride(from: worker, to: count, by: workers) { out[u] = list(u, &seen, &order) }
             }
         }
         var distinctOf = [Int32](repeating: 0, count: n)

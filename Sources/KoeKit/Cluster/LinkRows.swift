@@ -115,17 +115,29 @@ struct LinkRows {
 /// Each item's best pairs (`IssueClusterer.similarityGraph`), stored once per distinct vector:
 /// item i keeps the first `keep` pairs of its vector's list that are not itself.
 struct NeighbourLists {
-    /// Per distinct vector: pairs (item, similarity) by similarity, then item index.
-    let orders: [[(Int, Double)]]
+    /// Per distinct vector: pairs (item, similarity) by similarity, then item index, packed in
+    /// 12 bytes each (`LinkRows.Link`: the item is `other`, the similarity `sum`).
+    let orders: [[LinkRows.Link]]
     /// Per item: its distinct vector.
     let distinctOf: [Int32]
     let keep: Int
 
+    init(orders: [[LinkRows.Link]], distinctOf: [Int32], keep: Int) {
+        self.orders = orders
+        self.distinctOf = distinctOf
+        self.keep = keep
+    }
+
+    /// From lists of (item, similarity) pairs.
+    init(orders: [[(Int, Double)]], distinctOf: [Int32], keep: Int) {
+        self.init(orders: orders.map { $0.map { LinkRows.Link(other: Int32($0.0), sum: $0.1) } }, distinctOf: distinctOf, keep: keep)
+    }
+
     func forEach(_ i: Int, _ body: (Int, Double) -> Void) {
         var taken = 0
-        for (j, s) in orders[Int(distinctOf[i])] where j != i {
+        for link in orders[Int(distinctOf[i])] where Int(link.other) != i {
             guard taken < keep else { return }
-            body(j, s)
+            body(Int(link.other), link.sum)
             taken += 1
         }
     }

@@ -8,6 +8,9 @@ struct SparseVector: Sendable {
     /// From unsorted (id, weight) pairs; equal ids are summed. L2-normalised when `normalize`.
     init(_ pairs: [(Int32, Double)], normalize: Bool) {
         let sorted = pairs.sorted { $0.0 < $1.0 }
+        // Sized for the pairs (ids are rarely repeated): a vector per grouped item adds up.
+        ids.reserveCapacity(sorted.count)
+        weights.reserveCapacity(sorted.count)
         for (id, w) in sorted {
             if let last = ids.last, last == id { weights[weights.count - 1] += w } else {
                 ids.append(id)

@@ -1,14 +1,14 @@
 /// Recurring issues: clustering, per-week tracks, the top-issue table and emerging issues.
 extension ReportBuilder {
-    /// Groups the report week's items (`this`) into issues, then matches the kept items of
-    /// earlier weeks (dissatisfied ones for issues, feature requests with `requests`) to them
-    /// for counts and trends: the report week's issues are the same whether the input holds
-    /// one week or many, and issues of earlier weeks alone are not current.
+    /// Groups the report week's items `this` (indices of `items`) into issues, then matches the
+    /// kept items of earlier weeks (dissatisfied ones for issues, feature requests with
+    /// `requests`) to them for counts and trends: the report week's issues are the same whether
+    /// the input holds one week or many, and issues of earlier weeks alone are not current.
     func track(
-        _ this: [ReportItem], earlier: [(key: ISOWeek, value: CompactIssueItems)], sets: FeatureSets, requests: Bool,
-        kind: IssueKind, week: ISOWeek
+        _ items: [ReportItem], _ this: [Int], earlier: [(key: ISOWeek, value: CompactIssueItems)], sets: FeatureSets,
+        requests: Bool, kind: IssueKind, week: ISOWeek
     ) -> [IssueTrack] {
-        let grouping = IssueClusterer().group(this.map { ClusterItem(key: $0.key, features: $0.features, text: $0.text) })
+        let grouping = IssueClusterer().group(this.map { ClusterItem(key: items[$0].key, features: items[$0].features, text: items[$0].text) })
         var counts = [[ISOWeek: Int]](repeating: [:], count: grouping.clusters.count)
         var members = [[ISOWeek: [String]]](repeating: [:], count: grouping.clusters.count)
         for (i, c) in grouping.clusters.enumerated() {
@@ -16,6 +16,7 @@ extension ReportBuilder {
             members[i][week] = c.members
         }
         var index = IssueMatchIndex(grouping, sets: sets)
+        index.matchAll(earlier.flatMap { $0.value.items.lazy.filter { requests ? $0.isRequest : $0.isDissatisfied }.map(\.features) }, in: sets)
         for (w, items) in earlier {
             for item in items.items where requests ? item.isRequest : item.isDissatisfied {
                 if let i = index.match(item.features, in: sets) {
@@ -24,10 +25,10 @@ extension ReportBuilder {
                 }
             }
         }
-        let byKey = Dictionary(this.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let isDissatisfied = Dictionary(this.map { (items[$0].key, items[$0].isDissatisfied) }, uniquingKeysWith: { a, _ in a })
         let prefix = kind == .issue ? "c" : "f"
         return grouping.clusters.enumerated().map { i, c in
-            let dissatisfied = c.members.filter { byKey[$0]?.isDissatisfied == true }.count
+            let dissatisfied = c.members.filter { isDissatisfied[$0] == true }.count
             return IssueTrack(
                 id: prefix + c.id.dropFirst(), kind: kind, cluster: c, countsByWeek: counts[i],
                 dissatisfiedThisWeek: dissatisfied, firstSeen: counts[i].keys.min() ?? week,

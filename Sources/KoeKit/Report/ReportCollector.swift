@@ -28,6 +28,8 @@ public struct ReportCollector: Sendable {
     /// Every rating read, whatever its week (`RatingScale.detect`).
     private var ratings = RatingCounts()
     private var tallies: [ISOWeek: WeekTally] = [:]
+    /// The terms the tallies count, of every week.
+    private var terms = TermTable()
     private var full: [ISOWeek: [ReportItem]] = [:]
     /// Per week kept whole: the first items by key that no lexicon line matched (the
     /// appendix's sample of unclassified tickets), at most `unclassifiedSample`.
@@ -69,7 +71,7 @@ public struct ReportCollector: Sendable {
         let isRequest = isRequest(item)
         let grouped = item.isDissatisfied || isRequest
         if full[week] != nil {
-            tallies[week]!.add(item, isRisk: isRisk, entries: true)
+            tallies[week]!.add(item, isRisk: isRisk, entries: true, terms: &terms)
             if !item.matchedLexicon && item.stance == .neutral {
                 sample(item.retained(issueFeatures: false), week: week)
             } else if grouped || item.signals.contains(where: { quotedSignals.contains($0.id) }) {
@@ -82,7 +84,7 @@ public struct ReportCollector: Sendable {
                 full[week]!.append(kept)
             }
         } else {
-            tallies[week]!.add(item, isRisk: isRisk, entries: false)
+            tallies[week]!.add(item, isRisk: isRisk, entries: false, terms: &terms)
             if grouped { compact[week, default: .init()].append(item, isRequest: isRequest, set: sets.id(item.features.weights)) }
         }
     }
@@ -151,15 +153,16 @@ public struct ReportCollector: Sendable {
         let weeks = (0..<options.windowWeeks).map { first.adding(weeks: $0) }
         var aggregates: [ISOWeek: WeekAggregate] = [:]
         for (w, tally) in tallies where w >= first && w <= week {
-            aggregates[w] = tally.finished(termsKept: ReportBuilder.termsPerWeek)
+            aggregates[w] = tally.finished(termsKept: ReportBuilder.termsPerWeek, terms: terms)
         }
         // The report week's items get their issue features back, equal sets sharing storage.
         // (In place: the week's items are not copied.)
         var restored: [Int32: FeatureWeights] = [:]
+        var names: [Int32: String] = [:]
         var current = full.removeValue(forKey: week) ?? []
         for k in current.indices {
             guard let set = current[k].featureSet else { continue }
-            if restored[set] == nil { restored[set] = sets.weights(of: set) }
+            if restored[set] == nil { restored[set] = sets.weights(of: set, names: &names) }
             current[k].features.weights = restored[set]!
             current[k].featureSet = nil
         }
@@ -170,14 +173,15 @@ public struct ReportCollector: Sendable {
         let earlier = compact.filter { $0.key >= first && $0.key < week }.sorted { $0.key < $1.key }
         // The two groupings are independent: on two cores they run side by side (the rest of
         // the report waits for both).
-        let builder = builder, sets = sets
-        let groups = [current.filter(\.isDissatisfied), current.filter(isRequest)]
+        // Each grouping takes its items by index: the week's items are not copied.
+        let builder = builder, sets = sets, all = current
+        let groups = [current.indices.filter { current[$0].isDissatisfied }, current.indices.filter { isRequest(current[$0]) }]
         let tracks = UnsafeMutablePointer<[IssueTrack]>.allocate(capacity: 2)
         defer { tracks.deallocate() }
         nonisolated(unsafe) let out = tracks
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             (out + k).initialize(to: builder.track(
-                groups[k], earlier: earlier, sets: sets, requests: k == 1, kind: k == 1 ? .featureRequest : .issue, week: week))
+                all, groups[k], earlier: earlier, sets: sets, requests: k == 1, kind: k == 1 ? .featureRequest : .issue, week: week))
         }
         let issues = tracks[0], features = tracks[1]
         tracks.deinitialize(count: 2)

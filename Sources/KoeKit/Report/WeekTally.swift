@@ -3,13 +3,9 @@
 /// text and no per-item data: a week that is not reported costs the same whatever its size.
 struct WeekTally: Sendable {
     var aggregate: WeekAggregate
-    /// Every content term of the week, told apart by its bytes (normalised words: see
-    /// `NameTable`), and its document frequency by term id (the aggregate keeps the top few).
-    private var terms = NameTable(capacity: 1024)
-    private var termCounts: [Int] = []
-    /// By term id, the item (`aggregate.total` when it was counted) that counted it last: a
-    /// term counts once per item.
-    private var lastCounted: [Int] = []
+    /// Every content term of the week (ids of the input's `TermTable`) and its document
+    /// frequency (the aggregate keeps the top few).
+    private var terms = TermCounts()
     var riskAccounts: Set<String> = []
     /// Lexicon lines (`file:line`) that fired, per line: the appendix's rule hits.
     var entries: [String: Int] = [:]
@@ -19,8 +15,9 @@ struct WeekTally: Sendable {
     }
 
     /// Counts one item of the week. `isRisk`: it carries a churn-risk signal; `entries`: count
-    /// its lexicon lines too (only a week that can be reported needs them).
-    mutating func add(_ item: ReportItem, isRisk: Bool, entries countEntries: Bool) {
+    /// its lexicon lines too (only a week that can be reported needs them). `table`: the terms
+    /// of every week.
+    mutating func add(_ item: ReportItem, isRisk: Bool, entries countEntries: Bool, terms table: inout TermTable) {
         aggregate.total += 1
         aggregate.byChannel[item.channel, default: 0] += 1
         aggregate.stances[item.stance, default: 0] += 1
@@ -32,25 +29,16 @@ struct WeekTally: Sendable {
         for (k, s) in item.signals.enumerated() where !item.signals[..<k].contains(where: { $0.id == s.id }) {
             aggregate.signals[s.id, default: 0] += 1
         }
-        for t in item.features.words {
-            let (id, inserted) = terms.insert(t)
-            if inserted {
-                termCounts.append(1)
-                lastCounted.append(aggregate.total)
-            } else if lastCounted[Int(id)] != aggregate.total {
-                termCounts[Int(id)] += 1
-                lastCounted[Int(id)] = aggregate.total
-            }
-        }
+        for id in table.ids(of: item.features.words) { terms.increment(id) }
         if isRisk, let account = item.account { riskAccounts.insert(account) }
         if countEntries { for e in item.entries { entries[e, default: 0] += 1 } }
     }
 
     /// The week as the report and the history keep it: the most frequent terms only.
-    func finished(termsKept: Int) -> WeekAggregate {
+    func finished(termsKept: Int, terms table: TermTable) -> WeekAggregate {
         var out = aggregate
-        if !termCounts.isEmpty {
-            let top = zip(terms.names, termCounts).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(termsKept)
+        if !terms.isEmpty {
+            let top = zip(terms.order.map(table.name), terms.counts.map(Int.init)).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(termsKept)
             out.terms = Dictionary(uniqueKeysWithValues: top.map { ($0.0, $0.1) })
         }
         out.riskAccounts = riskAccounts.sorted()
