@@ -131,13 +131,8 @@ extension CompiledLexicon {
         }
 
         private mutating func grow() {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            let mask = slots.count - 1
-            for (k, h) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: h) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(k + 1)
-            }
+            let hashes = hashes
+            OpenAddressing.grow(&slots, count: hashes.count) { k, mask in Int(truncatingIfNeeded: hashes[k]) & mask }
         }
 
         /// What the matcher needs of one key before reading its refs. A key's header and its

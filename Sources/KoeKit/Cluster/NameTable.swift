@@ -55,13 +55,9 @@ struct NameTable: Sendable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let hashes = hashes
+        OpenAddressing.grow(&slots, count: hashes.count) { id, mask in Int(truncatingIfNeeded: hashes[id]) & mask }
         mask = slots.count - 1
-        for (id, h) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id + 1)
-        }
     }
 
     /// FNV-1a over the UTF-8 bytes, mixed so the low bits spread.

@@ -139,12 +139,7 @@ struct FeatureSets: Sendable {
 
     /// Doubles `slots` and places every set again.
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (set, hash) in hashes.enumerated() {
-            var slot = hash & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(set + 1)
-        }
+        let hashes = hashes
+        OpenAddressing.grow(&slots, count: hashes.count) { set, mask in hashes[set] & mask }
     }
 }

@@ -32,12 +32,7 @@ struct TermCounts: Sendable {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (at, id) in order.enumerated() {
-            var slot = Self.start(id, mask: mask)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(at + 1)
-        }
+        let order = order
+        OpenAddressing.grow(&slots, count: order.count) { at, mask in Self.start(order[at], mask: mask) }
     }
 }
