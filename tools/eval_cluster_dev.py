@@ -87,6 +87,19 @@ def score(pred, truth):
     return {"ari": ari(gold, got), "nmi": nmi(gold, got), "macro_f1": sum(r["f1"] for r in rows) / len(rows), "issues": rows}
 
 
+def read_folder(directory, koe, tool):
+    """The tickets.csv path and the truth ({id: (issue, issue2)}) of a cluster-dev folder, or None
+    after saying on stderr which file (or the koe binary) is missing."""
+    tickets, truth_path = os.path.join(directory, "tickets.csv"), os.path.join(directory, "truth.tsv")
+    for path in (tickets, truth_path, koe):
+        if not os.path.exists(path):
+            sys.stderr.write(f"{tool}: {path}: not found\n")
+            return None
+    with open(truth_path, encoding="utf-8") as f:
+        truth = {r["id"]: (r["issue"], r.get("issue2") or "") for r in csv.DictReader(f, delimiter="\t")}
+    return tickets, truth
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir", help="a cluster-dev folder (tickets.csv, truth.tsv)")
@@ -95,13 +108,10 @@ def main():
     ap.add_argument("--week", help="also run koe report for this ISO week (e.g. 2026-W47) and show its issue sections")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = ap.parse_args()
-    tickets, truth_path = os.path.join(args.dir, "tickets.csv"), os.path.join(args.dir, "truth.tsv")
-    for path in (tickets, truth_path, args.koe):
-        if not os.path.exists(path):
-            sys.stderr.write(f"eval_cluster_dev: {path}: not found\n")
-            return 2
-    with open(truth_path, encoding="utf-8") as f:
-        truth = {r["id"]: (r["issue"], r.get("issue2") or "") for r in csv.DictReader(f, delimiter="\t")}
+    folder = read_folder(args.dir, args.koe, "eval_cluster_dev")
+    if folder is None:
+        return 2
+    tickets, truth = folder
     classified = run([args.koe, "classify", "--input-format", "csv", tickets])
     clusters = [json.loads(line) for line in run([args.koe, "cluster", *shlex.split(args.cluster_args)], classified).splitlines() if line.strip()]
     pred = {}

@@ -35,7 +35,7 @@ import sys
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_cluster_dev import ROOT, ari, nmi, run, score  # noqa: E402
+from eval_cluster_dev import ROOT, ari, nmi, read_folder, run, score  # noqa: E402
 
 TOKYO = datetime.timezone(datetime.timedelta(hours=9))
 
@@ -114,16 +114,13 @@ def main():
     ap.add_argument("--cluster-args", default="", help="extra arguments for koe cluster (space separated)")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = ap.parse_args()
-    tickets, truth_path = os.path.join(args.dir, "tickets.csv"), os.path.join(args.dir, "truth.tsv")
-    for path in (tickets, truth_path, args.koe):
-        if not os.path.exists(path):
-            sys.stderr.write(f"eval_cluster_robustness: {path}: not found\n")
-            return 2
+    folder = read_folder(args.dir, args.koe, "eval_cluster_robustness")
+    if folder is None:
+        return 2
+    tickets, truth = folder
     if args.runs < 1 or not 0 < args.drop < 1 or args.flip < 1:
         sys.stderr.write("eval_cluster_robustness: --runs and --flip must be at least 1, --drop between 0 and 1\n")
         return 2
-    with open(truth_path, encoding="utf-8") as f:
-        truth = {r["id"]: (r["issue"], r.get("issue2") or "") for r in csv.DictReader(f, delimiter="\t")}
     with open(tickets, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     weeks = {r["id"]: iso_week(r.get("created_at") or "") for r in rows}
