@@ -7,7 +7,8 @@ struct ClusterCommand: ParsableCommand {
         commandName: "cluster",
         abstract: "Group classified records into recurring issues (reads `koe classify` output).",
         discussion: """
-            Reads JSON Lines from `koe classify` (with "text") and writes one JSON object per \
+            Reads JSON Lines from `koe classify` (with "text"; when a line has "subject", the first \
+            line of its text is that subject and weighs less, as in `koe report`) and writes one JSON object per \
             cluster: {"cluster_id","kind","label","size","members","also","terms","quotes"}; "also" lists \
             records of other clusters (or of none) that name the issue too. Records \
             that do not lean to success form "issue" clusters; records with the feature_request \
