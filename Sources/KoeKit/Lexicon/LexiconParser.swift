@@ -180,6 +180,11 @@ public struct LexiconParser {
         guard !c[0].isEmpty else { return error(n, 1, "empty pattern") }
         if c[0].hasSurroundingSpaces { return error(n, 1, "pattern '\(c[0])' has surrounding spaces") }
         let pattern = String(c[0])
+        if let slash = pattern.firstIndex(of: "\\") {
+            // The language has no escapes: `\?` would match a backslash, so the line never fires.
+            warn(n, pattern.distance(from: pattern.startIndex, to: slash) + 1,
+                 "backslash in pattern '\(pattern)': patterns have no escapes, so it matches a backslash (write ? for ？: text is NFKC-folded)")
+        }
         var targets: [(text: String, column: Int)] = []
         var col = LexiconParser.start(ofColumn: 1, in: c)
         for t in c[1].split(separator: ",", omittingEmptySubsequences: false) {

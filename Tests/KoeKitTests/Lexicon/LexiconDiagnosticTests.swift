@@ -23,6 +23,7 @@ import Testing
         ("entries.tsv:14:9: error: example has no expectation", true),
         ("entries.tsv:15:3: error: example has no text", true),
         ("entries.tsv:16:9: error: unknown stance 'angry'", true),
+        ("entries.tsv:17:6: warning: backslash in pattern", true),
     ])
     func reportsProblemCompilerStyle(expected: String, present: Bool) {
         let (_, diagnostics) = Lexicon.load(layers: [Self.root])
