@@ -22,6 +22,13 @@ import GRDB
 /// when a week is replaced or dropped. Indexes: `issue_weeks(week)` and `issue_members(week)`
 /// serve the per-week look-ups (window of weeks for matching, cascade deletes).
 enum HistorySchema {
+    /// Every table of a koe history file: GRDB's migration log and the tables the migrations
+    /// create (HistorySchemaTests pins it against a new file). A file holding only some of them is
+    /// koe's own, being created by another run right now.
+    static let tables: Set<String> = [
+        "grdb_migrations", "weeks", "week_counts", "week_risk_accounts", "issues", "issue_weeks", "issue_members", "id_counters",
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in

@@ -126,6 +126,9 @@ public final class HistoryStore: Sendable {
         }
         if id == applicationID || tables.isEmpty { return }
         if id == 0 && tables.isSuperset(of: ["grdb_migrations", "weeks", "issues"]) { return }
+        // Another run is creating this file (its migration log is there, the rest is coming):
+        // the migration below waits for it and goes on from where it got.
+        if id == 0 && tables.contains("grdb_migrations") && tables.isSubset(of: HistorySchema.tables) { return }
         throw HistoryError.foreignDatabase(path: path, tables: tables.sorted())
     }
 
