@@ -17,3 +17,10 @@ public struct IssueTrack: Sendable {
 
     public func count(in week: ISOWeek) -> Int { countsByWeek[week, default: 0] }
 }
+
+/// Issue ids in the order they were numbered: `c9` before `c10`, `I0009` before `I0010`. Ties
+/// between issues of equal count fall back to it, so a run over both weeks and a run that reads
+/// the earlier week from history list equal issues in the same order.
+public func issueIDPrecedes(_ a: String, _ b: String) -> Bool {
+    a.count != b.count ? a.count < b.count : a < b
+}

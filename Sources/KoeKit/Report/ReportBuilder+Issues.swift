@@ -40,7 +40,9 @@ extension ReportBuilder {
         let this = p.week, previous = p.week.adding(weeks: -1)
         let hasPrevious = p.aggregates[previous] != nil
         let current = tracks.filter { $0.count(in: this) > 0 }
-            .sorted { ($1.count(in: this), $0.id) < ($0.count(in: this), $1.id) }
+            .sorted { a, b in
+                a.count(in: this) != b.count(in: this) ? a.count(in: this) > b.count(in: this) : issueIDPrecedes(a.id, b.id)
+            }
         let quotes = quotesByKey(p.current)
         return current.prefix(10).map { t in
             let n = t.count(in: this)
@@ -90,7 +92,7 @@ extension ReportBuilder {
         }
         rows.sort { a, b in
             if a.reason != b.reason { return a.reason == .new }
-            return a.count != b.count ? a.count > b.count : a.id < b.id
+            return a.count != b.count ? a.count > b.count : issueIDPrecedes(a.id, b.id)
         }
         let note = baseline.isEmpty ? "比較できる過去の週がないため、新たな兆候は判定できません。" : nil
         return WeeklyReport.Emerging(issues: rows, newTerms: newTerms(p, baseline: baseline), note: note)

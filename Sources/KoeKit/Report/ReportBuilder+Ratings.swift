@@ -45,7 +45,7 @@ extension ReportBuilder {
             guard let raised = without.score, raised - score > 0 else { return nil }
             return WeeklyReport.ScoreLift(id: id, label: masked(track.cluster.label), issue: issue, without: without, lift: raised - score)
         }
-        .sorted { $0.lift != $1.lift ? $0.lift > $1.lift : $0.id < $1.id }
+        .sorted { $0.lift != $1.lift ? $0.lift > $1.lift : issueIDPrecedes($0.id, $1.id) }
         .prefix(Self.loweringShown).map { $0 }
         return section
     }

@@ -26,7 +26,10 @@ extension ReportBuilder {
                 : String(format: "課題「%@」が急増しています（今週%d件、過去平均%.1f件）。", e.label, e.count, e.baselineMean)
             lines.append(text)
             alert = text
-        } else if let grow = r.topIssues.filter({ $0.previous != nil }).max(by: { ($0.count - ($0.previous ?? 0), $1.id) < ($1.count - ($1.previous ?? 0), $0.id) }),
+        } else if let grow = r.topIssues.filter({ $0.previous != nil }).max(by: { a, b in
+            let ga = a.count - (a.previous ?? 0), gb = b.count - (b.previous ?? 0)
+            return ga != gb ? ga < gb : issueIDPrecedes(b.id, a.id)
+        }),
                   grow.count > (grow.previous ?? 0) {
             lines.append("最も増えた課題は「\(grow.label)」（\(grow.count)件、前週比+\(grow.count - (grow.previous ?? 0))件）です。")
         }

@@ -23,6 +23,18 @@ import Testing
         #expect(report.topIssues[0].share.value == 0.5)
     }
 
+    @Test func issuesOfEqualCountKeepTheOrderTheyWereNumberedIn() throws {
+        // Eleven issues of two items each: the clusterer numbers them c1…c11 by their first key
+        // (issue-00 … issue-10). Equal counts fall back to that numbering, so the ten rows shown
+        // are c1…c10 — a text comparison would put c10 and c11 before c2 and drop c9.
+        var items: [ReportItem] = []
+        for n in 0..<11 {
+            items += F.issue(["課題\(n)", "症状\(n)"], count: 2, prefix: String(format: "issue-%02d", n))
+        }
+        let report = try F.build(items)
+        #expect(report.topIssues.map(\.id) == (1...10).map { "c\($0)" })
+    }
+
     @Test func featureRequestSharesAreOfItemsWithTheSignal() throws {
         // Three items ask for the same thing, one for something else: 3 of 4 feature requests.
         var items = (0..<3).map { F.item("fr\($0)", stance: .neutral, signals: [.init(id: "feature_request")], issue: ["CSV", "出力"]) }
