@@ -1,27 +1,39 @@
 import KoeKit
 
-/// Writes the analyzer's current tokens in the chosen format.
+/// Writes the analyzer's current tokens in the chosen format: ICU's words, or those recut into
+/// short units when a splitter is given.
 final class TokenPrinter {
     let analyzer: TextAnalyzer
     let writer: ByteWriter
     let format: TokenizeCommand.Format
+    let splitter: ShortUnitSplitter?
     private var spans: [(Int, Int)] = []
+    private var units: [Token] = []
 
-    init(analyzer: TextAnalyzer, writer: ByteWriter, format: TokenizeCommand.Format) {
+    init(analyzer: TextAnalyzer, writer: ByteWriter, format: TokenizeCommand.Format, splitter: ShortUnitSplitter? = nil) {
         self.analyzer = analyzer
         self.writer = writer
         self.format = format
+        self.splitter = splitter
     }
 
     func printLine(_ number: Int) throws {
         let original = analyzer.originalUnits
+        var tokens: [Token] = []
+        if let splitter {
+            swap(&tokens, &units)
+            splitter.split(analyzer.tokens, text: analyzer.normalizedUnits, into: &tokens)
+        } else {
+            tokens = analyzer.tokens
+        }
+        defer { if splitter != nil { swap(&tokens, &units) } }
         switch format {
         case .text:
             var spans: [(Int, Int)] = []
             swap(&spans, &self.spans)
             defer { swap(&spans, &self.spans) }
             spans.removeAll(keepingCapacity: true)
-            for token in analyzer.tokens where token.kind != .space {
+            for token in tokens where token.kind != .space {
                 spans.append((Int(analyzer.originalStart(token.start)), Int(analyzer.originalEnd(token.end))))
             }
             writer.appendUTF8(original, spans: spans, separator: 0x20)
@@ -30,7 +42,7 @@ final class TokenPrinter {
             writer.append("{\"line\":")
             writer.appendDecimal(number)
             writer.append(",\"tokens\":[")
-            for (i, token) in analyzer.tokens.enumerated() {
+            for (i, token) in tokens.enumerated() {
                 let start = analyzer.originalStart(token.start)
                 let end = analyzer.originalEnd(token.end)
                 writer.append(i == 0 ? "{\"text\":" : ",{\"text\":")

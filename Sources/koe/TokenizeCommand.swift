@@ -4,11 +4,16 @@ import KoeKit
 struct TokenizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
-        abstract: "Split Japanese text into words (ICU), one output line per input line.",
+        abstract: "Split Japanese text into words, one output line per input line.",
         discussion: """
             Reads the FILEs (or stdin) line by line and writes one line per input line, in order. \
             Empty lines stay empty; invalid UTF-8 is replaced with U+FFFD and reported on stderr \
             as FILE:LINE:COL (byte column). Words listed in the lexicons' words.tsv are kept whole.
+
+            --units short (the default) writes the short units of Japanese corpora (UniDic, UD \
+            Japanese) where ICU's words differ most: kana function words and verb endings are cut \
+            by the lexicons' units.tsv (ました → まし た, 入って → 入っ て). --units icu writes ICU's \
+            words, the boundaries koe's lexicon matches respect (as `koe explain` shows them).
 
             With --format text, the surfaces of the original text separated by one space \
             (spaces dropped). With --format jsonl, {"line":N,"tokens":[{"text","norm","start","end","kind"}]}: \
@@ -18,12 +23,16 @@ struct TokenizeCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+    enum Units: String, ExpressibleByArgument, CaseIterable { case short, icu }
 
     @Argument(help: "Input files (default: stdin).")
     var files: [String] = []
 
     @Option(name: [.short, .long], help: "Output format: text or jsonl.")
     var format: Format = .text
+
+    @Option(help: "Word units: short (kana function words and verb endings cut as in UniDic) or icu.")
+    var units: Units = .short
 
     @Option(name: .customLong("lexicon"), help: HelpText.lexicon)
     var lexicons: [String] = []
@@ -38,10 +47,14 @@ struct TokenizeCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let words = noUserWords ? UserWordList() : try UserWordList(words: loadLexicon(extra: lexicons, quiet: quiet, only: [.words]).words)
+        var needed: Set<LexiconParser.FileKind> = noUserWords ? [] : [.words]
+        if units == .short { needed.insert(.units) }
+        let lexicon = needed.isEmpty ? Lexicon() : try loadLexicon(extra: lexicons, quiet: quiet, only: needed)
+        let words = noUserWords ? UserWordList() : try UserWordList(words: lexicon.words)
         let analyzer = try TextAnalyzer(userWords: words)
         let writer = ByteWriter()
-        let printer = TokenPrinter(analyzer: analyzer, writer: writer, format: format)
+        let splitter = units == .short ? ShortUnitSplitter(lexicon.units) : nil
+        let printer = TokenPrinter(analyzer: analyzer, writer: writer, format: format, splitter: splitter)
         var repaired = 0
         for reader in try openInputs(files) {
             do {

@@ -6,8 +6,28 @@ import Testing
         let input = Data("ログインできません。\n\nabc".utf8) + Data([0xFF]) + Data("です\n".utf8)
         let r = try KoeRunner.run(["tokenize"], stdin: input)
         #expect(r.status == 0)
-        #expect(r.lines == ["ログイン でき ま せん 。", "", "abc \u{FFFD} です"])
+        #expect(r.lines == ["ログイン でき ませ ん 。", "", "abc \u{FFFD} です"])
         #expect(r.stderr.contains("<stdin>:3:4: warning: invalid UTF-8"))
+    }
+
+    /// Short units (the default) recut ICU's kana words by units.tsv; --units icu writes ICU's.
+    @Test func shortUnitsByDefaultAndICUWordsOnRequest() throws {
+        let input = Data("入ってしまいました\n".utf8)
+        let short = try KoeRunner.run(["tokenize"], stdin: input)
+        #expect(short.lines == ["入っ て しまい まし た"])
+        let icu = try KoeRunner.run(["tokenize", "--units", "icu"], stdin: input)
+        #expect(icu.status == 0)
+        #expect(icu.lines != short.lines)
+        #expect(icu.lines[0].replacingOccurrences(of: " ", with: "") == "入ってしまいました")
+    }
+
+    @Test func recutUnitsCarryOffsetsIntoTheOriginalLine() throws {
+        let r = try KoeRunner.run(["tokenize", "--format", "jsonl"], stdin: Data("😀ｶﾞありました\n".utf8))
+        let object = try JSONSerialization.jsonObject(with: Data(r.lines[0].utf8)) as? [String: Any]
+        let tokens = try #require(object?["tokens"] as? [[String: Any]])
+        let spans = tokens.map { "\($0["text"] as? String ?? "?")@\($0["start"] as? Int ?? -1)-\($0["end"] as? Int ?? -1)" }
+        // ｶﾞ is two scalars in the original (one ガ normalised): the kana after it start at 3.
+        #expect(spans.suffix(3) == ["あり@3-5", "まし@5-7", "た@7-8"])
     }
 
     @Test func strictTurnsRepairsIntoExit65() throws {

@@ -13,6 +13,8 @@ public struct Lexicon: Sendable {
     /// Words that name the same thing, for grouping issues (`synonyms.tsv`), by canonical
     /// word; a later layer's set with the same canonical word replaces an earlier one.
     public internal(set) var synonyms: [String: SynonymSet] = [:]
+    /// Kana short units and verb endings `koe tokenize` cuts ICU's words into (`units.tsv`).
+    public internal(set) var units: [ShortUnit] = []
     public internal(set) var entries: [LexiconEntry] = []
     /// The problem kind a line names (`issue:KIND` in its target column), by the line's
     /// `file:line`: lines written differently that name one problem (起動しない, 開かない,

@@ -96,6 +96,7 @@ struct LexiconBuilder {
         for s in result.signals { lexicon.signals[s.id] = s }
         for t in result.topics { lexicon.topics[t.id] = t }
         lexicon.words += result.words
+        lexicon.units += result.units
         for c in result.classes {
             if let previous = classes[c.name], previous.layer == parsed.layer {
                 diagnostics.append(Diagnostic(

@@ -26,11 +26,12 @@ public struct LexiconParser {
         public var stopwords: [String] = []
         public var synonyms: [SynonymSet] = []
         public var spellings: [Spelling] = []
+        public var units: [ShortUnit] = []
         public var examples: [LexiconExample] = []
         public var diagnostics: [Diagnostic] = []
     }
 
-    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, synonyms, spellings, classes, entries }
+    public enum FileKind: Hashable, Sendable { case signals, topics, words, stopwords, synonyms, spellings, units, classes, entries }
 
     /// The kind of the file at `path`: files in a `classes` folder define word classes.
     public static func kind(ofFile path: String) -> FileKind {
@@ -47,6 +48,7 @@ public struct LexiconParser {
         case "stopwords.tsv": .stopwords
         case "synonyms.tsv": .synonyms
         case "spellings.tsv": .spellings
+        case "units.tsv": .units
         default: .entries
         }
     }
@@ -115,6 +117,7 @@ public struct LexiconParser {
         case .classes: parseClass(columns, n)
         case .synonyms: parseSynonyms(columns, n)
         case .spellings: parseSpelling(columns, n)
+        case .units: parseUnit(columns, n)
         case .signals: parseSignal(columns, n)
         case .topics: parseTopic(columns, n)
         case .entries: parseEntry(columns, n)
