@@ -9,20 +9,19 @@
 /// (たくさん, きれい) stays as ICU found it unless two units make it up. Other tokens pass through
 /// unchanged.
 public final class ShortUnitSplitter {
-    private let units: Set<UInt64>
-    private let endings: Set<UInt64>
-    private var cost: [Int] = []
-    private var length: [Int] = []
-    private var from: [Int] = []
-    private var pieces: [Int] = []
-    private var wordEnd: [Int] = []
+    private let units: KanaSet
+    private let endings: KanaSet
+    // One splitter per thread, like the analyzer's buffers: no exclusivity bookkeeping per access.
+    @exclusivity(unchecked) private var cost: [Int] = []
+    @exclusivity(unchecked) private var length: [Int] = []
+    @exclusivity(unchecked) private var from: [Int] = []
+    @exclusivity(unchecked) private var pieces: [Int] = []
+    @exclusivity(unchecked) private var wordEnd: [Int] = []
 
     public init(_ table: [ShortUnit]) {
-        units = Set(table.filter { $0.kind == .unit }.map { Self.key(Array($0.text.utf16)[...]) })
-        endings = Set(table.filter { $0.kind == .ending }.map { Self.key(Array($0.text.utf16)[...]) })
+        units = KanaSet(table.filter { $0.kind == .unit }.map { KanaSet.key($0.text) })
+        endings = KanaSet(table.filter { $0.kind == .ending }.map { KanaSet.key($0.text) })
     }
-
-    public var isEmpty: Bool { units.isEmpty && endings.isEmpty }
 
     /// `tokens` (over `text`, the normalised line) recut into `out`.
     public func split(_ tokens: [Token], text: UnsafeBufferPointer<UInt16>, into out: inout [Token]) {
@@ -57,6 +56,10 @@ public final class ShortUnitSplitter {
     private func recut(_ run: ArraySlice<Token>, text: UnsafeBufferPointer<UInt16>, into out: inout [Token]) {
         let start = Int(run.first!.start), n = Int(run.last!.end) - start
         let afterKanji = out.last.map { endsInSingleKanji($0, runStart: Int32(start), text) } ?? false
+        if n == 1 && !afterKanji {  // a lone particle (を, が): nothing to recut
+            out.append(run.first!)
+            return
+        }
         let big = Int.max / 4
         cost.removeAll(keepingCapacity: true); cost.append(contentsOf: repeatElement(big, count: n + 1))
         length.removeAll(keepingCapacity: true); length.append(contentsOf: repeatElement(0, count: n + 1))
@@ -93,7 +96,7 @@ public final class ShortUnitSplitter {
 
     /// Whether the run's first `b` kana are an ending that joins the kanji before the run.
     private func isEnding(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ b: Int, _ afterKanji: Bool) -> Bool {
-        afterKanji && b <= ShortUnit.maximumLength && endings.contains(Self.key(text, start, start + b))
+        afterKanji && b <= ShortUnit.maximumLength && endings.contains(KanaSet.key(text, start, start + b))
     }
 
     /// What a piece of a recut costs: a listed unit less than ICU's word kept whole, which costs
@@ -108,17 +111,52 @@ public final class ShortUnitSplitter {
     }
 
     private func isUnit(_ text: UnsafeBufferPointer<UInt16>, _ a: Int, _ b: Int) -> Bool {
-        b - a <= ShortUnit.maximumLength && units.contains(Self.key(text, a, b))
+        b - a <= ShortUnit.maximumLength && units.contains(KanaSet.key(text, a, b))
+    }
+}
+
+/// Strings of at most four hiragana (U+3041…U+309F), each kana packed into 7 bits of a UInt32
+/// (1…95; no kana is 0, so strings of different lengths differ), in a linear-probing table
+/// four times their number: a lookup is a multiply and a probe or two, no hashing of bytes.
+struct KanaSet {
+    private let slots: [UInt32]
+    private let shift: UInt32
+
+    init(_ keys: [UInt32]) {
+        var bits: UInt32 = 4
+        while 1 << bits < max(16, keys.count * 4) { bits += 1 }
+        var slots = [UInt32](repeating: 0, count: 1 << Int(bits))
+        shift = 32 - bits
+        for key in keys {
+            var slot = Self.home(key, shift)
+            while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = key
+        }
+        self.slots = slots
     }
 
-    /// Up to four UTF-16 units packed into one integer (hiragana are never 0, so lengths differ).
-    static func key(_ text: UnsafeBufferPointer<UInt16>, _ a: Int, _ b: Int) -> UInt64 {
-        var k: UInt64 = 0
-        for p in a..<b { k = k << 16 | UInt64(text[p]) }
+    @inline(__always)
+    func contains(_ key: UInt32) -> Bool {
+        var slot = Self.home(key, shift)
+        while true {
+            let k = slots[slot]
+            if k == key { return true }
+            if k == 0 { return false }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+    }
+
+    @inline(__always)
+    private static func home(_ key: UInt32, _ shift: UInt32) -> Int { Int((key &* 2_654_435_761) >> shift) }
+
+    @inline(__always)
+    static func key(_ text: UnsafeBufferPointer<UInt16>, _ a: Int, _ b: Int) -> UInt32 {
+        var k: UInt32 = 0
+        for p in a..<b { k = k << 7 | UInt32(text[p] &- 0x3040) }
         return k
     }
 
-    static func key(_ units: ArraySlice<UInt16>) -> UInt64 {
-        units.reduce(0) { $0 << 16 | UInt64($1) }
+    static func key(_ kana: String) -> UInt32 {
+        kana.utf16.reduce(0) { $0 << 7 | UInt32($1 &- 0x3040) }
     }
 }
