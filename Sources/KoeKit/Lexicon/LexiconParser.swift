@@ -183,11 +183,7 @@ public struct LexiconParser {
         guard !c[0].isEmpty else { return error(n, 1, "empty pattern") }
         if c[0].hasSurroundingSpaces { return error(n, 1, "pattern '\(c[0])' has surrounding spaces") }
         let pattern = String(c[0])
-        if let slash = pattern.firstIndex(of: "\\") {
-            // The language has no escapes: `\?` would match a backslash, so the line never fires.
-            warn(n, pattern.distance(from: pattern.startIndex, to: slash) + 1,
-                 "backslash in pattern '\(pattern)': patterns have no escapes, so it matches a backslash (write ? for ？: text is NFKC-folded)")
-        }
+        warnAboutRegexHabits(pattern, n, column: 1)
         var targets: [(text: String, column: Int)] = []
         var col = LexiconParser.start(ofColumn: 1, in: c)
         for t in c[1].split(separator: ",", omittingEmptySubsequences: false) {
@@ -224,6 +220,22 @@ public struct LexiconParser {
     }
 
     /// `@name <TAB> body`: a word class (files in `classes/`).
+    /// Regular-expression habits that the pattern language reads literally, so the line (or
+    /// that alternative) silently never matches: an escape (`\?` matches a backslash) and a
+    /// quantifier after a group (`(の)?` matches の followed by a question mark; write `[の]`).
+    mutating func warnAboutRegexHabits(_ pattern: String, _ n: Int, column: Int) {
+        let scalars = Array(pattern)
+        if let slash = scalars.firstIndex(of: "\\") {
+            warn(n, column + slash,
+                 "backslash in pattern '\(pattern)': patterns have no escapes, so it matches a backslash (write ? for ？: text is NFKC-folded)")
+        }
+        for i in scalars.indices.dropFirst() where (scalars[i - 1] == ")" || scalars[i - 1] == "]") && "?*+".contains(scalars[i]) {
+            warn(n, column + i,
+                 "'\(scalars[i - 1])\(scalars[i])' in pattern '\(pattern)': '\(scalars[i])' is no quantifier here, it matches itself (write [A|B] for an optional part)")
+            break
+        }
+    }
+
     mutating func parseClass(_ c: [Substring], _ n: Int) {
         guard c.count == 2 else { return error(n, 1, "expected '@name<TAB>alternatives', found \(c.count) column(s)") }
         guard c[0].hasPrefix("@"), LexiconParser.isIdentifier(c[0].dropFirst()) else {
@@ -231,6 +243,7 @@ public struct LexiconParser {
         }
         let body = c[1].trimmingSpaces
         guard !body.isEmpty else { return error(n, LexiconParser.start(ofColumn: 1, in: c), "empty class") }
+        warnAboutRegexHabits(String(body), n, column: LexiconParser.start(ofColumn: 1, in: c))
         do {
             let pattern = try Pattern(parsing: String(body), topLevelAlternation: true)
             result.classes.append(WordClass(name: String(c[0].dropFirst()), pattern: pattern, location: loc(n)))

@@ -24,6 +24,8 @@ import Testing
         ("entries.tsv:15:3: error: example has no text", true),
         ("entries.tsv:16:9: error: unknown stance 'angry'", true),
         ("entries.tsv:17:6: warning: backslash in pattern", true),
+        ("entries.tsv:18:4: warning: ')?' in pattern '(の)?遅い': '?' is no quantifier here", true),
+        ("classes/things.tsv:1:17: warning: ')?' in pattern", true),
     ])
     func reportsProblemCompilerStyle(expected: String, present: Bool) {
         let (_, diagnostics) = Lexicon.load(layers: [Self.root])
