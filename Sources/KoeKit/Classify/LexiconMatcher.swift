@@ -31,6 +31,10 @@ struct LexiconMatcher {
     private var inContent: [Bool] = []
     private var inBoilerplate: [Bool] = []
     private var inPseudo: [Bool] = []
+    /// This line's pseudo-negation candidates, and the negators inside them with the span of
+    /// the pseudo-negation (for content words that swallowed such a negator).
+    private var pseudoCandidates: [Hit] = []
+    private var neutralised: [(negator: Hit, pseudo: Hit)] = []
     /// Where `collect` leaves what it read ahead (so that the reads are not optimised away).
     private var touchSink: UInt32 = 0
 
@@ -58,7 +62,15 @@ struct LexiconMatcher {
         // shadow a shorter rule word that is not inside it (ませんでした).
         candidates.sortLongestFirst(scratch: &sortKeys)
         let layerOf = lexicon.layerOf
+        findNeutralisedNegators()
         for hit in candidates where layerOf[Int(hit.entry)] < 2 {
+            // A content word that ends on the negator of a pseudo-negation, inside it (領収書を
+            // お送りいただけない|でしょうか: the ない of a polite request), states no negated fact:
+            // it yields before overlaps are settled, so a shorter word (お送りいただけ) can match.
+            if layerOf[Int(hit.entry)] == 0 && !neutralised.isEmpty && swallowsNeutralisedNegator(hit) {
+                if recordDropped { dropped.append((hit, "its negation is part of a pseudo-negation")) }
+                continue
+            }
             accept(hit, layer: Int(layerOf[Int(hit.entry)]), n: n)
         }
         Self.mark(&inContent, content, count: n)
@@ -292,6 +304,28 @@ struct LexiconMatcher {
     }
 
     func role(of hit: Hit) -> RuleRole? { lexicon.roleOf[Int(hit.entry)] }
+
+    /// Negator candidates (ない) inside a pseudo-negation candidate (いただけないでしょうか).
+    private mutating func findNeutralisedNegators() {
+        neutralised.removeAll(keepingCapacity: true)
+        pseudoCandidates.removeAll(keepingCapacity: true)
+        let roleOf = lexicon.roleOf
+        for hit in candidates where roleOf[Int(hit.entry)] == .pseudoNegation { pseudoCandidates.append(hit) }
+        guard !pseudoCandidates.isEmpty else { return }
+        for hit in candidates where roleOf[Int(hit.entry)] == .negator {
+            for p in pseudoCandidates where p.start <= hit.start && hit.end <= p.end { neutralised.append((hit, p)) }
+        }
+    }
+
+    /// Whether `h` holds a neutralised negator and ends inside its pseudo-negation, which
+    /// starts after `h` does and runs on for a request or question ending (でしょうか, ませんか).
+    /// One kana more is no such ending: 来ない|し and くれない|か are a negation and a
+    /// particle as often as the pseudo-negations ないし (or) and くれないか (a request).
+    private func swallowsNeutralisedNegator(_ h: Hit) -> Bool {
+        neutralised.contains { n, p in
+            h.start <= n.start && n.end <= h.end && h.start < p.start && p.end - h.end >= 2
+        }
+    }
 
     private static func touches(_ h: Hit, _ mask: [Bool]) -> Bool { (Int(h.start)..<Int(h.end)).contains { mask[$0] } }
     private static func covered(_ h: Hit, _ mask: [Bool]) -> Bool { (Int(h.start)..<Int(h.end)).allSatisfy { mask[$0] } }

@@ -44,6 +44,9 @@ enum MiniLexicon {
         丁寧\tpos\t1\t-
         丁寧\tthanks_given\t1\t-
         (丁寧|叮嚀)\tpos\t0.5\t-
+        書類をお送りいただけない\tneg\t1\t-
+        お送りいただけ\tquestion_asked\t1\t-
+        返事が来ない\tneg\t1\tprefix
         """
 
     static let rules = """
@@ -76,6 +79,8 @@ enum MiniLexicon {
         出来なかった\trule:inability\t1\t-
         少し\trule:hedge\t0.5\t-
         申し訳ない\trule:pseudo_negation\t1\t-
+        いただけないでしょうか\trule:pseudo_negation\t1\t-
+        ないし\trule:pseudo_negation\t1\t-
         。\trule:clause_end\t1\t-
         """
 
