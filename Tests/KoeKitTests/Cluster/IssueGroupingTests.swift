@@ -204,6 +204,14 @@ extension IssueGroupingTests {
         #expect(photo.weights["w:写真"] != nil, "\(photo.weights.keys.sorted())")
     }
 
+    /// A crash worded as 即終了 is the word a crash is elsewhere (落ちる, 強制終了).
+    @Test func crashWordingsCountAsOneWord() throws {
+        for text in ["起動した瞬間に即終了します。", "開くと強制終了します。"] {
+            let f = try Self.features(text)
+            #expect(f.weights["w:クラッシュ"] != nil, "\(text): \(f.weights.keys.sorted())")
+        }
+    }
+
     @Test func greetingsWeighLessThanTheProblemSentence() throws {
         let f = try Self.features("いつもお世話になっております。山田商店です。配達が遅れています。")
         let shop = try #require(f.weights["w:山田商店"])
