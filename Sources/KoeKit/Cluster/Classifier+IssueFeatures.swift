@@ -82,7 +82,7 @@ extension Classifier {
                 let phrase = Self.string(scalars[about.scalarStart..<end])
                 out.phrases.append(IssuePhrase(
                     feature: feature, problem: predicate, text: phrase, sentenceStart: range.lowerBound,
-                    sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
+                    sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry), hasWord: true))
             } else if !inSubject {
                 // Worded from the nearest word before it in the sentence, if one is close.
                 let lead = runs.lastIndex { r in
@@ -94,7 +94,13 @@ extension Classifier {
                 let end = Self.predicateEnd(scalars, after: e.end, limit: range.upperBound)
                 out.phrases.append(IssuePhrase(
                     feature: predicate, problem: predicate, text: Self.string(scalars[start..<end]),
-                    sentenceStart: range.lowerBound, sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry)))
+                    sentenceStart: range.lowerBound, sentenceEnd: range.upperBound, isSignal: signalEntries.contains(e.entry),
+                    hasWord: lead != nil || runs.contains { r in
+                        // A word inside the match that a predicate follows (返金|が遅い), not the
+                        // match itself (エラー).
+                        r.isWord && r.scalarStart >= e.start && r.scalarEnd < e.end
+                            && !scalars[r.scalarEnd..<e.end].allSatisfy { Self.isHiragana($0.value) }
+                    }))
             }
         }
         // Signals say what kind of complaint a text is, not what it is about: a text that names

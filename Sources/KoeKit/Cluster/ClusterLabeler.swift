@@ -30,7 +30,7 @@ struct ClusterLabeler {
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             .prefix(Self.termCount).map(\.0)
         let phrase = sharedPhrase(members, order: order, weight: weight, terms: Set(terms))
-        let label = phrase.map { Self.clean($0.phrase.text) }
+        let label = phrase?.phrase.map { Self.clean($0.text) }
             ?? Self.clauseNaming(terms, in: order.map { members[$0].text })
             ?? (terms.isEmpty ? "" : terms.prefix(2).joined(separator: "・"))
         let quoted = order.prefix(quoteCount)
@@ -48,7 +48,7 @@ struct ClusterLabeler {
     /// 料理が届かない): a text outside the cluster with one of them names the issue too.
     private func sharedPhrase(
         _ members: [ClusterItem], order: [Int], weight: (String) -> Double, terms: Set<String>
-    ) -> (key: String, phrase: IssuePhrase, defining: [String])? {
+    ) -> (key: String, phrase: IssuePhrase?, defining: [String])? {
         var support: [String: Int] = [:]
         var signal = Set<String>()
         for m in members {
@@ -62,13 +62,14 @@ struct ClusterLabeler {
         // A phrase about a word names an issue best (「返金が遅い」), and a named problem (a
         // signal's evidence) before a mere negative word (「本当に困る」).
         func score(_ f: String) -> Double { Double(support[f]!) * (signal.contains(f) ? 1 : 0.5) }
-        func best(_ prefix: String, where accept: (String) -> Bool) -> String? {
-            support.keys.filter { $0.hasPrefix(prefix) && support[$0]! >= 2 && accept($0) }.max { a, b in
-                if score(a) != score(b) { return score(a) < score(b) }
+        func ranked(_ prefix: String, where accept: (String) -> Bool) -> [String] {
+            support.keys.filter { $0.hasPrefix(prefix) && support[$0]! >= 2 && accept($0) }.sorted { a, b in
+                if score(a) != score(b) { return score(a) > score(b) }
                 let wa = weight(a), wb = weight(b)
-                return wa != wb ? wa < wb : a > b
+                return wa != wb ? wa > wb : a < b
             }
         }
+        func best(_ prefix: String, where accept: (String) -> Bool) -> String? { ranked(prefix, where: accept).first }
         // A phrase names the cluster only when most texts with it are here (文字化け in a CSV
         // cluster; not 困る, or 回答がない that a second complaint adds to every issue).
         func concentrated(_ f: String) -> Bool {
@@ -82,26 +83,37 @@ struct ClusterLabeler {
             return terms.contains(String(f[f.index(f.startIndex, offsetBy: 2)..<end]))
         }
         guard let best = best("a:", where: { concentrated($0) && aboutATerm($0) }) ?? best("p:", where: concentrated) else { return nil }
-        var wordings: [String: Int] = [:]
-        // Wording → its rank and phrase in the most central member using it.
-        var first: [String: (rank: Int, phrase: IssuePhrase)] = [:]
-        for (rank, i) in order.enumerated() {
-            for p in members[i].features.phrases where p.feature == best || p.problem == best {
-                let text = Self.clean(p.text)
-                wordings[text, default: 0] += 1
-                if first[text] == nil { first[text] = (rank, p) }
+        /// The most common wording of phrase `feature` (ties: the most central member's).
+        /// `worded`: only wordings that start at a word.
+        func wording(_ feature: String, worded: Bool) -> (text: String, phrase: IssuePhrase)? {
+            var wordings: [String: Int] = [:]
+            // Wording → its rank and phrase in the most central member using it.
+            var first: [String: (rank: Int, phrase: IssuePhrase)] = [:]
+            for (rank, i) in order.enumerated() {
+                for p in members[i].features.phrases where (p.feature == feature || p.problem == feature) && (p.hasWord || !worded) {
+                    let text = Self.clean(p.text)
+                    wordings[text, default: 0] += 1
+                    if first[text] == nil { first[text] = (rank, p) }
+                }
             }
+            return wordings.keys.max { a, b in
+                wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]!.rank > first[b]!.rank
+            }.map { ($0, first[$0]!.phrase) }
         }
-        let text = wordings.keys.max { a, b in
-            wordings[a]! != wordings[b]! ? wordings[a]! < wordings[b]! : first[a]!.rank > first[b]!.rank
-        }!
-        // Two characters (困っ, 遅い) name no issue: the clause naming below does better.
-        guard text.count >= Self.minimumPhraseLength else { return nil }
+        guard let text = wording(best, worded: false)?.text,
+              // Two characters (困っ, 遅い) name no issue: the clause naming below does better.
+              text.count >= Self.minimumPhraseLength else { return nil }
         let least = max(2, Int((Self.definingShare * Double(members.count)).rounded(.up)))
         let others = support.keys.filter { f in
             f != best && support[f]! >= least && concentrated(f) && (f.hasPrefix("p:") || aboutATerm(f))
         }.sorted()
-        return (best, first[text]!.phrase, [best] + others)
+        // The label names the issue: a predicate alone (「エラー」, 「ほしい」, 「られない」) does
+        // not, so it is worded from a member that wrote what failed — of this phrase, else of
+        // the next shared problem; with none, the clause naming below names the cluster.
+        let labelled = ([best] + ranked("p:", where: concentrated).filter { $0 != best }).lazy
+            .compactMap { f in wording(f, worded: true).map { (f, $0) } }
+            .first { $0.1.text.count >= Self.minimumPhraseLength }
+        return (labelled?.0 ?? best, labelled?.1.phrase, [best] + others)
     }
 
     /// A shared phrase shorter than this is no label.

@@ -48,6 +48,10 @@ public struct IssuePhrase: Sendable, Equatable {
     /// The phrase is evidence of a signal (a named problem such as trouble or slow response),
     /// not only of a negative word (困る).
     public let isSignal: Bool
+    /// The wording holds a word: the one the phrase is about, one close before it
+    /// (「値段を変えるとエラー」) or one inside the match (「返金が遅い」), not the predicate
+    /// alone (「エラー」, 「ほしい」).
+    public var hasWord = false
 }
 
 /// Weights of the feature kinds; see `IssueFeatures`.

@@ -63,6 +63,18 @@ import Testing
         #expect(label.contains("領収書") && label.contains("宛名"), "\(label)")
     }
 
+    /// A predicate alone (「エラー」) names no issue: the label is the wording of a member that
+    /// also wrote what failed, even when more members wrote the predicate alone.
+    @Test func aBarePredicateIsNoLabelWhenAMemberNamesWhatFailed() throws {
+        let label = try Self.label([
+            "在庫数を保存するとエラーになる。",
+            "エラー。今朝から。",
+            "エラー。またです。",
+        ], others: ["配送が遅いです。", "ログインできません。", "返品の方法を教えてください。"])
+        #expect(label != "エラー", "\(label)")
+        #expect(label.contains("保存"), "\(label)")
+    }
+
     @Test func aTopWordCountsOnlyAsAWholeWord() {
         #expect(!ClusterLabeler.containsWord("契約者の名義を変えたい", "契約"))
         #expect(ClusterLabeler.containsWord("旧料金のまま契約できますか", "契約"))

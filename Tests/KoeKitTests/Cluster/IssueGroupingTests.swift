@@ -193,6 +193,25 @@ extension IssueGroupingTests {
         #expect(a.weights["w:支払い"] == b.weights["w:支払い"])
     }
 
+    /// One thing written two ways (a reply, a photo) is one word for grouping: the families are
+    /// general words in synonyms.tsv, not one service's wording.
+    @Test func replyAndPhotoWordingsCountAsOneWord() throws {
+        let reply = try Self.features("問い合わせて一週間、返事がありません。")
+        let reply2 = try Self.features("問い合わせて一週間、返信がありません。")
+        #expect(reply.weights["w:返信"] != nil, "\(reply.weights.keys.sorted())")
+        #expect(reply.weights["w:返信"] == reply2.weights["w:返信"])
+        let photo = try Self.features("出品の写メが上がらない。")
+        #expect(photo.weights["w:写真"] != nil, "\(photo.weights.keys.sorted())")
+    }
+
+    /// A crash worded as 即終了 is the word a crash is elsewhere (落ちる, 強制終了).
+    @Test func crashWordingsCountAsOneWord() throws {
+        for text in ["起動した瞬間に即終了します。", "開くと強制終了します。"] {
+            let f = try Self.features(text)
+            #expect(f.weights["w:クラッシュ"] != nil, "\(text): \(f.weights.keys.sorted())")
+        }
+    }
+
     @Test func greetingsWeighLessThanTheProblemSentence() throws {
         let f = try Self.features("いつもお世話になっております。山田商店です。配達が遅れています。")
         let shop = try #require(f.weights["w:山田商店"])
