@@ -55,10 +55,15 @@ public struct IssueClusterer: Sendable {
             return v
         }
         stored = [:]
-        let graph = similarityGraph(vectors, model: model)
-        let merged = agglomerate(LinkRows(graph))
+        // The graph's lists are freed before agglomeration: its rows and the refinement's
+        // neighbour items (without similarities) are all that is kept of them.
+        let (rows, near): (LinkRows, NeighbourItems) = {
+            let graph = similarityGraph(vectors, model: model)
+            return (LinkRows(graph), NeighbourItems(graph))
+        }()
+        let merged = agglomerate(consume rows)
         let assignment = MemberRefinement(threshold: threshold, minimumSize: minimumSize)
-            .refine(merged, vectors: vectors, neighbours: graph)
+            .refine(merged, vectors: vectors, neighbours: near)
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }

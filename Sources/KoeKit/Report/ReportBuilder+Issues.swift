@@ -41,8 +41,9 @@ extension ReportBuilder {
         let hasPrevious = p.aggregates[previous] != nil
         let current = tracks.filter { $0.count(in: this) > 0 }
             .sorted { ($1.count(in: this), $0.id) < ($0.count(in: this), $1.id) }
-        let quotes = quotesByKey(p.current)
-        return current.prefix(10).map { t in
+        let shown = current.prefix(10)
+        let quotes = quotesByKey(p.current, keys: shown.flatMap(\.cluster.quoteKeys))
+        return shown.map { t in
             let n = t.count(in: this)
             return WeeklyReport.IssueRow(
                 id: t.id, label: masked(t.cluster.label),
@@ -66,13 +67,18 @@ extension ReportBuilder {
     /// Labels and terms come from ticket words: mask them like quotes.
     func masked(_ text: String) -> String { options.maskPII ? masker.mask(text) : text }
 
-    func quotesByKey(_ items: [ReportItem]) -> [String: ReportItem] {
-        Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    /// The first item with each of `keys` (only those: a dictionary of the whole week would
+    /// hold every item's copy while the report is assembled).
+    func quotesByKey(_ items: [ReportItem], keys: [String]) -> [String: ReportItem] {
+        let wanted = Set(keys)
+        var out: [String: ReportItem] = [:]
+        for item in items where wanted.contains(item.key) && out[item.key] == nil { out[item.key] = item }
+        return out
     }
 
     func emergingSection(_ p: Prepared, baseline: [ISOWeek]) -> WeeklyReport.Emerging {
         let this = p.week
-        let quotes = quotesByKey(p.current)
+        let quotes = quotesByKey(p.current, keys: p.issues.flatMap(\.cluster.quoteKeys))
         var rows: [WeeklyReport.EmergingIssue] = []
         for t in p.issues {
             let n = t.count(in: this)
