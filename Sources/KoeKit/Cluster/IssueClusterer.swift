@@ -55,10 +55,15 @@ public struct IssueClusterer: Sendable {
             return v
         }
         stored = [:]
-        let graph = similarityGraph(vectors, model: model)
-        let merged = agglomerate(LinkRows(graph))
+        // The graph's lists are freed before agglomeration: its rows and the refinement's
+        // neighbour items (without similarities) are all that is kept of them.
+        let (rows, near): (LinkRows, NeighbourItems) = {
+            let graph = similarityGraph(vectors, model: model)
+            return (LinkRows(graph), NeighbourItems(graph))
+        }()
+        let merged = agglomerate(consume rows)
         let assignment = MemberRefinement(threshold: threshold, minimumSize: minimumSize)
-            .refine(merged, vectors: vectors, neighbours: graph)
+            .refine(merged, vectors: vectors, neighbours: near)
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         let groups = members.values.filter { $0.count >= minimumSize }
@@ -148,8 +153,9 @@ public struct IssueClusterer: Sendable {
             let (a, b) = (model.documentFrequency[Int($0)], model.documentFrequency[Int($1)])
             return a != b ? a < b : names[Int($0)] < names[Int($1)]
         }).enumerated() { rank[Int(id)] = Int32(r) }
-        /// The list of distinct vector `u` (`seen`, `order`: scratch of its thread).
-        func list(_ u: Int, seen: inout [Int], order: inout [LinkRows.Link]) -> [LinkRows.Link] {
+        /// Writes the list of distinct vector `u` into `order` (at most `neighbours + 1` slots)
+        /// and returns its length (`seen`: scratch of its thread).
+        func list(_ u: Int, seen: inout [Int], order: UnsafeMutableBufferPointer<LinkRows.Link>) -> Int {
             let v = distinct[u]
             var scored: [(u: Int, s: Double)] = []
             let proposing = v.ids.filter { Int($0) < rank.count && rank[Int($0)] != .max }.sorted { rank[Int($0)] < rank[Int($1)] }
@@ -166,9 +172,9 @@ public struct IssueClusterer: Sendable {
             scored.sort { $0.s > $1.s }
             // The first `neighbours + 1` items by score, then item index: one more than kept,
             // as an item never keeps itself.
-            order.removeAll(keepingCapacity: true)
+            var count = 0
             var k = 0
-            while k < scored.count && order.count <= neighbours {
+            while k < scored.count && count <= neighbours {
                 var run: [Int] = []
                 let s = scored[k].s
                 while k < scored.count && scored[k].s == s {
@@ -176,28 +182,28 @@ public struct IssueClusterer: Sendable {
                     k += 1
                 }
                 run.sort()
-                for i in run.prefix(neighbours + 1 - order.count) { order.append(LinkRows.Link(other: Int32(i), sum: s)) }
+                for i in run.prefix(neighbours + 1 - count) {
+                    order[count] = LinkRows.Link(other: Int32(i), sum: s)
+                    count += 1
+                }
             }
-            return Array(order[...])  // a copy sized to its entries: the scratch keeps its room
+            return count
         }
-        // No list depends on another: they are made on all cores, the vectors dealt out in turn.
-        // (The lists only read what is built above; nothing else runs on it meanwhile.)
+        // No list depends on another: they are made on all cores, the vectors dealt out in turn,
+        // each written into its own slots of one block. (The lists only read what is built
+        // above; nothing else runs on it meanwhile.)
         let count = distinct.count
         let workers = count < 512 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        var orders = [[LinkRows.Link]](repeating: [], count: count)
-        orders.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            nonisolated(unsafe) let list = list
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var seen = [Int](repeating: -1, count: count)
-                var order: [LinkRows.Link] = []
-                order.reserveCapacity(neighbours + 1)
-                for u in stride(from: worker, to: count, by: workers) { out[u] = list(u, &seen, &order) }
-            }
-        }
         var distinctOf = [Int32](repeating: 0, count: n)
         for (u, list) in items.enumerated() { for i in list { distinctOf[i] = Int32(u) } }
-        return NeighbourLists(orders: orders, distinctOf: distinctOf, keep: neighbours)
+        var seen = (0..<workers).map { _ in [Int](repeating: -1, count: count) }
+        return seen.withUnsafeMutableBufferPointer { scratch in
+            nonisolated(unsafe) let scratch = scratch
+            nonisolated(unsafe) let list = list
+            return NeighbourLists(distinct: count, width: neighbours + 1, distinctOf: distinctOf, keep: neighbours, workers: workers) { u, slots, worker in
+                list(u, &scratch[worker], slots)
+            }
+        }
     }
 
     /// Average-linkage agglomeration; returns each item's cluster (the smallest item index in it).

@@ -18,6 +18,11 @@ struct MemberRefinement {
 
     /// `assignment`: each item's cluster id (any id per cluster). Returns the refined ids.
     func refine(_ assignment: [Int], vectors: [SparseVector], neighbours: NeighbourLists) -> [Int] {
+        refine(assignment, vectors: vectors, neighbours: NeighbourItems(neighbours))
+    }
+
+    /// `refine` with the graph's items only (the similarities are not needed here).
+    func refine(_ assignment: [Int], vectors: [SparseVector], neighbours: NeighbourItems) -> [Int] {
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }
         var means: [Int: ClusterMean] = [:]
@@ -34,7 +39,7 @@ struct MemberRefinement {
             let needed = ownMean.map { ($0.sum(dot: v) - v.dot(v)) / Double($0.count - 1) + threshold } ?? threshold
             var best = needed, bestCluster = own
             var tried: Set<Int> = [own]
-            neighbours.forEach(i) { j, _ in
+            neighbours.forEach(i) { j in
                 let c = assignment[j]
                 guard tried.insert(c).inserted, let mean = means[c] else { return }
                 let s = mean.sum(dot: v) / Double(mean.count)

@@ -43,8 +43,9 @@ extension ReportBuilder {
             .sorted { a, b in
                 a.count(in: this) != b.count(in: this) ? a.count(in: this) > b.count(in: this) : issueIDPrecedes(a.id, b.id)
             }
-        let quotes = quotesByKey(p.current)
-        return current.prefix(10).map { t in
+        let shown = current.prefix(10)
+        let quotes = quotesByKey(p.current, keys: shown.flatMap(\.cluster.quoteKeys))
+        return shown.map { t in
             let n = t.count(in: this)
             return WeeklyReport.IssueRow(
                 id: t.id, label: masked(t.cluster.label),
@@ -68,13 +69,18 @@ extension ReportBuilder {
     /// Labels and terms come from ticket words: mask them like quotes.
     func masked(_ text: String) -> String { options.maskPII ? masker.mask(text) : text }
 
-    func quotesByKey(_ items: [ReportItem]) -> [String: ReportItem] {
-        Dictionary(items.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    /// The first item with each of `keys` (only those: a dictionary of the whole week would
+    /// hold every item's copy while the report is assembled).
+    func quotesByKey(_ items: [ReportItem], keys: [String]) -> [String: ReportItem] {
+        let wanted = Set(keys)
+        var out: [String: ReportItem] = [:]
+        for item in items where wanted.contains(item.key) && out[item.key] == nil { out[item.key] = item }
+        return out
     }
 
     func emergingSection(_ p: Prepared, baseline: [ISOWeek]) -> WeeklyReport.Emerging {
         let this = p.week
-        let quotes = quotesByKey(p.current)
+        let quotes = quotesByKey(p.current, keys: p.issues.flatMap(\.cluster.quoteKeys))
         var rows: [WeeklyReport.EmergingIssue] = []
         for t in p.issues {
             let n = t.count(in: this)
