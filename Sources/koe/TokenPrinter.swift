@@ -19,14 +19,8 @@ final class TokenPrinter {
 
     func printLine(_ number: Int) throws {
         let original = analyzer.originalUnits
-        var tokens: [Token] = []
-        if let splitter {
-            swap(&tokens, &units)
-            splitter.split(analyzer.tokens, text: analyzer.normalizedUnits, into: &tokens)
-        } else {
-            tokens = analyzer.tokens
-        }
-        defer { if splitter != nil { swap(&tokens, &units) } }
+        if let splitter { splitter.split(analyzer.tokens, text: analyzer.normalizedUnits, into: &units) }
+        let tokens = splitter == nil ? analyzer.tokens : units
         switch format {
         case .text:
             var spans: [(Int, Int)] = []
