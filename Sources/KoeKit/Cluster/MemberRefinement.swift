@@ -17,11 +17,7 @@ struct MemberRefinement {
     var minimumSize: Int
 
     /// `assignment`: each item's cluster id (any id per cluster). Returns the refined ids.
-    func refine(_ assignment: [Int], vectors: [SparseVector], neighbours: NeighbourLists) -> [Int] {
-        refine(assignment, vectors: vectors, neighbours: NeighbourItems(neighbours))
-    }
-
-    /// `refine` with the graph's items only (the similarities are not needed here).
+    /// `neighbours`: the similarity graph's items only (the similarities are not needed here).
     func refine(_ assignment: [Int], vectors: [SparseVector], neighbours: NeighbourItems) -> [Int] {
         var members: [Int: [Int]] = [:]
         for (i, c) in assignment.enumerated() { members[c, default: []].append(i) }

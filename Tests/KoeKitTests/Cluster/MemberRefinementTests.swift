@@ -17,7 +17,7 @@ private func v(_ pairs: [(Int32, Double)]) -> SparseVector { SparseVector(pairs,
     static let assignment: [Int] = [0, 1, 2, 2, 2, 0, 0]
 
     /// Every pair with a positive similarity, best first (what the similarity graph keeps).
-    static func graph(_ vectors: [SparseVector]) -> NeighbourLists {
+    static func graph(_ vectors: [SparseVector]) -> NeighbourItems {
         var orders: [[(Int, Double)]] = []
         for i in vectors.indices {
             var row: [(Int, Double)] = []
@@ -28,7 +28,7 @@ private func v(_ pairs: [(Int32, Double)]) -> SparseVector { SparseVector(pairs,
             row.sort { (a: (Int, Double), b: (Int, Double)) -> Bool in a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
             orders.append(row)
         }
-        return NeighbourLists(orders: orders, distinctOf: vectors.indices.map { Int32($0) }, keep: 40)
+        return NeighbourItems(NeighbourLists(orders: orders, distinctOf: vectors.indices.map { Int32($0) }, keep: 40))
     }
 
     @Test func aMemberMovesToTheClusterItIsMostLikeOnAverage() {
