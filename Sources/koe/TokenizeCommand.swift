@@ -7,8 +7,9 @@ struct TokenizeCommand: ParsableCommand {
         abstract: "Split Japanese text into words, one output line per input line.",
         discussion: """
             Reads the FILEs (or stdin) line by line and writes one line per input line, in order. \
-            Empty lines stay empty; invalid UTF-8 is replaced with U+FFFD and reported on stderr \
-            as FILE:LINE:COL (byte column). Words listed in the lexicons' words.tsv are kept whole.
+            Input is UTF-8, or CP932 when its first bytes say so (announced on stderr). Empty \
+            lines stay empty; bytes that do not decode are replaced with U+FFFD and reported on \
+            stderr as FILE:LINE:COL (byte column). Words listed in the lexicons' words.tsv are kept whole.
 
             --units short (the default) writes the short units of Japanese corpora (UniDic, UD \
             Japanese) where ICU's words differ most: kana function words and verb endings are cut \
@@ -59,8 +60,16 @@ struct TokenizeCommand: ParsableCommand {
         for reader in try openInputs(files) {
             do {
                 try reader.forEachLine { line, number in
+                    if number == 1 && reader.encoding != .utf8 && !quiet {
+                        Stderr.print("koe: \(reader.name): read as \(reader.encoding.displayName)")
+                    }
                     try analyzer.analyze(utf8: line)
-                    if analyzer.substitutions > 0 {
+                    if let col = reader.undecodedColumn {
+                        repaired += 1
+                        if !quiet {
+                            Stderr.print("\(reader.name):\(number):\(col): warning: bytes that are not \(reader.encoding.displayName) replaced with U+FFFD")
+                        }
+                    } else if analyzer.substitutions > 0 {
                         repaired += 1
                         if !quiet {
                             let col = (UTF8Validation.firstInvalidOffset(line) ?? 0) + 1

@@ -30,8 +30,26 @@ import Testing
         #expect(spans.suffix(3) == ["あり@3-5", "まし@5-7", "た@7-8"])
     }
 
+    /// A Shift-JIS (CP932) export is decoded as `koe classify` decodes it, and said so.
+    @Test func readsCP932AndSaysSo() throws {
+        // 返事が来ないので解約します。 in CP932, then a line with a byte that is no CP932 character.
+        let line: [UInt8] = [0x95, 0xD4, 0x8E, 0x96, 0x82, 0xAA, 0x97, 0x88, 0x82, 0xC8, 0x82, 0xA2, 0x82, 0xCC, 0x82, 0xC5,
+                             0x89, 0xF0, 0x96, 0xF1, 0x82, 0xB5, 0x82, 0xDC, 0x82, 0xB7, 0x81, 0x42]
+        let input = Data(line + [0x0D, 0x0A] + [0x95, 0xD4, 0x8E, 0x96, 0xFF, 0x0A])
+        let r = try KoeRunner.run(["tokenize"], stdin: input)
+        #expect(r.status == 0)
+        #expect(r.lines.count == 2)
+        #expect(r.lines[0].replacingOccurrences(of: " ", with: "") == "返事が来ないので解約します。")
+        #expect(r.lines[1].hasPrefix("返事 \u{FFFD}"))
+        #expect(r.stderr.contains("<stdin>: read as CP932"))
+        #expect(r.stderr.contains("<stdin>:2:7: warning: bytes that are not CP932 replaced with U+FFFD"))
+        let strict = try KoeRunner.run(["tokenize", "--strict"], stdin: input)
+        #expect(strict.status == 65)
+    }
+
     @Test func strictTurnsRepairsIntoExit65() throws {
-        let r = try KoeRunner.run(["tokenize", "--strict"], stdin: Data([0x61, 0xC3, 0x0A]))
+        // 0xFF is neither UTF-8 nor CP932 (a lone 0xC3 would read as CP932's half-width ﾃ).
+        let r = try KoeRunner.run(["tokenize", "--strict"], stdin: Data([0x61, 0xFF, 0x0A]))
         #expect(r.status == 65)
         #expect(r.lines.count == 1, "the line is still written")
     }
