@@ -54,6 +54,7 @@ struct ClusterCommand: ParsableCommand {
         var issues: [ClusterItem] = [], features: [ClusterItem] = []
         var read = 0, invalid = 0, unlabelled = 0
         try reader.forEachLine { line, number in
+            if number == 1 && reader.encoding != .utf8 { Stderr.print("koe: \(reader.name): read as \(reader.encoding.displayName)") }
             guard !line.isEmpty else { return }
             let parsed = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
             // classify's own lines for records it could not label (a blank text, an unreadable

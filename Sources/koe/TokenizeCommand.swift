@@ -7,7 +7,7 @@ struct TokenizeCommand: ParsableCommand {
         abstract: "Split Japanese text into words, one output line per input line.",
         discussion: """
             Reads the FILEs (or stdin) line by line and writes one line per input line, in order. \
-            Input is UTF-8, or CP932 when its first bytes say so (announced on stderr). Empty \
+            Input is UTF-8, or CP932 or UTF-16 when its first bytes say so (announced on stderr). Empty \
             lines stay empty; bytes that do not decode are replaced with U+FFFD and reported on \
             stderr as FILE:LINE:COL (byte column). Words listed in the lexicons' words.tsv are kept whole.
 

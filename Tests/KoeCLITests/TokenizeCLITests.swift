@@ -47,6 +47,30 @@ import Testing
         #expect(strict.status == 65)
     }
 
+    /// A UTF-16 export (Excel's 「Unicode テキスト」) is decoded as `koe classify` decodes it, and
+    /// said so: a line longer than one read is decoded whole, a lone surrogate is a repair.
+    @Test func readsUTF16AndSaysSo() throws {
+        func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+            text.utf16.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        }
+        let long = String(repeating: "あ", count: 40_000)  // 80,000 bytes: more than one read
+        for bigEndian in [false, true] {
+            let mark: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            let loneSurrogate: [UInt8] = bigEndian ? [0xD8, 0x00] : [0x00, 0xD8]
+            let input = Data(mark + utf16("返事が来ない\r\n\(long)\n", bigEndian: bigEndian) + loneSurrogate + utf16("い", bigEndian: bigEndian))
+            let r = try KoeRunner.run(["tokenize"], stdin: input)
+            let name = bigEndian ? "UTF-16BE" : "UTF-16LE"
+            #expect(r.status == 0)
+            #expect(r.lines.count == 3)
+            #expect(r.lines[0].replacingOccurrences(of: " ", with: "") == "返事が来ない")
+            #expect(r.lines[1].replacingOccurrences(of: " ", with: "") == long)
+            #expect(r.lines[2].replacingOccurrences(of: " ", with: "") == "\u{FFFD}い")
+            #expect(r.stderr.contains("<stdin>: read as \(name)"))
+            #expect(r.stderr.contains("<stdin>:3:1: warning: bytes that are not \(name) replaced with U+FFFD"))
+            #expect(!r.stderr.contains("<stdin>:1:"), "the byte-order mark is no repair")
+        }
+    }
+
     @Test func strictTurnsRepairsIntoExit65() throws {
         // 0xFF is neither UTF-8 nor CP932 (a lone 0xC3 would read as CP932's half-width ﾃ).
         let r = try KoeRunner.run(["tokenize", "--strict"], stdin: Data([0x61, 0xFF, 0x0A]))

@@ -11,15 +11,27 @@ import Darwin
 /// The first read settles the encoding as the other readers do (`InputEncoding.detect`): UTF-8
 /// lines are handed out as they are (repairs are the caller's, so it can say where), CP932
 /// lines (a Japanese Excel or Windows export) decoded to UTF-8 first. A CP932 line feed is
-/// never part of a double-byte character, so lines are found the same way in both.
+/// never part of a double-byte character, so lines are found the same way in both. UTF-16
+/// (Excel's 「Unicode テキスト」, review exports) is decoded to UTF-8 as it is read, up to the
+/// last line feed unit of what has arrived, and its lines are then found in the UTF-8.
 public final class LineReader {
     public let name: String
-    /// `.utf8` or `.cp932`; settled before the first line is handed out.
+    /// `.utf8`, `.cp932`, `.utf16le` or `.utf16be`; settled before the first line is handed out.
     public private(set) var encoding: InputEncoding = .utf8
-    /// For a CP932 line: the 1-based byte column (in the decoded line) of its first byte that
-    /// did not decode, nil when all did (U+FFFD stands in its place).
+    /// For a CP932 or UTF-16 line: the 1-based byte column (in the decoded line) of its first
+    /// byte that did not decode, nil when all did (U+FFFD stands in its place).
     public private(set) var undecodedColumn: Int?
+    /// CP932: decodes each line. UTF-16: decodes the stream (`transcode`).
     private var decoder: CharsetDecoder?
+    /// UTF-16 only: bytes read but not yet decoded (no line feed unit after them yet), where the
+    /// next chunk starts in the decoded text, and the places that did not decode, in order.
+    private var undecoded: [UInt8] = []
+    private var decodedLine = 1
+    private var decodedColumn = 0
+    private var substitutions: [CharsetDecoder.Substitution] = []
+    /// UTF-16: bytes of a byte-order mark still to be dropped from the first bytes read.
+    private var skipMark = 0
+    private var isUTF16: Bool { encoding == .utf16le || encoding == .utf16be }
     private var settled = false
     private let fd: Int32
     private let ownsDescriptor: Bool
@@ -65,6 +77,14 @@ public final class LineReader {
             }
             if n == 0 { atEOF = true } else { filled += n }
             if !settled && (filled > 0 || atEOF) { settleEncoding(filled: filled, complete: atEOF) }
+            if isUTF16 {
+                // What was just read (from `start` on) waits in `undecoded`; the decoded text
+                // of every complete line so far takes its place.
+                let start = filled - n
+                undecoded.append(contentsOf: UnsafeBufferPointer(start: buffer + start, count: n))
+                filled = start
+                try transcode(into: &filled, final: atEOF)
+            }
             var start = 0
             while start < filled {
                 let rest = filled - start
@@ -86,13 +106,42 @@ public final class LineReader {
         }
     }
 
-    /// Decodes from CP932 when the first bytes read say so (only once, before any line).
+    /// Decodes from CP932 or UTF-16 when the first bytes read say so (only once, before any
+    /// line). A UTF-16 byte-order mark is dropped here.
     private func settleEncoding(filled: Int, complete: Bool) {
         settled = true
         let sample = UnsafeBufferPointer(start: buffer, count: min(filled, InputEncoding.sniffLength))
-        guard InputEncoding.detect(sample: sample, complete: complete) == .cp932 else { return }
-        encoding = .cp932
-        decoder = CharsetDecoder(.cp932)
+        let detected = InputEncoding.detect(sample: sample, complete: complete)
+        guard detected == .cp932 || detected == .utf16le || detected == .utf16be else { return }
+        encoding = detected
+        decoder = CharsetDecoder(detected)
+        guard isUTF16 else { return }
+        undecoded.reserveCapacity(capacity)
+        if let (mark, length) = InputEncoding.byteOrderMark(sample), mark == detected { skipMark = length }
+    }
+
+    /// UTF-16: decodes `undecoded` up to its last line feed unit (all of it at the end of the
+    /// input) and appends the UTF-8 at `filled`.
+    private func transcode(into filled: inout Int, final: Bool) throws {
+        guard let decoder else { return }
+        if skipMark > 0 {
+            let dropped = min(skipMark, undecoded.count)
+            undecoded.removeFirst(dropped)
+            skipMark -= dropped
+        }
+        let cut = undecoded.withUnsafeBufferPointer { final ? $0.count : decoder.safeCut($0) }
+        guard cut > 0 else { return }
+        let chunk = try undecoded.withUnsafeBufferPointer {
+            try decoder.decode(UnsafeBufferPointer(rebasing: $0[..<cut]), line: decodedLine, column: decodedColumn)
+        }
+        decodedLine = chunk.line
+        decodedColumn = chunk.column
+        substitutions.append(contentsOf: chunk.substitutions)
+        undecoded.removeFirst(cut)
+        guard let decoded = chunk.utf8.baseAddress, !chunk.utf8.isEmpty else { return }
+        while capacity - filled < chunk.utf8.count { grow() }
+        (buffer + filled).update(from: decoded, count: chunk.utf8.count)
+        filled += chunk.utf8.count
     }
 
     private func line(from start: Int, to end: Int, number: Int) throws -> UnsafeBufferPointer<UInt8> {
@@ -103,6 +152,14 @@ public final class LineReader {
             s += 3
         }
         let bytes = UnsafeBufferPointer(start: buffer + s, count: e - s)
+        if isUTF16 {
+            undecodedColumn = nil
+            while let first = substitutions.first, first.line <= number {
+                if first.line == number && undecodedColumn == nil { undecodedColumn = first.column }
+                substitutions.removeFirst()
+            }
+            return bytes
+        }
         guard let decoder else { return bytes }
         let chunk = try decoder.decode(bytes, line: number, column: 0)
         undecodedColumn = chunk.substitutions.first?.column
