@@ -76,7 +76,7 @@ enum OutputFile {
         var template = Array("\(dir).\(name).koe-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return false }
-        let temporary = String(cString: template)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var fdOpen = true
         do {
             _ = fchown(fd, old.st_uid, old.st_gid)  // keeps the group when allowed; harmless otherwise

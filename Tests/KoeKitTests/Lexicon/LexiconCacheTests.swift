@@ -170,12 +170,14 @@ import Testing
         var out = CacheWriter()
         MiniLexicon.compiled.write(to: &out)
         let payload = out.bytes
-        var whole = CacheReader(UnsafeRawBufferPointer(start: payload, count: payload.count))
-        _ = try CompiledLexicon.read(from: &whole)
-        #expect(whole.isAtEnd)
+        try payload.withUnsafeBytes { bytes in
+            var whole = CacheReader(bytes)
+            _ = try CompiledLexicon.read(from: &whole)
+            #expect(whole.isAtEnd)
+        }
         let step = max(1, payload.count / 500)
         for length in Swift.stride(from: 0, to: payload.count, by: step) {
-            try payload.withUnsafeBytes { bytes in
+            payload.withUnsafeBytes { bytes in
                 var reader = CacheReader(UnsafeRawBufferPointer(rebasing: bytes[0..<length]))
                 #expect(throws: CacheFormatError.self, "prefix \(length) of \(payload.count)") {
                     _ = try CompiledLexicon.read(from: &reader)
