@@ -77,6 +77,15 @@ enum Negation {
                 let i: String = kanji ? head : head + "き"
                 let t: String = i + "て"
                 negatives = Bases.verb(irrealis: a, continuative: i, te: t)
+                // 来ない is written こない as often (返信こない, 通知がこなかった): a kanji line
+                // negates in kana too, with the plain endings only. The き forms (きません,
+                // きていない) end other verbs after a gap (届きません, 設定ができていない), and a
+                // kana stem alone (き) would start other words (きちんと); こん and こぬ would too
+                // (通知がこんなに).
+                if kanji {
+                    let kana = String(word.dropLast(2)) + "こ"
+                    negatives += Negation.plainEndings.filter { $0 != "ん" && $0 != "ぬ" }.map { kana + $0 }
+                }
                 let rare: String = a + "られ", re: String = a + "れ"
                 cannots = Bases.verb(irrealis: rare, continuative: rare, te: rare + "て")
                 cannots += Bases.verb(irrealis: re, continuative: re, te: re + "て")

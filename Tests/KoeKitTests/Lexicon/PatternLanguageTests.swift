@@ -38,7 +38,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("来る<neg>", ["来ない", "来ません", "来なかった", "来ませんでした", "来ていない", "来ていません", "来ておらず", "来ず", "来てない"]),
+        ("来る<neg>", ["来ない", "来ません", "来なかった", "来ませんでした", "来ていない", "来ていません", "来ておらず", "来ず", "来てない",
+                      "こない", "こなかった", "こず"]),
         ("くる<neg>", ["こない", "きません", "きていない"]),
         ("届く<neg>", ["届かない", "届きません", "届いていない", "届いておりません", "届かず", "届かへん", "届かん", "届いていなく", "届いてなく"]),
         ("解約する<neg>", ["解約しない", "解約しません", "解約していない", "解約せず"]),
@@ -53,6 +54,17 @@ import Testing
         let forms = Set(try Self.expansions(pattern))
         for form in expected { #expect(forms.contains(form), "\(pattern) should expand to \(form)") }
         #expect(!forms.contains { $0.hasSuffix("る") })
+    }
+
+    /// The kana negatives of 来る are its plain negatives only: no き forms, which end other
+    /// verbs after a gap (届きません, できていない), no kana stem, which would start other words
+    /// (返信がきちんと…), and no kana potential (これない reads as これ + ない).
+    @Test func kanaFormsOfKuruArePlainNegativesOnly() throws {
+        let forms = Set(try Self.expansions("返信が来る<neg>"))
+        #expect(forms.contains("返信がこない") && forms.contains("返信がこなかった"))
+        #expect(!forms.contains { $0.hasPrefix("返信がき") })
+        #expect(!forms.contains("返信がこ") && !forms.contains("返信がこん"))
+        #expect(!Set(try Self.expansions("来る<cannot>")).contains("これない"))
     }
 
     @Test func negationOfRuVerbsAndNaAdjectivesTakesTheColumn() throws {
