@@ -5,7 +5,7 @@
 ///
 /// Each run of hiragana tokens is cut anew at the least cost (`Cost`): a piece is a listed unit,
 /// one of ICU's words kept whole, or one unknown kana; an `ending` right after a single kanji
-/// joins it. Among equal costs, longer pieces win. A kana word the table does not know
+/// joins it. Among equal costs, longer pieces win, then a cut right after a small っ (なっ|て). A kana word the table does not know
 /// (たくさん, きれい) stays as ICU found it unless two units make it up. Other tokens pass through
 /// unchanged.
 public final class ShortUnitSplitter {
@@ -77,7 +77,12 @@ public final class ShortUnitSplitter {
                 else if b - a == 1 { piece = Cost.unknownKana }
                 else { continue }
                 let c = cost[a] + piece, l = length[a] + (b - a) * (b - a)
-                if c < cost[b] || (c == cost[b] && l > length[b]) { cost[b] = c; length[b] = l; from[b] = a }
+                // At equal cost and length, a small っ ends the piece before it (なっ|て, not
+                // な|って): the 促音 closes a verb's て-form stem.
+                if c < cost[b] || (c == cost[b] && (l > length[b] || (l == length[b] && Self.followsSokuon(text, start + a))))
+                {
+                    cost[b] = c; length[b] = l; from[b] = a
+                }
             }
         }
         pieces.removeAll(keepingCapacity: true)
@@ -108,6 +113,10 @@ public final class ShortUnitSplitter {
         static let icuWord = 25
         static let unknownKana = 30
         static let ending = -1
+    }
+
+    private static func followsSokuon(_ text: UnsafeBufferPointer<UInt16>, _ p: Int) -> Bool {
+        p > 0 && text[p - 1] == 0x3063
     }
 
     private func isUnit(_ text: UnsafeBufferPointer<UInt16>, _ a: Int, _ b: Int) -> Bool {

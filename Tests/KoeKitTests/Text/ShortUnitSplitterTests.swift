@@ -53,6 +53,22 @@ import Testing
         #expect(try units("入って") == ["入っ", "て"])
     }
 
+    /// な|って and なっ|て cost the same and are as long: the small っ closes the piece before it
+    /// (a verb's て-form), and a って after a word that does not end in っ stays a particle.
+    @Test func aSmallTsuClosesThePieceBeforeIt() throws {
+        let parsed = LexiconParser.parse("な\tunit\nなっ\tunit\nって\tunit\nて\tunit\nそう\tunit\nしまう\tunit\nこれ\tunit\nどう\tunit", file: "units.tsv", kind: .units)
+        #expect(parsed.diagnostics.isEmpty)
+        let splitter = ShortUnitSplitter(parsed.units)
+        func cut(_ text: String) throws -> [String] {
+            try analyzer.analyze(text)
+            var out: [Token] = []
+            splitter.split(analyzer.tokens, text: analyzer.normalizedUnits, into: &out)
+            return out.map { String(decoding: analyzer.normalizedUnits[Int($0.start)..<Int($0.end)], as: UTF16.self) }
+        }
+        #expect(try cut("そうなってしまう") == ["そう", "なっ", "て", "しまう"])
+        #expect(try cut("これってどう") == ["これ", "って", "どう"])
+    }
+
     @Test func aNounOfTwoKanjiKeepsItsKanaApart() throws {
         // し is an ending too, but 確認 is two kanji: a noun taking し|て, not a verb stem.
         let icu = try icuWords("確認して")
