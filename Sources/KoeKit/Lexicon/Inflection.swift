@@ -46,7 +46,9 @@ public enum Inflection: String, Sendable, CaseIterable {
             let stem = String(pattern.dropLast())
             // い (plain), かっ (past), く (adverbial/negative/て), けれ (conditional), さ (noun),
             // そう (looks), すぎ (too), げ (seems): what follows an い-adjective stem.
-            return .success(["い", "かっ", "く", "けれ", "さ", "そう", "すぎ", "げ", "め"].map { stem + $0 })
+            var forms = ["い", "かっ", "く", "けれ", "さ", "そう", "すぎ", "げ", "め"].map { stem + $0 }
+            forms += Inflection.colloquialNegatives(of: pattern)
+            return .success(forms)
         case .kuru:
             let head = String(pattern.dropLast(2))
             return .success(pattern.hasSuffix("来る") ? [head + "来"] : ["こ", "き", "く"].map { head + $0 })
@@ -63,6 +65,17 @@ public enum Inflection: String, Sendable, CaseIterable {
             if pattern.hasSuffix("行く") || pattern.hasSuffix("いく") { forms.append(stem + "っ") }
             return .success(forms)
         }
+    }
+
+    /// An い-adjective that is a verb's negative (つまらない, 分からない, 足りない, 使えない) is
+    /// also said with ん and, in 関西弁, へん: つまらん, 分からへん, 足りん. Only after the kana a
+    /// verb's negative stands on (ら わ か さ ま ば, or り れ え of a 一段 verb): not
+    /// 情けない, 少ない, きたない (きたん would be 来たん).
+    static func colloquialNegatives(of pattern: String) -> [String] {
+        guard pattern.hasSuffix("ない"), pattern.count >= 3 else { return [] }
+        let base = pattern.dropLast(2)
+        guard let last = base.last, "らわかさまばりれえ".contains(last) else { return [] }
+        return [String(base) + "ん", String(base) + "へん"]
     }
 
     /// What a pattern of this class must end in, for messages.

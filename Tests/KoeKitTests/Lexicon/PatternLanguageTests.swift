@@ -67,6 +67,20 @@ import Testing
         #expect(!Set(try Self.expansions("来る<cannot>")).contains("これない"))
     }
 
+    /// An い-adjective that is a verb's negative is also said with ん / へん (つまらん, 使えへん);
+    /// an adjective whose ない is no verb's negative is not (少ない, 情けない), nor きたない (きたん
+    /// would be 来たん).
+    @Test func colloquialNegativesOfNaiAdjectives() throws {
+        func stems(_ word: String) throws -> Set<String> { Set(try Inflection.adjI.stems(of: word).get()) }
+        #expect(try stems("つまらない").isSuperset(of: ["つまらない", "つまらん", "つまらへん"]))
+        #expect(try stems("使えない").isSuperset(of: ["使えん", "使えへん"]))
+        #expect(try stems("物足りない").contains("物足りん"))
+        for word in ["少ない", "情けない", "きたない", "しょうがない"] {
+            #expect(try !stems(word).contains { $0.hasSuffix("ん") }, "\(word)")
+        }
+        #expect(try stems("高い") == Set(["高い", "高かっ", "高く", "高けれ", "高さ", "高そう", "高すぎ", "高げ", "高め"]))
+    }
+
     @Test func negationOfRuVerbsAndNaAdjectivesTakesTheColumn() throws {
         #expect(Set(try Self.expansions("届ける<neg>", inflection: .v1)).isSuperset(of: ["届けない", "届けません", "届けていない"]))
         #expect(Set(try Self.expansions("つながる<neg>", inflection: .v5)).isSuperset(of: ["つながらない", "つながりません", "つながっていない"]))
