@@ -32,7 +32,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
-        case handledCase, circumstance, agentTurn
+        case handledCase, circumstance, agentTurn, aspect
 
         var name: StaticString {
             switch self {
@@ -60,6 +60,7 @@ struct AppliedRule {
             case .handledCase: "handled_case"
             case .circumstance: "circumstance"
             case .agentTurn: "agent_turn"
+            case .aspect: "aspect"
             }
         }
     }
@@ -98,7 +99,12 @@ struct RuleLog {
         var names: [String] = []
         forEach(of: c) { rule in
             let name = "\(rule.kind.name)"
-            names.append(rule.entry >= 0 ? "\(name)(\(patterns[Int(rule.entry)]))" : name)
+            if rule.kind == .aspect && rule.entry >= 0 {
+                // The thing judged is the evidence itself; the rule names the judgement: 料金 [aspect ← 高い].
+                names.append("\(name) ← \(patterns[Int(rule.entry)])")
+            } else {
+                names.append(rule.entry >= 0 ? "\(name)(\(patterns[Int(rule.entry)]))" : name)
+            }
         }
         return names
     }
