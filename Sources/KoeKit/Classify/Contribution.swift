@@ -99,12 +99,7 @@ struct RuleLog {
         var names: [String] = []
         forEach(of: c) { rule in
             let name = "\(rule.kind.name)"
-            if rule.kind == .aspect && rule.entry >= 0 {
-                // The thing judged is the evidence itself; the rule names the judgement: 料金 [aspect ← 高い].
-                names.append("\(name) ← \(patterns[Int(rule.entry)])")
-            } else {
-                names.append(rule.entry >= 0 ? "\(name)(\(patterns[Int(rule.entry)]))" : name)
-            }
+            names.append(rule.entry >= 0 ? "\(name)(\(patterns[Int(rule.entry)]))" : name)
         }
         return names
     }

@@ -57,7 +57,7 @@ import Testing
         // The aspect adds no weight: the score is the judgement's alone.
         #expect(result.score == -0.5)
         #expect(result.signals[0].evidence.map(\.text) == ["手数料"])
-        #expect(result.signals[0].evidence[0].rules == ["aspect ← 高い"])
+        #expect(result.signals[0].evidence[0].rules == ["aspect(高い)"])
     }
 
     @Test func negatedPraiseIsANegativeJudgement() throws {
