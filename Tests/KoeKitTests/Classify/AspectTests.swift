@@ -78,6 +78,12 @@ import Testing
         #expect(try Self.ids("解約したら料金が高い").isEmpty)  // a consequence supposed
     }
 
+    /// The thing is what the predicate after it is about: a judgement before it judges something else.
+    @Test func judgementBeforeTheThingTriggersNothing() throws {
+        #expect(try Self.ids("高い、料金").isEmpty)
+        #expect(try Self.ids("料金、高い") == ["price_gripe"])
+    }
+
     @Test func judgementInAnotherClauseTriggersNothing() throws {
         #expect(try Self.ids("料金を払ったけど、高い").isEmpty)
         #expect(try Self.ids("料金を払った。高い").isEmpty)
