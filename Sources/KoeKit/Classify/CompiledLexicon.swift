@@ -69,6 +69,8 @@ public final class CompiledLexicon: Sendable {
     let locations: [String]
     /// Entry index -> what kind of hit it produces (so the hot path never switches on strings).
     let kinds: [HitKind]
+    /// Whether any entry is an aspect (`aspect:SIGNAL`): without one the aspect pass is skipped.
+    let hasAspects: Bool
     /// Entry index -> weight and pattern, as flat arrays (no entry struct to copy per hit).
     let weights: [Double]
     let patterns: [String]
@@ -117,6 +119,10 @@ public final class CompiledLexicon: Sendable {
                 }
                 kinds.append(.topic(topicIndex[id]!))
             case let .rule(role): kinds.append(.rule(role))
+            case let .aspect(id):
+                // The builder resolved it: a declared signal of a judging family.
+                let k = signalIndex[id] ?? -1
+                kinds.append(k >= 0 ? .aspect(k, families[Int(k)]) : .polarity(0))
             }
         }
         if let entry = lexicon.entries.first(where: { $0.segments.count > KeyRef.maxParts }) {
@@ -143,7 +149,10 @@ public final class CompiledLexicon: Sendable {
             switch kind {
             case .polarity, .signal: 0
             case .topic: 1
-            case .rule: 2
+            // Aspects are matched with the rule words: a thing named (料金, マニュアル) then never
+            // competes with the words that judge it (料金が高すぎる) nor with topic words, and
+            // rule words are grammatical fragments that rarely overlap a noun.
+            case .rule, .aspect: 2
             }
         }
         roleOf = kinds.map { kind in
@@ -152,6 +161,7 @@ public final class CompiledLexicon: Sendable {
         }
         locations = lexicon.entries.map(\.location.description)
         self.kinds = kinds
+        hasAspects = Self.hasAspects(kinds)
         weights = lexicon.entries.map(\.weight)
         patterns = lexicon.entries.map(\.pattern)
         exactDigits = ExactDigit.table(patterns)
@@ -177,6 +187,7 @@ public final class CompiledLexicon: Sendable {
         partCounts = s.partCounts
         locations = s.locations
         kinds = s.kinds
+        hasAspects = Self.hasAspects(s.kinds)
         weights = s.weights
         patterns = s.patterns
         exactDigits = ExactDigit.table(s.patterns)
@@ -189,6 +200,10 @@ public final class CompiledLexicon: Sendable {
     }
 
     public var entries: [LexiconEntry] { lexicon.entries }
+
+    static func hasAspects(_ kinds: [HitKind]) -> Bool {
+        kinds.contains { if case .aspect = $0 { true } else { false } }
+    }
 
     /// Nested arrays as one array of values and where each inner array starts (plus the end).
     static func flat(_ nested: [[Int32]]) -> (FrozenArray<Int32>, FrozenArray<Int32>) {
@@ -216,4 +231,6 @@ enum HitKind: Sendable, Equatable {
     case signal(Int32, SignalFamily)
     case topic(Int32)
     case rule(RuleRole)
+    /// A thing judged (`aspect:SIGNAL`): the signal index and its family.
+    case aspect(Int32, SignalFamily)
 }

@@ -32,7 +32,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
-        case handledCase, circumstance, agentTurn
+        case handledCase, circumstance, agentTurn, aspect
 
         var name: StaticString {
             switch self {
@@ -60,6 +60,7 @@ struct AppliedRule {
             case .handledCase: "handled_case"
             case .circumstance: "circumstance"
             case .agentTurn: "agent_turn"
+            case .aspect: "aspect"
             }
         }
     }

@@ -39,6 +39,7 @@ struct Scorer {
             applyCounterfactuals(text: text)
             applyProcedural(text: text)
             countSpansOnce()
+            applyAspects(rules)
         }
         guard !rules.isEmpty else { return }
         // The table, not `role(of:)`: a method reference would copy the whole scorer.

@@ -55,6 +55,8 @@ extension CompiledLexicon {
             case let .topic(k): tags.append(2); indices.append(k); families.append(0); values.append(0)
             case let .rule(role):
                 tags.append(3); indices.append(Int32(RuleRole.allCases.firstIndex(of: role)!)); families.append(0); values.append(0)
+            case let .aspect(k, family):
+                tags.append(4); indices.append(k); families.append(UInt8(SignalFamily.allCases.firstIndex(of: family)!)); values.append(0)
             }
         }
         out.array(tags)
@@ -76,6 +78,7 @@ extension CompiledLexicon {
             case 1 where Int(families[i]) < familyCases.count: return .signal(indices[i], familyCases[Int(families[i])])
             case 2: return .topic(indices[i])
             case 3 where indices[i] >= 0 && Int(indices[i]) < roles.count: return .rule(roles[Int(indices[i])])
+            case 4 where Int(families[i]) < familyCases.count: return .aspect(indices[i], familyCases[Int(families[i])])
             default: throw CacheFormatError(description: "bad entry kind")
             }
         }
@@ -135,7 +138,7 @@ extension CompiledLexicon {
             (-1..<topicIDs.count).contains(defaultTopic),
             kinds.allSatisfy({ kind in
                 switch kind {
-                case let .signal(k, _): k >= 0 && Int(k) < signalIDs.count
+                case let .signal(k, _), let .aspect(k, _): k >= 0 && Int(k) < signalIDs.count
                 case let .topic(k): k >= 0 && Int(k) < topicIDs.count
                 case .polarity, .rule: true
                 }

@@ -239,6 +239,7 @@ struct LexiconBuilder {
     }
 
     static let issuePrefix = "issue:"
+    static let aspectPrefix = "aspect:"
 
     private mutating func resolve(_ text: String, column: Int, at location: SourceLocation) -> Target? {
         if let polarity = Polarity(rawValue: text) { return .polarity(polarity) }
@@ -255,8 +256,16 @@ struct LexiconBuilder {
             }
             return .rule(r)
         }
+        if text.hasPrefix(Self.aspectPrefix) {
+            let id = String(text.dropFirst(Self.aspectPrefix.count))
+            guard let signal = lexicon.signals[id] else { return fail(location, column, "unknown signal '\(id)' in aspect:\(id)") }
+            guard signal.family != .action else {
+                return fail(location, column, "aspect:\(id) names an action signal: an aspect needs a dissatisfaction or success signal")
+            }
+            return .aspect(id)
+        }
         guard LexiconParser.isIdentifier(text) else {
-            return fail(location, column, "invalid target '\(text)' (pos, neg, none, a signal id, topic:ID, rule:ROLE or issue:KIND)")
+            return fail(location, column, "invalid target '\(text)' (pos, neg, none, a signal id, topic:ID, rule:ROLE, aspect:SIGNAL or issue:KIND)")
         }
         guard lexicon.signals[text] != nil else { return fail(location, column, "unknown signal '\(text)'") }
         return .signal(text)

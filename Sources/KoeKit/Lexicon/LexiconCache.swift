@@ -19,7 +19,7 @@ public struct LexiconCache: Sendable {
 
     /// Bumped whenever what `CompiledLexicon+Cache.swift` or `LexiconCacheReport.swift` stores
     /// changes (4: the key slots of speed23 and the report part of report23 together).
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = Array("KOELEXC\u{0}".utf8)
     /// `KOE_NO_CACHE=1`: neither read nor write the cache.
     public static let disableVariable = "KOE_NO_CACHE"

@@ -4,6 +4,9 @@ public enum Target: Hashable, Sendable, CustomStringConvertible {
     case signal(String)
     case topic(String)
     case rule(RuleRole)
+    /// `aspect:SIGNAL`: the pattern names a thing that is judged (料金, 担当者, マニュアル); a
+    /// judgement of the signal family's sign in the same clause makes the text carry the signal.
+    case aspect(String)
 
     public var description: String {
         switch self {
@@ -11,6 +14,7 @@ public enum Target: Hashable, Sendable, CustomStringConvertible {
         case let .signal(id): id
         case let .topic(id): "topic:\(id)"
         case let .rule(role): "rule:\(role.rawValue)"
+        case let .aspect(id): "aspect:\(id)"
         }
     }
 }
