@@ -5,8 +5,7 @@ extension Classifier {
     /// often a form's category (アプリの不具合) shared by unrelated tickets, so their words and
     /// phrases weigh `IssueFeatureWeight.subject` and never label an issue alone. A review's
     /// title (a subject after a rating mark, ★2 通知が来ない) is the customer's own summary of
-    /// the complaint: its words weigh `IssueFeatureWeight.reviewTitle` as words of a problem
-    /// sentence, whether or not the title holds a problem phrase (`ReviewTitle`).
+    /// the complaint: its words weigh `IssueFeatureWeight.reviewTitle` instead (`ReviewTitle`).
     /// `wordsOnly`: only `words` is filled (what the report counts of a text it does not
     /// group): no scalar copy of the text, no sentences, no weights and no phrases.
     public func issueFeatures(of classification: Classification, text: String, subjectLength: Int = 0, wordsOnly: Bool = false) throws -> IssueFeatures {
@@ -32,9 +31,8 @@ extension Classifier {
         let isTitle = ReviewTitle.isTitle(scalars, subjectLength: subjectLength)
         let subjectWeight = isTitle ? IssueFeatureWeight.reviewTitle : IssueFeatureWeight.subject
         for (r, run) in runs.enumerated() {
-            let inSubject = run.scalarStart < subjectLength
-            let onProblem = problemSentences.isEmpty || problemSentences.contains(run.sentence) || isTitle && inSubject
-            let sentenceWeight = (onProblem ? 1.0 : IssueFeatureWeight.offProblemSentence) * (inSubject ? subjectWeight : 1)
+            let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
+                ? 1.0 : IssueFeatureWeight.offProblemSentence) * (run.scalarStart < subjectLength ? subjectWeight : 1)
             if run.isCounter {
                 add("n:" + wordRuns.words[r], IssueFeatureWeight.wordPart * sentenceWeight)
                 continue

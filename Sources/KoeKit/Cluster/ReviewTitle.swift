@@ -1,7 +1,7 @@
 /// A subject line that starts with a rating mark (★2 通知が来ない, ☆☆☆ 重い) is a review's
 /// title: the customer wrote it to sum up their complaint, where a ticket's subject is often a
 /// form's category or an agent's note shared by unrelated tickets (アプリの不具合). Issue
-/// grouping weighs a title's words as words of a problem sentence (`Classifier.issueFeatures`).
+/// grouping weighs a title's words twice a subject's (`IssueFeatureWeight.reviewTitle`).
 enum ReviewTitle {
     /// Whether the subject line at the start of `scalars` (`subjectLength` scalars, its line
     /// break included; 0 without a subject) is a review's title.
