@@ -3,7 +3,9 @@ extension Classifier {
     /// `text` the same text): see `IssueFeatures`.
     /// `subjectLength`: how many scalars at the start of `text` are a subject line. Subjects are
     /// often a form's category (アプリの不具合) shared by unrelated tickets, so their words and
-    /// phrases weigh `IssueFeatureWeight.subject` and never label an issue alone.
+    /// phrases weigh `IssueFeatureWeight.subject` and never label an issue alone. A review's
+    /// title (a subject after a rating mark, ★2 通知が来ない) is the customer's own summary of
+    /// the complaint: its words weigh `IssueFeatureWeight.reviewTitle` instead (`ReviewTitle`).
     /// `wordsOnly`: only `words` is filled (what the report counts of a text it does not
     /// group): no scalar copy of the text, no sentences, no weights and no phrases.
     public func issueFeatures(of classification: Classification, text: String, subjectLength: Int = 0, wordsOnly: Bool = false) throws -> IssueFeatures {
@@ -26,9 +28,11 @@ extension Classifier {
         func add(_ feature: String, _ weight: Double) { sum.add(feature, weight) }
         func addWord(_ word: String) { _ = words.insert(word) }
 
+        let isTitle = ReviewTitle.isTitle(scalars, subjectLength: subjectLength)
+        let subjectWeight = isTitle ? IssueFeatureWeight.reviewTitle : IssueFeatureWeight.subject
         for (r, run) in runs.enumerated() {
             let sentenceWeight = (problemSentences.isEmpty || problemSentences.contains(run.sentence)
-                ? 1.0 : IssueFeatureWeight.offProblemSentence) * (run.scalarStart < subjectLength ? IssueFeatureWeight.subject : 1)
+                ? 1.0 : IssueFeatureWeight.offProblemSentence) * (run.scalarStart < subjectLength ? subjectWeight : 1)
             if run.isCounter {
                 add("n:" + wordRuns.words[r], IssueFeatureWeight.wordPart * sentenceWeight)
                 continue

@@ -68,6 +68,9 @@ enum IssueFeatureWeight {
     static let signal = 0.3
     /// Words and phrases of a subject line.
     static let subject = 0.4
+    /// Words of a review's title (`ReviewTitle`); off the problem sentence they weigh
+    /// `offProblemSentence` of it, as other words do.
+    static let reviewTitle = 0.8
     /// How many scalars (particles) may stand between a word and the phrase about it.
     static let argumentGap = 3
     /// How far before a phrase without such a word its wording may start at a word of the same

@@ -227,6 +227,14 @@ extension IssueGroupingTests {
         let plain = try Self.features(text)
         #expect((f.weights["w:アプリ"] ?? 0) < (plain.weights["w:アプリ"] ?? 0))
     }
+
+    /// Reviews address the company running a service as 運営 as tickets say 御社: whom the
+    /// customer writes to is not what is wrong, so it is no word feature (a stopword).
+    @Test func theCompanyAddressedIsNoIssueWord() throws {
+        let f = try Self.features("運営に何度問い合わせても返信がない。")
+        #expect(f.weights["w:運営"] == nil, "\(f.weights)")
+        #expect(f.weights["w:返信"] != nil, "\(f.weights)")
+    }
 }
 
 /// The report groups its own week, then matches earlier weeks to those issues.

@@ -44,6 +44,26 @@ import Testing
         #expect(rated.weights["w:検索"] == plain.weights["w:検索"])
     }
 
+    @Test func aSubjectAfterARatingMarkIsAReviewTitleThatWeighsMoreThanASubject() throws {
+        // The same title line as a review's title (★2 …) and as a ticket's subject: the review's
+        // words weigh more (both off the problem sentence); neither makes a phrase of the title.
+        let (lexicon, _) = try TemporaryLexicon.load([["signals.tsv": Self.signals, "entries.tsv": Self.entries]])
+        let classifier = try Classifier(lexicon: CompiledLexicon(lexicon))
+        func features(_ subject: String, _ body: String) throws -> IssueFeatures {
+            let text = subject + "\n" + body
+            return try classifier.issueFeatures(of: try classifier.classify(text), text: text, subjectLength: subject.unicodeScalars.count + 1)
+        }
+        let review = try features("★2 乗換案内", "検索が遅い。")
+        let ticket = try features("乗換案内", "検索が遅い。")
+        let title = try #require(review.weights["w:乗換案内"])
+        #expect(title == IssueFeatureWeight.reviewTitle * IssueFeatureWeight.offProblemSentence, "\(review.weights)")
+        #expect(title > (ticket.weights["w:乗換案内"] ?? 0), "\(review.weights) \(ticket.weights)")
+        #expect(review.weights["w:検索"] == ticket.weights["w:検索"])
+        #expect(!review.phrases.contains { $0.text.contains("乗換") }, "\(review.phrases.map(\.text))")
+        #expect(ReviewTitle.isTitle(Array("☆☆☆ 重い\n".unicodeScalars), subjectLength: 7))
+        #expect(!ReviewTitle.isTitle(Array("★2 重い\n本文".unicodeScalars), subjectLength: 0))
+    }
+
     @Test func aMatchWithALetterStillNamesSomething() throws {
         let e = { (text: String) in Evidence(text: text, start: 0, end: text.unicodeScalars.count, entry: "t.tsv:1", pattern: text, contribution: -1, rules: []) }
         #expect(!e("★1").namesSomething)
