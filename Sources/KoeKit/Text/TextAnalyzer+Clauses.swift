@@ -116,8 +116,12 @@ extension TextAnalyzer {
         clauses[lo].needed = true
     }
 
-    /// Segments the clauses asked for; neighbouring ones in one ICU pass.
+    /// Segments the clauses asked for; neighbouring ones in one ICU pass. A clause segmented
+    /// for an earlier line is taken from `memo` (its tokens depend on its text only), and
+    /// those segmented now are kept there.
     func segmentRequired() throws {
+        recall(from: memo)
+        let before = segmented.count
         var i = 0
         while i < clauses.count {
             guard clauses[i].needed else {
@@ -132,6 +136,51 @@ extension TextAnalyzer {
             // Every position in them is known now, so they are never asked for again.
             for k in i...j { clauses[k].needed = false }
             i = j + 1
+        }
+        if segmented.count > before { keep(segmented[before...], in: memo) }
+    }
+
+    /// Takes the clauses asked for that `memo` holds from it: their tokens and what they tell
+    /// of each position, as `segment` would have found them.
+    private func recall(from memo: SegmentationMemo) {
+        memo.makeRoom()
+        let text = normalized.buffer, state = starts.pointer
+        for k in clauses.indices where clauses[k].needed {
+            let clause = clauses[k]
+            guard let cached = memo.tokens(of: text, Int(clause.start)..<Int(clause.end)) else { continue }
+            let first = partialTokens.count
+            (state + Int(clause.start)).update(repeating: .inside, count: Int(clause.end - clause.start))
+            for t in memo.tokens[cached] {
+                let token = Token(start: t.start + clause.start, end: t.end + clause.start, kind: t.kind)
+                partialTokens.append(token)
+                state[Int(token.start)] = token.kind == .space ? .space : .word
+            }
+            segmented.append(SegmentedRange(start: clause.start, end: clause.end, tokens: first..<partialTokens.count))
+            clauses[k].needed = false
+        }
+    }
+
+    /// Keeps the tokens of each clause of the ranges just segmented in `memo` (a clause a token
+    /// crosses, which a user word may do, is not kept).
+    private func keep(_ ranges: ArraySlice<SegmentedRange>, in memo: SegmentationMemo) {
+        let text = normalized.buffer
+        for range in ranges {
+            var t = range.tokens.lowerBound
+            var lo = 0, hi = clauses.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) >> 1
+                if clauses[mid].start <= range.start { lo = mid } else { hi = mid - 1 }
+            }
+            var k = lo
+            while k < clauses.count && clauses[k].start < range.end {
+                let clause = clauses[k]
+                let first = t
+                while t < range.tokens.upperBound && partialTokens[t].end <= clause.end { t += 1 }
+                if t > first && partialTokens[first].start == clause.start && partialTokens[t - 1].end == clause.end {
+                    memo.insert(text, Int(clause.start)..<Int(clause.end), partialTokens[first..<t])
+                }
+                k += 1
+            }
         }
     }
 

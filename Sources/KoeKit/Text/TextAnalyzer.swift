@@ -33,6 +33,8 @@ public final class TextAnalyzer {
     @exclusivity(unchecked) var tokensComplete = false
     /// How many ill-formed UTF-8 sequences the last line had (each became U+FFFD).
     public private(set) var substitutions = 0
+    /// Tokens of clauses segmented for earlier lines (`segmentRequired`).
+    let memo = SegmentationMemo()
 
     public init(userWords: UserWordList = UserWordList(), breaker: ICUWordBreaker? = nil) throws {
         self.breaker = try breaker ?? ICUWordBreaker()

@@ -63,6 +63,29 @@ import Testing
         }
     }
 
+    /// Clauses met again are taken from the analyzer's memo: the tokens and boundaries must be
+    /// those ICU finds, at the offsets where the clause stands in the new line.
+    @Test func clausesFromTheMemoSegmentAsTheWholeLine() throws {
+        let whole = try TextAnalyzer(), pieces = try TextAnalyzer()
+        // The same clauses again, after text of other lengths, and the corpus twice.
+        let texts = Self.texts + Self.texts.map { "再度、" + $0 } + Self.texts.map { "?" + $0 + "!" }
+        var random = SeededGenerator(seed: 13)
+        for text in texts {
+            try whole.analyze(text)
+            try pieces.prepare(text)
+            let n = pieces.normalizedUnits.count
+            for _ in 0..<min(n, 4) { pieces.requireBoundary(at: Int32(Int.random(in: 0..<n, using: &random))) }
+            try pieces.segmentRequired()
+            for q in 0...n {
+                let known = pieces.tokenStart(at: Int32(q))
+                if known != .unknown { #expect(known == Self.state(whole, q), "\(text.debugDescription) at \(q)") }
+            }
+            try pieces.completeTokens()
+            #expect(pieces.tokens == whole.tokens, "\(text.debugDescription)")
+        }
+        #expect(pieces.memo.hits > 100, "the memo must serve clauses met before")
+    }
+
     @Test func matchesAreThoseOfTheWholeLine() throws {
         let lexicon = BuiltInLexicon.compiled
         let whole = try TextAnalyzer(userWords: lexicon.userWords), pieces = try TextAnalyzer(userWords: lexicon.userWords)
