@@ -42,7 +42,7 @@ extension Scorer {
     /// The first polarity contribution of `sign` after the aspect in its clause that still
     /// judges: nil when there is none. An aspect line names the thing with its particle (料金が,
     /// 担当者さんは), which makes it what the predicate after it is about; a word before it
-    /// (★1 降車後に料金が…, スキップしたはずの…料金も) judges something else. (Measured against the
+    /// (★1 雨の日に料金が…, 頼んでいないはずの…料金も) judges something else. (Measured against the
     /// aspect's sentence: the same held-out figures, dev signal F1 0.001 lower.)
     private func judgement(of aspect: Hit, sign: Double) -> Int? {
         let home = clauses.clause(of: aspect.start)
