@@ -73,8 +73,9 @@ extension TextAnalyzer {
         }
     }
 
-    /// Keeps the tokens of each clause of a range just segmented in `memo`.
-    private func keep(_ range: SegmentedRange, in memo: SegmentationMemo) {
+    /// Keeps the tokens of each clause of a range just segmented in `memo` (a clause a token
+    /// crosses, which a user word may do, is not kept).
+    func keep(_ range: SegmentedRange, in memo: SegmentationMemo) {
         let text = normalized.buffer
         var t = range.tokens.lowerBound
         // The clauses of the range, in order (clauses are sorted by start).

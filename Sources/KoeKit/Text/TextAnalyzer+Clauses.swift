@@ -137,7 +137,7 @@ extension TextAnalyzer {
             for k in i...j { clauses[k].needed = false }
             i = j + 1
         }
-        if segmented.count > before { keep(segmented[before...], in: memo) }
+        for range in segmented[before...] { keep(range, in: memo) }
     }
 
     /// Takes the clauses asked for that `memo` holds from it: their tokens and what they tell
@@ -160,29 +160,6 @@ extension TextAnalyzer {
         }
     }
 
-    /// Keeps the tokens of each clause of the ranges just segmented in `memo` (a clause a token
-    /// crosses, which a user word may do, is not kept).
-    private func keep(_ ranges: ArraySlice<SegmentedRange>, in memo: SegmentationMemo) {
-        let text = normalized.buffer
-        for range in ranges {
-            var t = range.tokens.lowerBound
-            var lo = 0, hi = clauses.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) >> 1
-                if clauses[mid].start <= range.start { lo = mid } else { hi = mid - 1 }
-            }
-            var k = lo
-            while k < clauses.count && clauses[k].start < range.end {
-                let clause = clauses[k]
-                let first = t
-                while t < range.tokens.upperBound && partialTokens[t].end <= clause.end { t += 1 }
-                if t > first && partialTokens[first].start == clause.start && partialTokens[t - 1].end == clause.end {
-                    memo.insert(text, Int(clause.start)..<Int(clause.end), partialTokens[first..<t])
-                }
-                k += 1
-            }
-        }
-    }
 
     /// Makes `tokens` the whole line's tokens, segmenting what is not segmented yet.
     public func completeTokens() throws {

@@ -38,18 +38,8 @@ import Testing
         let whole = try TextAnalyzer(), pieces = try TextAnalyzer()
         var random = SeededGenerator(seed: 12)
         for text in Self.texts {
-            try whole.analyze(text)
-            try pieces.prepare(text)
-            let n = pieces.normalizedUnits.count
             // Ask for a few positions first, as the matcher does, then for the rest.
-            for _ in 0..<min(n, 3) { pieces.requireBoundary(at: Int32(Int.random(in: 0..<n, using: &random))) }
-            try pieces.segmentRequired()
-            for q in 0...n {
-                let known = pieces.tokenStart(at: Int32(q))
-                if known != .unknown { #expect(known == Self.state(whole, q), "\(text.debugDescription) at \(q)") }
-            }
-            try pieces.completeTokens()
-            #expect(pieces.tokens == whole.tokens, "\(text.debugDescription)")
+            try Self.expectAsTheWholeLine(text, whole, pieces, asking: 3, &random)
             // Every other clause first, then the rest: each clause is segmented on its own.
             for parity in 0..<2 {
                 try pieces.prepare(text)
@@ -70,20 +60,26 @@ import Testing
         // The same clauses again, after text of other lengths, and the corpus twice.
         let texts = Self.texts + Self.texts.map { "再度、" + $0 } + Self.texts.map { "?" + $0 + "!" }
         var random = SeededGenerator(seed: 13)
-        for text in texts {
-            try whole.analyze(text)
-            try pieces.prepare(text)
-            let n = pieces.normalizedUnits.count
-            for _ in 0..<min(n, 4) { pieces.requireBoundary(at: Int32(Int.random(in: 0..<n, using: &random))) }
-            try pieces.segmentRequired()
-            for q in 0...n {
-                let known = pieces.tokenStart(at: Int32(q))
-                if known != .unknown { #expect(known == Self.state(whole, q), "\(text.debugDescription) at \(q)") }
-            }
-            try pieces.completeTokens()
-            #expect(pieces.tokens == whole.tokens, "\(text.debugDescription)")
-        }
+        for text in texts { try Self.expectAsTheWholeLine(text, whole, pieces, asking: 4, &random) }
         #expect(pieces.memo.hits > 100, "the memo must serve clauses met before")
+    }
+
+    /// Segments `text` in `pieces` only where `asking` random positions need it, then checks
+    /// every boundary it knows, and all its tokens once complete, against `whole`'s.
+    static func expectAsTheWholeLine(
+        _ text: String, _ whole: TextAnalyzer, _ pieces: TextAnalyzer, asking: Int, _ random: inout SeededGenerator
+    ) throws {
+        try whole.analyze(text)
+        try pieces.prepare(text)
+        let n = pieces.normalizedUnits.count
+        for _ in 0..<min(n, asking) { pieces.requireBoundary(at: Int32(Int.random(in: 0..<n, using: &random))) }
+        try pieces.segmentRequired()
+        for q in 0...n {
+            let known = pieces.tokenStart(at: Int32(q))
+            if known != .unknown { #expect(known == Self.state(whole, q), "\(text.debugDescription) at \(q)") }
+        }
+        try pieces.completeTokens()
+        #expect(pieces.tokens == whole.tokens, "\(text.debugDescription)")
     }
 
     @Test func matchesAreThoseOfTheWholeLine() throws {
