@@ -11,8 +11,6 @@ public final class Classifier {
     @exclusivity(unchecked) var outcome = Outcome()
     /// Stopwords and synonyms for issue features, built on first use.
     lazy var issueVocabulary = IssueVocabulary(lexicon)
-    /// Tokens of clauses segmented before, for issue features (`SegmentationMemo`).
-    lazy var segmentationMemo = SegmentationMemo()
 
     public init(lexicon: CompiledLexicon, policy: ScoringPolicy = ScoringPolicy()) throws {
         self.lexicon = lexicon

@@ -10,7 +10,7 @@ extension Classifier {
     /// group): no scalar copy of the text, no sentences, no weights and no phrases.
     public func issueFeatures(of classification: Classification, text: String, subjectLength: Int = 0, wordsOnly: Bool = false) throws -> IssueFeatures {
         var tokens: [Token] = []
-        try analyzer.wordTokens(into: &tokens, memo: segmentationMemo)
+        try analyzer.wordTokens(into: &tokens)
         if wordsOnly { return IssueFeatures(weights: FeatureWeights(), words: words(wordRuns(SentenceIndex(), tokens: tokens))) }
         let scalars = Array(text.unicodeScalars)
         let sentences = SentenceIndex(scalars)

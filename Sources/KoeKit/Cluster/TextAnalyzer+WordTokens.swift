@@ -5,9 +5,10 @@
 /// dictionary work is here.
 extension TextAnalyzer {
     /// The line's tokens in `out` (replaced): equal to `completeTokens()`' (tests compare
-    /// them). Clauses that `memo` lacks are segmented (also for a later `completeTokens()`)
-    /// and kept in it.
-    func wordTokens(into out: inout [Token], memo: SegmentationMemo) throws {
+    /// them). Clauses that the analyzer's `memo` lacks are segmented (also for a later
+    /// `completeTokens()`) and kept in it by `segmentRequired`, as for classification: one
+    /// memo serves both.
+    func wordTokens(into out: inout [Token]) throws {
         out.removeAll(keepingCapacity: true)
         if tokensComplete {
             out.append(contentsOf: tokens)
@@ -34,9 +35,7 @@ extension TextAnalyzer {
             if cached == nil { clauses[k].needed = true }
             found.append(cached)
         }
-        let before = segmented.count
         try segmentRequired()
-        for range in segmented[before...] { keep(range, in: memo) }
         segmented.sort { $0.start < $1.start }
         // In text order: each segmented range's tokens, or the memo's of each other clause,
         // and the hard breaks between clauses.

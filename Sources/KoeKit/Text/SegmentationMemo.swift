@@ -5,7 +5,8 @@
 /// and ICU's dictionary search is the largest cost of the report's issue features, which
 /// need every token of a text (`TextAnalyzer.wordTokens`).
 ///
-/// One per classifier (one thread). Bounded: clauses longer than `maxClauseUnits` are not
+/// One per analyzer (`TextAnalyzer.memo`, one thread): classification's `segmentRequired`
+/// and the report's `wordTokens` read and fill the same memo. Bounded: clauses longer than `maxClauseUnits` are not
 /// kept, and the memo is emptied when it holds `maxEntries` clauses.
 final class SegmentationMemo {
     static let maxEntries = 1 << 15

@@ -27,13 +27,13 @@ import Testing
     @Test func tokensAreThoseOfCompleteTokens() throws {
         let classifier = try BuiltInLexicon.classifier()
         let analyzer = classifier.analyzer
-        let memo = SegmentationMemo()
+        let memo = analyzer.memo
         var tokens: [Token] = []
         // Twice: the second time every clause is in the memo.
         let texts = try Self.texts()
         for text in texts + texts {
             _ = try classifier.classify(text)
-            try analyzer.wordTokens(into: &tokens, memo: memo)
+            try analyzer.wordTokens(into: &tokens)
             try analyzer.completeTokens()
             #expect(tokens == analyzer.tokens, "\(text.debugDescription)")
         }
@@ -44,7 +44,7 @@ import Testing
     @Test func aFullMemoIsEmptied() throws {
         let classifier = try BuiltInLexicon.classifier()
         let analyzer = classifier.analyzer
-        let memo = SegmentationMemo()
+        let memo = analyzer.memo
         var tokens: [Token] = []
         var random = SeededGenerator(seed: 5)
         var filled = false
@@ -52,7 +52,7 @@ import Testing
             let text = (0..<8).map { _ in random.mixedJapanese(length: 12) }.joined(separator: "。")
             _ = try classifier.classify(text)
             let before = memo.count
-            try analyzer.wordTokens(into: &tokens, memo: memo)
+            try analyzer.wordTokens(into: &tokens)
             if memo.count < before { filled = true }
             #expect(memo.count <= SegmentationMemo.maxEntries * 3 / 2)
             try analyzer.completeTokens()
