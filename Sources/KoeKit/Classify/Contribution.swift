@@ -32,7 +32,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
-        case handledCase, circumstance, agentTurn, aspect
+        case handledCase, circumstance, agentTurn, aspect, emphaticNegation
 
         var name: StaticString {
             switch self {
@@ -61,6 +61,7 @@ struct AppliedRule {
             case .circumstance: "circumstance"
             case .agentTurn: "agent_turn"
             case .aspect: "aspect"
+            case .emphaticNegation: "emphatic_negation"
             }
         }
     }

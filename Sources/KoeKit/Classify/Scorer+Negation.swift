@@ -7,7 +7,7 @@ extension Scorer {
     mutating func applyNegation(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         bridges.removeAll(keepingCapacity: true)
         for rule in rules where role(of: rule) == .scopeBridge { bridges.append(rule) }
-        for rule in rules {
+        for (index, rule) in rules.enumerated() {
             guard let role = role(of: rule), role == .negator || role == .doubleNegation
                 || role == .absence || role == .presence || role == .inability else { continue }
             // Xしか…ない says "only X": X is not negated and nothing is missing (定型文しか返ってこない,
@@ -43,6 +43,10 @@ extension Scorer {
                     }
                 case .presence where nearest < 0: standalone(rule, value: policy.presence, .presence)
                 case .inability: standalone(rule, value: -policy.inability, .inability)
+                case .negator where nearest < 0:
+                    if let adverb = emphaticAdverb(before: index, in: rules, text: text) {
+                        standalone(rule, value: -policy.emphaticNegation, .emphaticNegation, entry: adverb)
+                    }
                 default: break
                 }
                 continue
@@ -61,6 +65,26 @@ extension Scorer {
                 contributions[k].negated = true
             }
         }
+    }
+
+    /// The entry of an emphatic adverb (全然, 一向に) that ends at most `emphaticReach` units before
+    /// the negator `rules[index]` in its clause, or nil. A negation that says "without" or "unless"
+    /// (全く迷わずに, ことなく, 一切使わないで, なければ) asserts nothing missing, so it has none.
+    func emphaticAdverb(before index: Int, in rules: [Hit], text: UnsafeBufferPointer<UInt16>) -> Int32? {
+        let negator = rules[index]
+        let last = text[Int(negator.end) - 1]
+        // に で ば: ずに, ないで, なければ.
+        if last == 0x306B || last == 0x3067 || last == 0x3070 { return nil }
+        if negator.start >= 2 && text[Int(negator.start) - 2] == 0x3053 && text[Int(negator.start) - 1] == 0x3068 { return nil }  // こと
+        let clause = clauses.clause(of: negator.start)
+        var k = index - 1
+        while k >= 0 {
+            let r = rules[k]
+            if negator.start - r.end > policy.emphaticReach { break }
+            if r.end <= negator.start && role(of: r) == .emphatic && clauses.clause(of: r.start) == clause { return r.entry }
+            k -= 1
+        }
+        return nil
     }
 
     /// The end of a restrictive しか ("only") at most `Scorer.restrictiveReach` units before `p` in
@@ -132,13 +156,20 @@ extension Scorer {
         return p == text.count && asks
     }
 
-    /// A negation does not reach back over a comma, nor over another predicate: kanji right
+    /// A negation does not reach back over a comma, nor over a phrase made a topic by の + は/が/も,
+    /// nor over another predicate: kanji right
     /// after a predicate ending (く て で し り い る た だ), as in 埃があり使用せず, unless they
     /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates. A negator that
     /// starts with kanji is a predicate of its own after て/で…: いい加減で出来なかった does
     /// not negate いい加減 (上手く出来ない, after く, does negate 上手). Nor over a て-form
     /// followed by a new argument.
     func blocked(from: Int32, to: Int32, text: UnsafeBufferPointer<UInt16>, bridges: [Hit]) -> Bool {
+        // の + は/が/も turns the phrase into the topic of a new predicate (届かないのは変わらず,
+        // 高いのが気にならない): a negation after it belongs to that predicate.
+        if from + 1 < to && text[Int(from)] == 0x306E {
+            let particle = text[Int(from) + 1]
+            if particle == 0x306F || particle == 0x304C || particle == 0x3082 { return true }  // は が も
+        }
         // After a て-form, a new argument (しょっぱくて量は飲めない) starts another predicate;
         // ては (満足してはいない) does not.
         if from < to && text[Int(from)] == 0x3066 && from + 2 < to

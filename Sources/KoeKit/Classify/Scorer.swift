@@ -86,9 +86,9 @@ struct Scorer {
         firstContribution(from: p - window)..<firstContribution(from: p)
     }
 
-    mutating func standalone(_ rule: Hit, value: Double, _ kind: AppliedRule.Kind, request: Bool = false) {
+    mutating func standalone(_ rule: Hit, value: Double, _ kind: AppliedRule.Kind, entry: Int32 = -1, request: Bool = false) {
         var c = Contribution(hit: rule, value: value, strength: abs(value), request: request)
-        log.add(kind, to: &c)
+        log.add(kind, entry: entry, to: &c)
         pending.append(c)
     }
 
@@ -212,7 +212,7 @@ struct Scorer {
     private mutating func applyModifiers(_ rules: [Hit]) {
         for rule in rules {
             let role = role(of: rule)
-            guard role == .intensifier || role == .hedge else { continue }
+            guard role == .intensifier || role == .emphatic || role == .hedge else { continue }
             let i = firstContribution(from: rule.end)
             guard i < contributions.count else { continue }
             let target = contributions[i].hit
@@ -226,7 +226,7 @@ struct Scorer {
                         ? max(weight, policy.hedgedComplaint) : weight
                     contributions[k].value *= factor
                     contributions[k].strength *= factor
-                    addRule(role == .intensifier ? .intensifier : .hedge, entry: rule.entry, to: k)
+                    addRule(role == .hedge ? .hedge : .intensifier, entry: rule.entry, to: k)
                 }
                 k += 1
             }

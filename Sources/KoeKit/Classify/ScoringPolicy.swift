@@ -20,6 +20,10 @@ public struct ScoringPolicy: Sendable {
     public var presence = 0.5
     /// Contribution of an inability (入れませんでした) with nothing to negate.
     public var inability = 0.7
+    /// Contribution of a negator with nothing to negate after an emphatic adverb (全然出てこない).
+    public var emphaticNegation = 0.7
+    /// How far before such a negator the emphatic adverb may end.
+    public var emphaticReach: Int32 = 12
     /// A praise word inside a suggestion (あれば良かった) becomes this much of a complaint.
     public var suggestion = 0.8
     /// How far before a suggestion or request a praise word may end and still be wished for.

@@ -76,6 +76,10 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// 係： / オペレーター： opening a sentence of a chat transcript: the sentence is the
     /// company's wording, not the customer's, so its words and signal phrases score nothing.
     case agentTurn = "agent_turn"
+    /// 全然 / ちっとも / 一向に: an adverb that goes with a negation. It scales the next hit like an
+    /// intensifier; a negator of its clause with nothing to negate is then a complaint of its own
+    /// (全然出てこない, 一向に進まない) — the emphasis says the thing should have happened.
+    case emphatic
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {

@@ -61,6 +61,8 @@ enum MiniLexicon {
         でお願いします\trule:suggestion\t0.3\t-
         とか言われてる\trule:hearsay\t1\t-
         とても\trule:intensifier\t1.5\t-
+        全然\trule:emphatic\t1.5\t-
+        ずに\trule:negator\t1\t-
         ない\trule:negator\t1\t-
         なくなった\trule:absence\t2.5\t-
         なくはない\trule:double_negation\t1\t-
