@@ -46,7 +46,8 @@ extension Scorer {
     /// 改善お願いします) is a wish for something missing, and so is praise shortly before it
     /// in its clause. The rule word's weight scales the complaint: a request is a mild one.
     mutating func applySuggestions(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
-        for rule in rules where role(of: rule) == .suggestion {
+        for rule in rules where role(of: rule) == .suggestion
+            || (role(of: rule) == .imperative && Scorer.endsSentence(text, after: rule.end)) {
             var changed = false, touched = false
             let size = policy.suggestion * lexicon.weights[Int(rule.entry)]
             let request = lexicon.weights[Int(rule.entry)] < 1
@@ -92,6 +93,22 @@ extension Scorer {
             if !changed && !touched { standalone(rule, value: -size, .suggestion, request: request) }
         }
     }
+
+    /// Whether only a sentence-final particle, laughter or punctuation (よ, や, ー, ｗ, ！, 。)
+    /// follows `p` up to the end of its sentence or the text: 直せ|よ！ ends there, 直せ|る does not.
+    static func endsSentence(_ text: UnsafeBufferPointer<UInt16>, after p: Int32) -> Bool {
+        var i = Int(p)
+        while i < text.count {
+            let u = text[i]
+            if ClauseMap.endsSentence(u) || ClauseMap.emojiEnd(text, at: i) != nil { return true }
+            guard Scorer.sentenceTail.contains(u) else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// よ や ー 〜 ～ w ｗ 草 … ‥ and spaces: what may trail a sentence-final imperative.
+    static let sentenceTail: Set<UInt16> = Set("よやー〜～wｗW草…‥ 　".utf16)
 
     /// Whether the text between a word and a request makes it or has it become a goal: し / にし
     /// (〜くして, 〜にして) or なっ / になっ (〜くなって, 〜になって).

@@ -80,6 +80,10 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// intensifier; a negator of its clause with nothing to negate is then a complaint of its own
     /// (全然出てこない, 一向に進まない) — the emphasis says the thing should have happened.
     case emphatic
+    /// 直せ / 改善しろ / 金返せ at the end of a sentence: a plain imperative demands what a request
+    /// asks politely. It acts as a suggestion of its weight (praise before it is wished for, and
+    /// alone it is a complaint); not at a sentence end it is another word (直せる, むしろ).
+    case imperative
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {
