@@ -32,7 +32,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
-        case handledCase, circumstance, agentTurn, aspect, emphaticNegation
+        case handledCase, circumstance, agentTurn, aspect, emphaticNegation, minor
 
         var name: StaticString {
             switch self {
@@ -62,6 +62,7 @@ struct AppliedRule {
             case .agentTurn: "agent_turn"
             case .aspect: "aspect"
             case .emphaticNegation: "emphatic_negation"
+            case .minor: "minor"
             }
         }
     }
@@ -93,6 +94,16 @@ struct RuleLog {
             body(rules[Int(i)])
             i = rules[Int(i)].next
         }
+    }
+
+    /// Whether a rule of `kind` was applied to `c`.
+    func contains(_ kind: AppliedRule.Kind, in c: Contribution) -> Bool {
+        var i = c.firstRule
+        while i >= 0 {
+            if rules[Int(i)].kind == kind { return true }
+            i = rules[Int(i)].next
+        }
+        return false
     }
 
     /// The rules of `c` as strings (`negation(ません)`), for the `Classification` API.

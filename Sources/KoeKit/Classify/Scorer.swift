@@ -48,6 +48,7 @@ struct Scorer {
         applySuggestions(rules, text: text)
         mergePending()
         applyModifiers(rules)
+        applyMinorFaults(rules)
         applyHearsay(rules)
         applyCircumstances(rules)
         applyPast(rules, text: text)

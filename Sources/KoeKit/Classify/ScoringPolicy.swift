@@ -30,6 +30,8 @@ public struct ScoringPolicy: Sendable {
     public var suggestionReach: Int32 = 8
     /// How far (normalised UTF-16 units) a negator may follow the word it negates.
     public var negationReach: Int32 = 12
+    /// How far from a minor-fault marker (のだけ, 欲を言えば) a complaint of its clause may be.
+    public var minorReach: Int32 = 16
     /// How far an intensifier or hedge may precede the word it scales.
     public var modifierReach: Int32 = 6
     /// Contrast (けど, のに): the clause before the last marker weighs less, the one after more.

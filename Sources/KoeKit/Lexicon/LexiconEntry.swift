@@ -84,6 +84,10 @@ public enum RuleRole: String, Sendable, CaseIterable {
     /// asks politely. It acts as a suggestion of its weight (praise before it is wished for, and
     /// alone it is a complaint); not at a sentence end it is another word (直せる, むしろ).
     case imperative
+    /// のだけ / 欲を言えば / 唯一の不満 / 玉に瑕: the complaint next to it in its clause is named as
+    /// the one small fault of something liked; it weighs the line's weight (0.5) and keeps its
+    /// signal (料金だけが高いのが玉に瑕 is still a pricing complaint).
+    case minor
 
     /// Grammatical words that lose to a content word containing them (物足りない's ない).
     var yieldsToContent: Bool {

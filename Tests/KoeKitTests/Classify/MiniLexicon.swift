@@ -64,6 +64,7 @@ enum MiniLexicon {
         全然\trule:emphatic\t1.5\t-
         ずに\trule:negator\t1\t-
         直せ\trule:imperative\t1.25\t-
+        のだけ\trule:minor\t0.5\t-
         ない\trule:negator\t1\t-
         なくなった\trule:absence\t2.5\t-
         なくはない\trule:double_negation\t1\t-
