@@ -71,6 +71,13 @@ public final class CompiledLexicon: Sendable {
     let kinds: [HitKind]
     /// Whether any entry is an aspect (`aspect:SIGNAL`): without one the aspect pass is skipped.
     let hasAspects: Bool
+    /// Aspect entry -> the polarity entries that may judge it, for an aspect restricted to a
+    /// judgement class (`aspect:SIGNAL@CLASS`): those that spell a word of the class. An aspect
+    /// without a class is absent (any polarity word of its sign judges it).
+    let aspectJudgements: [Int32: Set<Int32>]
+    /// Entries whose line names a problem (`issue:KIND`, not the verdicts of `issue:none`): a
+    /// trouble (料金が二重に引き落とされた) is no judgement of the thing for an aspect.
+    let problemPhrases: Set<Int32>
     /// Entry index -> weight and pattern, as flat arrays (no entry struct to copy per hit).
     let weights: [Double]
     let patterns: [String]
@@ -119,7 +126,7 @@ public final class CompiledLexicon: Sendable {
                 }
                 kinds.append(.topic(topicIndex[id]!))
             case let .rule(role): kinds.append(.rule(role))
-            case let .aspect(id):
+            case let .aspect(id, _):
                 // The builder resolved it: a declared signal of a judging family.
                 let k = signalIndex[id] ?? -1
                 kinds.append(k >= 0 ? .aspect(k, families[Int(k)]) : .polarity(0))
@@ -162,6 +169,10 @@ public final class CompiledLexicon: Sendable {
         locations = lexicon.entries.map(\.location.description)
         self.kinds = kinds
         hasAspects = Self.hasAspects(kinds)
+        aspectJudgements = JudgementClass.judgements(in: lexicon).judges
+        problemPhrases = Set(lexicon.entries.indices.lazy.filter { e in
+            lexicon.issueKinds[lexicon.entries[e].location.description].map { $0 != IssueVocabulary.verdictKind } ?? false
+        }.map(Int32.init))
         weights = lexicon.entries.map(\.weight)
         patterns = lexicon.entries.map(\.pattern)
         exactDigits = ExactDigit.table(patterns)
@@ -188,6 +199,8 @@ public final class CompiledLexicon: Sendable {
         locations = s.locations
         kinds = s.kinds
         hasAspects = Self.hasAspects(s.kinds)
+        aspectJudgements = s.aspectJudgements
+        problemPhrases = s.problemPhrases
         weights = s.weights
         patterns = s.patterns
         exactDigits = ExactDigit.table(s.patterns)

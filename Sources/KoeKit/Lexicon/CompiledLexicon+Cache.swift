@@ -19,6 +19,8 @@ extension CompiledLexicon {
         var json: JSONFragments
         var userWords: UserWordList
         var stopwords: Set<String>
+        var aspectJudgements: [Int32: Set<Int32>]
+        var problemPhrases: Set<Int32>
     }
 
     /// The tables, for `LexiconCache`.
@@ -42,6 +44,10 @@ extension CompiledLexicon {
         for table in [json.entry, json.pattern, json.signal, json.topic] { table.write(to: &out) }
         userWords.write(to: &out)
         out.strings(stopwords.sorted())
+        let restricted = aspectJudgements.keys.sorted()
+        out.array(restricted)
+        out.nested(restricted.map { aspectJudgements[$0]!.sorted() })
+        out.array(problemPhrases.sorted())
     }
 
     /// Each entry's `HitKind` as a tag, an index (signal, topic, family or role) and a value.
@@ -150,11 +156,23 @@ extension CompiledLexicon {
         else { throw CacheFormatError(description: "bad JSON tables") }
         let userWords = try UserWordList(reading: &input)
         let stopwords = Set(try input.strings())
+        let restricted: [Int32] = try input.array(), judges: [[Int32]] = try input.nested()
+        guard judges.count == restricted.count, Set(restricted).count == restricted.count,
+            restricted.allSatisfy({ e in
+                guard e >= 0, Int(e) < n, case .aspect = kinds[Int(e)] else { return false }
+                return true
+            }),
+            judges.allSatisfy({ $0.allSatisfy { e in e >= 0 && Int(e) < n } })
+        else { throw CacheFormatError(description: "bad aspect judgements") }
+        let problems: [Int32] = try input.array()
+        guard problems.allSatisfy({ $0 >= 0 && Int($0) < n }) else { throw CacheFormatError(description: "bad problem phrases") }
         return Stored(
             keyRefs: keyRefs, layerOf: layerOf, roleOf: roleOf, gaps: gaps, partCounts: partCounts, locations: locations,
             kinds: kinds, weights: weights, patterns: patterns, signalIDs: signalIDs, topicIDs: topicIDs,
             defaultTopic: defaultTopic < 0 ? nil : Int32(defaultTopic),
             json: JSONFragments(entry: tables[0], pattern: tables[1], signal: tables[2], topic: tables[3]),
-            userWords: userWords, stopwords: stopwords)
+            userWords: userWords, stopwords: stopwords,
+            aspectJudgements: Dictionary(uniqueKeysWithValues: zip(restricted, judges.map { Set($0) })),
+            problemPhrases: Set(problems))
     }
 }

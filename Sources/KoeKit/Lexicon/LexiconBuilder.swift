@@ -150,6 +150,11 @@ struct LexiconBuilder {
         }
         lexicon.entries = resolved.compactMap { $0?.entry }
         reportConflicts()
+        for (name, strings) in JudgementClass.judgements(in: lexicon).unspelled.sorted(by: { $0.key < $1.key }) {
+            if let at = lexicon.classes[name]?.location {
+                warn(at, 1, "@\(name): no polarity line spells \(strings.joined(separator: ", ")), so it judges no aspect")
+            }
+        }
         checkExamples()
         lexicon.version = Self.versionString(hash)
         return (lexicon, diagnostics)
@@ -257,15 +262,19 @@ struct LexiconBuilder {
             return .rule(r)
         }
         if text.hasPrefix(Self.aspectPrefix) {
-            let id = String(text.dropFirst(Self.aspectPrefix.count))
-            guard let signal = lexicon.signals[id] else { return fail(location, column, "unknown signal '\(id)' in aspect:\(id)") }
+            let spec = text.dropFirst(Self.aspectPrefix.count).split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+            let id = String(spec[0]), judgement = spec.count > 1 ? String(spec[1]) : nil
+            guard let signal = lexicon.signals[id] else { return fail(location, column, "unknown signal '\(id)' in \(text)") }
             guard signal.family != .action else {
-                return fail(location, column, "aspect:\(id) names an action signal: an aspect needs a dissatisfaction or success signal")
+                return fail(location, column, "\(text) names an action signal: an aspect needs a dissatisfaction or success signal")
             }
-            return .aspect(id)
+            if let judgement, lexicon.classes[judgement] == nil {
+                return fail(location, column, "unknown word class '@\(judgement)' in \(text) (the judgements it takes)")
+            }
+            return .aspect(id, judgement: judgement)
         }
         guard LexiconParser.isIdentifier(text) else {
-            return fail(location, column, "invalid target '\(text)' (pos, neg, none, a signal id, topic:ID, rule:ROLE, aspect:SIGNAL or issue:KIND)")
+            return fail(location, column, "invalid target '\(text)' (pos, neg, none, a signal id, topic:ID, rule:ROLE, aspect:SIGNAL[@CLASS] or issue:KIND)")
         }
         guard lexicon.signals[text] != nil else { return fail(location, column, "unknown signal '\(text)'") }
         return .signal(text)

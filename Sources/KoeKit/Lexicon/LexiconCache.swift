@@ -18,8 +18,9 @@ public struct LexiconCache: Sendable {
     let identity: String
 
     /// Bumped whenever what `CompiledLexicon+Cache.swift` or `LexiconCacheReport.swift` stores
-    /// changes (4: the key slots of speed23 and the report part of report23 together).
-    static let formatVersion = 5
+    /// changes (4: the key slots of speed23 and the report part of report23 together; 6: the
+    /// aspect judgement classes and problem phrases of aspect29).
+    static let formatVersion = 6
     static let magic = Array("KOELEXC\u{0}".utf8)
     /// `KOE_NO_CACHE=1`: neither read nor write the cache.
     public static let disableVariable = "KOE_NO_CACHE"

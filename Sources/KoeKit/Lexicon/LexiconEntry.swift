@@ -6,7 +6,9 @@ public enum Target: Hashable, Sendable, CustomStringConvertible {
     case rule(RuleRole)
     /// `aspect:SIGNAL`: the pattern names a thing that is judged (料金, 担当者, マニュアル); a
     /// judgement of the signal family's sign in the same clause makes the text carry the signal.
-    case aspect(String)
+    /// `aspect:SIGNAL@CLASS` takes only a judgement that the word class spells (返信が … 遅い:
+    /// `aspect:slow_response@slow`), so a thing judged in many ways can carry one signal per way.
+    case aspect(String, judgement: String? = nil)
 
     public var description: String {
         switch self {
@@ -14,7 +16,7 @@ public enum Target: Hashable, Sendable, CustomStringConvertible {
         case let .signal(id): id
         case let .topic(id): "topic:\(id)"
         case let .rule(role): "rule:\(role.rawValue)"
-        case let .aspect(id): "aspect:\(id)"
+        case let .aspect(id, judgement): "aspect:\(id)" + (judgement.map { "@\($0)" } ?? "")
         }
     }
 }

@@ -104,6 +104,19 @@ import Testing
         #expect(result.signals[0].evidence.map(\.text) == ["料金"])
     }
 
+    /// A polarity line that names a problem (`issue:KIND`) is a trouble, no judgement of the
+    /// thing; a verdict (`issue:none`) still judges it.
+    @Test func aProblemPhraseIsNoJudgement() throws {
+        let (lexicon, diagnostics) = try TemporaryLexicon.load([[
+            "signals.tsv": Self.signals + "\n", "aspects.tsv": Self.aspects + "\n", "classes/things.tsv": Self.classes,
+            "entries.tsv": "二重に引かれる\tneg,issue:double_charge\t1\tv1\n残念\tneg,issue:none\t1\tadj-na\n",
+        ]])
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let classifier = try Classifier(lexicon: CompiledLexicon(lexicon))
+        #expect(try classifier.classify("料金が二重に引かれた").signals.isEmpty)
+        #expect(try classifier.classify("料金が残念").signals.map(\.id) == ["price_gripe"])
+    }
+
     @Test func anActionSignalCannotBeAnAspect() throws {
         let (_, diagnostics) = try TemporaryLexicon.load([[
             "signals.tsv": Self.signals + "\n", "aspects.tsv": "料金\taspect:asked\t1\t-\n",
