@@ -7,7 +7,10 @@ import Foundation
 ///    all pairs), each scored by cosine; every item keeps its `neighbours` best pairs;
 /// 3. clusters merge, best pair first, while the average similarity over all their member
 ///    pairs (a missing pair counts 0) reaches `threshold`. A merged cluster must stay close to
-///    every member on average, so it cannot grow into a catch-all by chaining.
+///    every member on average, so it cannot grow into a catch-all by chaining. Nor may a few
+///    members carry a merge: at least `memberSupport` of the smaller cluster's members must
+///    reach `threshold` with the other cluster on their own (a crash ticket that also names the
+///    SMS code does not pull the whole SMS issue into the crash spike).
 /// 4. one pass places each item by the clusters it ends beside, not by the order of merges
 ///    (`MemberRefinement`): a member moves to a cluster it is more like on average by at least
 ///    `threshold`, an unclustered item joins the one it reaches `threshold` with.
@@ -33,6 +36,11 @@ public struct IssueClusterer: Sendable {
     /// not matter) until the budget is spent. Without it a large week of text that rarely
     /// repeats compares nearly every pair (16 minutes for a million tickets).
     public var candidateBudget = 300
+    /// The share of the smaller cluster's members (rounded up) that must each reach `threshold`
+    /// with the other cluster for the two to merge: a member's own best pairs in the other
+    /// cluster, summed and divided by its size. Below five members one suffices, which the
+    /// average already implies; from five on it takes at least two.
+    public var memberSupport = 0.25
     public var minimumSize = 2
     public var quoteCount = 3
 
@@ -61,7 +69,7 @@ public struct IssueClusterer: Sendable {
             let graph = similarityGraph(vectors, model: model)
             return (LinkRows(graph), NeighbourItems(graph))
         }()
-        let merged = agglomerate(consume rows)
+        let merged = agglomerate(consume rows, vectors: vectors, neighbours: near)
         let assignment = MemberRefinement(threshold: threshold, minimumSize: minimumSize)
             .refine(merged, vectors: vectors, neighbours: near)
         var members: [Int: [Int]] = [:]
@@ -208,11 +216,47 @@ public struct IssueClusterer: Sendable {
 
     /// Average-linkage agglomeration; returns each item's cluster (the smallest item index in it).
     /// `links` is consumed: merging rewrites it in place (no second copy of the graph).
-    private func agglomerate(_ links: consuming LinkRows) -> [Int] {
+    private func agglomerate(_ links: consuming LinkRows, vectors: [SparseVector], neighbours: NeighbourItems) -> [Int] {
         var links = consume links  // cluster → neighbour cluster → sum of member-pair similarities
         let n = links.rows.count
         var size = [Int](repeating: 1, count: n)
         var parent = Array(0..<n)
+        // Each cluster's members as a list threaded through the items, from the cluster's own
+        // item: the next member (-1 after the last), and the last member of each cluster.
+        var nextMember = [Int32](repeating: -1, count: n)
+        var lastMember = (0..<n).map(Int32.init)
+        /// The cluster of item `x` (halving the path it walks).
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        /// Whether `memberSupport` of cluster `side`'s members reach `threshold` with `other`
+        /// on their own (each one's similarities to `other`'s members among its own best pairs,
+        /// divided by `other`'s size). Stops as soon as the answer is known.
+        func supported(_ side: Int, by other: Int) -> Bool {
+            let needed = Int((memberSupport * Double(size[side])).rounded(.up))
+            guard needed >= 2 else { return true }
+            let bar = threshold * Double(size[other])
+            var found = 0, left = size[side]
+            var m = side
+            while m >= 0 {
+                let v = vectors[m]
+                var sum = 0.0
+                neighbours.forEach(m) { j in
+                    if find(j) == other { sum += v.dot(vectors[j]) }
+                }
+                if sum >= bar { found += 1 }
+                left -= 1
+                if found >= needed { return true }
+                if found + left < needed { return false }
+                m = Int(nextMember[m])
+            }
+            return false
+        }
         var pairs = 0
         for (a, row) in links.rows.enumerated() {
             for link in row where a < Int(link.other) && link.sum >= threshold { pairs += 1 }
@@ -239,8 +283,14 @@ public struct IssueClusterer: Sendable {
         while let c = queue.pop() {
             guard isLive(c) else { continue }  // stale: a fresher entry exists
             let (keep, gone) = (c.a, c.b)
+            // The smaller side (both when equal) must back the merge with enough members; a
+            // refused pair is dropped: it is weighed again if either side grows.
+            let (small, large) = size[keep] <= size[gone] ? (keep, gone) : (gone, keep)
+            guard supported(small, by: large) && (size[keep] != size[gone] || supported(large, by: small)) else { continue }
             parent[gone] = keep
             size[keep] += size[gone]
+            nextMember[Int(lastMember[keep])] = Int32(gone)
+            lastMember[keep] = lastMember[gone]
             for link in links.merge(gone, into: keep) {
                 let other = Int(link.other)
                 let average = link.sum / Double(size[keep] * size[other])
