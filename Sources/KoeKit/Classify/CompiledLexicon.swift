@@ -76,7 +76,7 @@ public final class CompiledLexicon: Sendable {
     /// without a class is absent (any polarity word of its sign judges it).
     let aspectJudgements: [Int32: Set<Int32>]
     /// Entries whose line names a problem (`issue:KIND`, not the verdicts of `issue:none`): a
-    /// trouble (料金が二重に引き落とされた) is no judgement of the thing for an aspect.
+    /// trouble (月額が2回請求された) is no judgement of the thing for an aspect.
     let problemPhrases: Set<Int32>
     /// Entry index -> weight and pattern, as flat arrays (no entry struct to copy per hit).
     let weights: [Double]
