@@ -57,8 +57,8 @@ extension Scorer {
         return nil
     }
 
-    /// A polarity word judges, unless its line names a problem (`issue:KIND`): 料金が二重に引き落
-    /// とされた is a billing trouble, not a judgement of the price. (Signal lines of the family
+    /// A polarity word judges, unless its line names a problem (`issue:KIND`): 月額が2回請求
+    /// された is a billing trouble, not a judgement of the price. (Signal lines of the family
     /// as judgements were measured: held-out signal F1 +0.001, dev −0.004 — they name their own
     /// signal and a second one misleads.)
     private func isJudgement(_ c: Contribution) -> Bool {

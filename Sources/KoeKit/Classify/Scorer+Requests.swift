@@ -46,8 +46,9 @@ extension Scorer {
     /// 改善お願いします) is a wish for something missing, and so is praise shortly before it
     /// in its clause. The rule word's weight scales the complaint: a request is a mild one.
     mutating func applySuggestions(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
-        for rule in rules where role(of: rule) == .suggestion
-            || (role(of: rule) == .imperative && Scorer.endsSentence(text, after: rule.end)) {
+        for rule in rules {
+            let role = role(of: rule)
+            guard role == .suggestion || (role == .imperative && Scorer.endsSentence(text, after: rule.end)) else { continue }
             var changed = false, touched = false
             let size = policy.suggestion * lexicon.weights[Int(rule.entry)]
             let request = lexicon.weights[Int(rule.entry)] < 1

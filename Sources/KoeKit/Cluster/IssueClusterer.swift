@@ -301,12 +301,7 @@ public struct IssueClusterer: Sendable {
                 compactAt = max(compactAt, queue.count + queue.count / 4)
             }
         }
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { x = parent[x] }
-            return x
-        }
-        return (0..<n).map(root)
+        return (0..<n).map(find)
     }
 }
 
