@@ -38,7 +38,7 @@ public enum Normalizer {
     /// when every unit is one that NFKC leaves alone and never composes with a neighbour, and
     /// that the extra folds never touch: printable ASCII but upper-case letters, `-` and `~`;
     /// CJK punctuation and brackets U+3001–3011; kana without the sound marks; ー; the unified
-    /// ideographs (the same set as `is_nfkc_inert` in `koe_icu.c`). Most lexicon patterns are
+    /// ideographs (the same set as `is_nfkc_inert` in `koe_normalize.c`). Most lexicon patterns are
     /// such text, and loading a lexicon normalises every one of them.
     static func isFixedPoint(_ text: String) -> Bool {
         text.utf16.allSatisfy { u in
