@@ -20,6 +20,10 @@ public struct RecordField: Sendable, Equatable {
 /// caller can emit an error record in its place: no input item is ever dropped silently.
 /// Canonical values taken from JSON keep numbers and booleans as their JSON text, join arrays
 /// of scalars with `,` (`["a","b"]` → `a,b`) and give other arrays and objects as raw JSON.
+///
+/// A record is copied a few times on its way from the reader through a batch to a worker, so
+/// it stays small: the number, source, line and text inline, everything else (which plain
+/// text input never has) in one shared box, copied when written to while shared.
 public struct Record: Sendable {
     /// 1-based record number in this input (headers and skipped blank lines do not count).
     public var number: Int
@@ -27,26 +31,9 @@ public struct Record: Sendable {
     public var source: String
     /// 1-based physical line where the record starts.
     public var line: Int
-    public var id: String?
     /// The text to classify (the body); "" when there is none.
     public var text: String
-    public var subject: String?
-    /// The raw value; parsing dates is left to the caller.
-    public var createdAt: String?
-    public var channel: String?
-    public var accountID: String?
-    public var customerID: String?
-    public var plan: String?
-    public var status: String?
-    public var tags: String?
-    public var rating: String?
-    /// Every input field in input order, for pass-through; empty for plain text input.
-    public var fields: [RecordField]
-    /// Why the record could not be read properly (bad JSON, missing text field, unterminated
-    /// quote…), starting with the line: `line 3: not a JSON object: [1, 2]`.
-    public var error: String?
-    /// Non-fatal notes, e.g. `invalid UTF-8 replaced with U+FFFD at byte 17`.
-    public var warnings: [String]
+    private var box: Box?
 
     public init(
         number: Int, source: String, line: Int, id: String? = nil, text: String = "",
@@ -55,10 +42,103 @@ public struct Record: Sendable {
         self.number = number
         self.source = source
         self.line = line
-        self.id = id
         self.text = text
-        self.fields = fields
-        self.error = error
-        self.warnings = warnings
+        if id != nil || !fields.isEmpty || error != nil || !warnings.isEmpty {
+            box = Box(More(id: id, fields: fields, error: error, warnings: warnings))
+        }
+    }
+
+    public var id: String? {
+        get { box?.more.id }
+        _modify { yield &more.id }
+    }
+    public var subject: String? {
+        get { box?.more.subject }
+        _modify { yield &more.subject }
+    }
+    /// The raw value; parsing dates is left to the caller.
+    public var createdAt: String? {
+        get { box?.more.createdAt }
+        _modify { yield &more.createdAt }
+    }
+    public var channel: String? {
+        get { box?.more.channel }
+        _modify { yield &more.channel }
+    }
+    public var accountID: String? {
+        get { box?.more.accountID }
+        _modify { yield &more.accountID }
+    }
+    public var customerID: String? {
+        get { box?.more.customerID }
+        _modify { yield &more.customerID }
+    }
+    public var plan: String? {
+        get { box?.more.plan }
+        _modify { yield &more.plan }
+    }
+    public var status: String? {
+        get { box?.more.status }
+        _modify { yield &more.status }
+    }
+    public var tags: String? {
+        get { box?.more.tags }
+        _modify { yield &more.tags }
+    }
+    public var rating: String? {
+        get { box?.more.rating }
+        _modify { yield &more.rating }
+    }
+    /// Every input field in input order, for pass-through; empty for plain text input.
+    public var fields: [RecordField] {
+        get { box?.more.fields ?? [] }
+        _modify { yield &more.fields }
+    }
+    /// Why the record could not be read properly (bad JSON, missing text field, unterminated
+    /// quote…), starting with the line: `line 3: not a JSON object: [1, 2]`.
+    public var error: String? {
+        get { box?.more.error }
+        _modify { yield &more.error }
+    }
+    /// Non-fatal notes, e.g. `invalid UTF-8 replaced with U+FFFD at byte 17`.
+    public var warnings: [String] {
+        get { box?.more.warnings ?? [] }
+        _modify { yield &more.warnings }
+    }
+
+    /// The boxed fields, made this record's own before they are written.
+    private var more: More {
+        get { box?.more ?? More() }
+        _modify {
+            if box == nil {
+                box = Box(More())
+            } else if !isKnownUniquelyReferenced(&box!) {
+                box = Box(box!.more)
+            }
+            yield &box!.more
+        }
+    }
+
+    private struct More {
+        var id: String?
+        var subject: String?
+        var createdAt: String?
+        var channel: String?
+        var accountID: String?
+        var customerID: String?
+        var plan: String?
+        var status: String?
+        var tags: String?
+        var rating: String?
+        var fields: [RecordField] = []
+        var error: String?
+        var warnings: [String] = []
+    }
+
+    /// Written only through `more`, which copies a shared box first: never mutated while
+    /// another record (or thread) can see it.
+    private final class Box: @unchecked Sendable {
+        var more: More
+        init(_ more: More) { self.more = more }
     }
 }
