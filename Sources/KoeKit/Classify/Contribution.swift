@@ -32,7 +32,7 @@ struct AppliedRule {
         case negation, doubleNegation, suggestion, intensifier, hedge, conditional
         case contrastAfter, contrastBefore, trailingContrast, hypothetical, question, sarcasm
         case absence, presence, inability, procedural, rhetorical, brokenExpectation, hearsay, counterfactual, past
-        case handledCase, circumstance, agentTurn, aspect, emphaticNegation, minor
+        case handledCase, circumstance, agentTurn, aspect, emphaticNegation, minor, decline
 
         var name: StaticString {
             switch self {
@@ -63,6 +63,7 @@ struct AppliedRule {
             case .aspect: "aspect"
             case .emphaticNegation: "emphatic_negation"
             case .minor: "minor"
+            case .decline: "decline"
             }
         }
     }

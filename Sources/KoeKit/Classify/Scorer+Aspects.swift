@@ -74,7 +74,7 @@ extension Scorer {
             switch rule.kind {
             case .question: asked = true
             case .rhetorical: rhetorical = true
-            case .hypothetical, .conditional, .hearsay, .past, .handledCase, .circumstance, .agentTurn, .counterfactual,
+            case .hypothetical, .conditional, .hearsay, .past, .decline, .handledCase, .circumstance, .agentTurn, .counterfactual,
                 .procedural, .sarcasm, .trailingContrast:
                 neutralised = true
             default: break

@@ -168,8 +168,10 @@ struct Scorer {
     /// When something later in its sentence pulls the other way (…が、今はすぐつながる; inside the
     /// clause too: 以前は面倒だったから楽になった), or the sentence trails off after a contrast
     /// (昔は電話で30分待ちだったのに。: unlike now), the past side is only the background of a change:
-    /// it weighs `policy.past` and emits no signal. Without such a turn it stands (以前は良かった is
-    /// kept as written).
+    /// it weighs `policy.past` and emits no signal. Without such a turn a complaint stands
+    /// (以前は毎回待たされていた), but praise whose sentence ends in the past tense
+    /// (以前は使いやすかった, 前はもっと早かった) says things were better then: a decline, which
+    /// counts against at `policy.decline` and emits no praise signal.
     private mutating func applyPast(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
         for rule in rules where role(of: rule) == .past {
             let clause = clauses.clause(of: rule.start)
@@ -196,7 +198,10 @@ struct Scorer {
                         && clauses.sentence(of: $0.start) == sentence && trails($0, sentence: sentence, text: text)
                 }
             }
-            guard turns else { continue }
+            guard turns else {
+                if then > 0 { applyDecline(first..<end, rule: rule, sentence: sentence, text: text) }
+                continue
+            }
             for k in first..<end where contributions[k].value != 0 {
                 contributions[k].pastComplaint = contributions[k].value < 0
                 contributions[k].value *= policy.past
@@ -204,6 +209,24 @@ struct Scorer {
                 contributions[k].signal = -1
                 addRule(.past, entry: rule.entry, to: k)
             }
+        }
+    }
+
+    /// Past praise with no turn after it (see `applyPast`): a decline when its sentence ends in
+    /// the past tense proper (以前は良かったし今も満足しています goes on; 以前は良いと聞いている is
+    /// no account of how things were). Praise after a contrast (…けど今も良い) already outweighs
+    /// what stands before the contrast.
+    private mutating func applyDecline(_ range: Range<Int>, rule: Hit, sentence: Int, text: UnsafeBufferPointer<UInt16>) {
+        guard policy.decline != 0, let last = range.last else { return }
+        // A pattern in parts may tell a change itself (面倒だった…{14}楽: 面倒だったから楽になった).
+        guard contributions[range].allSatisfy({ lexicon.partCounts[Int($0.hit.entry)] == 1 }) else { return }
+        let start = Int(contributions[last].hit.start)
+        guard Self.endsInPast(from: start, sentenceEnd: clauses.sentenceEnds[sentence], text: text, strictly: true) else { return }
+        for k in range where contributions[k].value > 0 {
+            contributions[k].value = -contributions[k].value * policy.decline
+            contributions[k].strength *= policy.decline
+            contributions[k].signal = -1
+            addRule(.decline, entry: rule.entry, to: k)
         }
     }
 

@@ -46,6 +46,9 @@ public struct ScoringPolicy: Sendable {
     public var hearsay = 0.0
     /// How things were (以前は…), when the text then says the opposite, keeps this much.
     public var past = 0.0
+    /// Past praise that nothing turns or carries on (以前は使いやすかった: better then) counts
+    /// against at this factor of its weight.
+    public var decline = 1.0
     /// A trouble named as the matter of a sentence that only praises how it was handled
     /// (不具合の件で丁寧に対応していただいた) keeps this much.
     public var handledCase = 0.0

@@ -47,6 +47,7 @@ enum MiniLexicon {
         書類をお送りいただけない\tneg\t1\t-
         お送りいただけ\tquestion_asked\t1\t-
         返事が来ない\tneg\t1\tprefix
+        面倒だった…{4}便利\tpos\t1\t-
         """
 
     static let rules = """

@@ -92,6 +92,12 @@ import Testing
         Case("the past clause may turn inside itself", "以前は悪いから便利", 1, .success),
         Case("a past complaint trailing off in のに is the background of a change", "以前は悪いのに。", 0, .neutral),
         Case("a past praise trailing off in のに is a complaint", "以前は便利のに。", -0.6, .dissatisfaction),
+        Case("past praise ending its sentence in the past tense is a decline", "以前は便利だった", -1, .dissatisfaction),
+        Case("past praise in the present tense stands", "以前は便利です", 1, .success),
+        Case("a past complaint in the past tense stands", "以前は悪かった", -1, .dissatisfaction),
+        Case("past praise in a resultative form stands", "以前は感謝しています", 2, .success),
+        Case("past praise before a contrast that praises again: the praise after it counts", "以前は便利だったけど今も良かった", 2, .success),
+        Case("a pattern in parts that tells a change is no decline", "以前は面倒だったので便利だった", 1, .success),
         Case("a trouble named as the case of praise weighs nothing", "不具合について感謝します", 2, .success),
         Case("a case followed by blame stands", "不具合について感謝、悪い", 0, .mixed),
         Case("a case is only the matter of its own sentence", "不具合。について感謝します", 1, .mixed),
@@ -202,6 +208,12 @@ import Testing
     @Test func proceduralChurnKeepsItsSignal() throws {
         let result = try MiniLexicon.classifier().classify("解約したいです")
         #expect(Set(result.signals.map(\.id)) == ["churn_intent", "question_asked"])
+    }
+
+    /// A decline (以前は使いやすかった) is no praise: the praise signal goes with the praise.
+    @Test func declineEmitsNoPraiseSignal() throws {
+        #expect(try MiniLexicon.classifier().classify("以前は使いやすかった").signals.isEmpty)
+        #expect(try MiniLexicon.classifier().classify("使いやすかった").signals.map(\.id) == ["ease_praised"])
     }
 
     /// Churn that others are said to consider is no signal of the writer's.
