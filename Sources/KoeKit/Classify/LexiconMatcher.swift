@@ -137,12 +137,10 @@ struct LexiconMatcher {
         // retain and a release per start position); the store takes the memory back after.
         let store = rawStore
         var hits = store.pointer, room = store.capacity, count = 0
-        for start in 0..<text.count where trie.mayMatch(text, at: start) {
-            trie.forEachMatch(in: text, from: start) { end, key in
-                if count == room { (hits, room) = RawHitStore.grown(hits, room: room, keeping: count) }
-                hits[count] = RawHit(start: start, end: end, key: key)
-                count += 1
-            }
+        trie.forEachMatch(in: text) { start, end, key in
+            if count == room { (hits, room) = RawHitStore.grown(hits, room: room, keeping: count) }
+            hits[count] = RawHit(start: start, end: end, key: key)
+            count += 1
         }
         store.adopt(hits, capacity: room)
         var raw = UnsafeMutableBufferPointer(start: hits, count: count)
