@@ -38,14 +38,57 @@ extension Array where Element == Hit {
         fallback: (Hit, Hit) -> Bool
     ) {
         guard count > 1 else { return }
-        guard allSatisfy({ $0.start >= 0 && $0.start < 1 << 28 && $0.entry >= 0 && $0.entry < 1 << 20 && $0.length >= 0 && $0.length < 0xFFFF })
-        else {
-            sort(by: fallback)
+        let fits = PackedSort.sort(&self, scratch: &scratch, packed: packed, unpacked: unpacked) { h in
+            h.start >= 0 && h.start < 1 << 28 && h.entry >= 0 && h.entry < 1 << 20 && h.length >= 0 && h.length < 0xFFFF
+        }
+        if !fits { sort(by: fallback) }
+    }
+}
+
+/// Sorting a line's hits through 64-bit keys that each hold a whole hit, so that the order of
+/// the keys is the order wanted and equal keys are equal hits: any sort gives the same result.
+/// Lines hold a few dozen hits, sorted several times each: the keys are written and read
+/// through pointers, and short runs are sorted by insertion in place.
+enum PackedSort {
+    /// Sorts `values` by their keys and returns true, or returns false (leaving them as they
+    /// were) when one does not `fit` the packing.
+    @inline(__always)
+    static func sort<T>(
+        _ values: inout [T], scratch: inout [UInt64], packed: (T) -> UInt64, unpacked: (UInt64) -> T,
+        fits: (T) -> Bool
+    ) -> Bool {
+        let n = values.count
+        if scratch.count < n { scratch.append(contentsOf: repeatElement(0, count: n - scratch.count)) }
+        return scratch.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values in
+                for i in 0..<n {
+                    guard fits(values[i]) else { return false }
+                    keys[i] = packed(values[i])
+                }
+                sortKeys(keys.baseAddress!, n)
+                for i in 0..<n { values[i] = unpacked(keys[i]) }
+                return true
+            }
+        }
+    }
+
+    /// Up to this many keys are sorted by insertion.
+    static let insertionLimit = 24
+
+    static func sortKeys(_ keys: UnsafeMutablePointer<UInt64>, _ n: Int) {
+        guard n > insertionLimit else {
+            for i in 1..<max(1, n) {
+                let k = keys[i]
+                var j = i
+                while j > 0 && keys[j - 1] > k {
+                    keys[j] = keys[j - 1]
+                    j -= 1
+                }
+                keys[j] = k
+            }
             return
         }
-        scratch.removeAll(keepingCapacity: true)
-        for h in self { scratch.append(packed(h)) }
-        scratch.sort()
-        for i in indices { self[i] = unpacked(scratch[i]) }
+        var all = UnsafeMutableBufferPointer(start: keys, count: n)
+        all.sort()
     }
 }

@@ -6,7 +6,7 @@ extension LexiconMatcher {
     /// after part k ends, with no sentence end between. One hit per chain, from the first
     /// part's start to the last part's end; a chain starts as late as it can (the tightest).
     mutating func chainParts(_ text: UnsafeBufferPointer<UInt16>, into candidates: inout [Hit]) {
-        parts.sort { ($0.hit.entry, $0.part, $0.hit.start, $0.hit.end) < ($1.hit.entry, $1.part, $1.hit.start, $1.hit.end) }
+        parts.sortByEntryAndPart(scratch: &partKeys)
         let gapStart = lexicon.gapStart.pointer, gapValues = lexicon.gapValues.pointer
         var i = 0
         // The matcher's scratch arrays, as locals (reading them through `self` per hit would
@@ -92,3 +92,25 @@ struct PartHit {
     var part: Int16
 }
 
+extension Array where Element == PartHit {
+    /// By entry, then part, then start, then end. Through 64-bit keys that hold a whole part
+    /// hit (an integer sort, no comparator calls) when every one fits: entry < 2^20, part <
+    /// 2^8, start < 2^24, length < 2^12; else by comparison.
+    mutating func sortByEntryAndPart(scratch: inout [UInt64]) {
+        guard count > 1 else { return }
+        let fits = PackedSort.sort(&self, scratch: &scratch, packed: { h in
+            UInt64(h.hit.entry) << 44 | UInt64(h.part) << 36 | UInt64(h.hit.start) << 12 | UInt64(h.hit.length)
+        }, unpacked: { k in
+            let start = Int32(truncatingIfNeeded: k >> 12 & 0xFF_FFFF)
+            return PartHit(
+                hit: Hit(start: start, end: start + Int32(truncatingIfNeeded: k & 0xFFF), entry: Int32(truncatingIfNeeded: k >> 44)),
+                part: Int16(truncatingIfNeeded: k >> 36 & 0xFF))
+        }, fits: { h in
+            h.hit.entry >= 0 && h.hit.entry < 1 << 20 && h.part >= 0 && h.part < 1 << 8 && h.hit.start >= 0
+                && h.hit.start < 1 << 24 && h.hit.length >= 0 && h.hit.length < 1 << 12
+        })
+        if !fits {
+            sort { ($0.hit.entry, $0.part, $0.hit.start, $0.hit.end) < ($1.hit.entry, $1.part, $1.hit.start, $1.hit.end) }
+        }
+    }
+}

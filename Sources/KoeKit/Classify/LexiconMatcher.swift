@@ -13,12 +13,14 @@ struct LexiconMatcher {
     /// Matches that lost to a longer or overriding match, with the reason (for `koe explain`).
     private(set) var dropped: [(hit: Hit, reason: String)] = []
     var recordDropped = false
-    private var raw: [RawHit] = []
+    private let rawStore = RawHitStore()
     /// Matches of one part of a gapped pattern, to be chained.
     var parts: [PartHit] = []
     /// Scratch for `chainParts`: the chains reached so far, and those reaching the next part.
     var chainReached: [(start: Int32, end: Int32)] = []
     var chainNext: [(start: Int32, end: Int32)] = []
+    /// Scratch for sorting `parts`.
+    var partKeys: [UInt64] = []
     /// Which entries with parts have all their parts in this line, in order.
     private var progress: PartProgress
     private var candidates: [Hit] = []
@@ -112,17 +114,13 @@ struct LexiconMatcher {
     /// are found first, so that the analyzer segments only the clauses they need.
     private mutating func collect(_ analyzer: TextAnalyzer, _ text: UnsafeBufferPointer<UInt16>) throws {
         // Locals: reading the stored arrays per match would retain them.
-        var raw: [RawHit] = []
-        swap(&raw, &self.raw)
         var candidates: [Hit] = []
         swap(&candidates, &self.candidates)
         var tracker = progress
         defer {
-            swap(&raw, &self.raw)
             swap(&candidates, &self.candidates)
             progress = tracker
         }
-        raw.removeAll(keepingCapacity: true)
         tracker.startLine()
         // Parts of gapped or joined entries count only when every part of the entry occurs, in
         // order, somewhere in the line: most lines hold a common later part (ない, ません) but
@@ -135,32 +133,36 @@ struct LexiconMatcher {
         // First every match, without reading what its key stands for: the walk stays small,
         // and the reads of the keys' slots below (cache misses, mostly) are independent of
         // each other, so they overlap.
-        for start in 0..<text.count where trie.mayMatch(text, at: start) {
-            trie.forEachMatch(in: text, from: start) { end, key in raw.append(RawHit(start: start, end: end, key: key)) }
+        // The walk's closure captures plain values only (capturing the store, a class, costs a
+        // retain and a release per start position); the store takes the memory back after.
+        let store = rawStore
+        var hits = store.pointer, room = store.capacity, count = 0
+        trie.forEachMatch(in: text) { start, end, key in
+            if count == room { (hits, room) = RawHitStore.grown(hits, room: room, keeping: count) }
+            hits[count] = RawHit(start: start, end: end, key: key)
+            count += 1
         }
+        store.adopt(hits, capacity: room)
+        var raw = UnsafeMutableBufferPointer(start: hits, count: count)
         guard !raw.isEmpty else { return }
         // The headers are read in a loop of their own first, with nothing depending on what is
         // read: their cache misses overlap, where in the loop below each would stall it.
         var touched: UInt32 = 0
-        raw.withUnsafeBufferPointer { raw in
-            for r in raw { touched |= refs[Int(r.key)].bits }
-        }
+        for r in raw { touched |= refs[Int(r.key)].bits }
         touchSink = touched
         // Then, in text order, the parts: keep a match only when it may still count.
         var kept = 0
-        raw.withUnsafeMutableBufferPointer { raw in
-            for i in 0..<raw.count {
-                let r = raw[i], key = r.key
-                if key >= wholeOnly {
-                    if key >= laterOnly && !tracker.anyActive { continue }
-                    let k = Info(at: key, in: refs)
-                    guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { continue }
-                }
-                raw[kept] = r
-                kept += 1
+        for i in 0..<raw.count {
+            let r = raw[i], key = r.key
+            if key >= wholeOnly {
+                if key >= laterOnly && !tracker.anyActive { continue }
+                let k = Info(at: key, in: refs)
+                guard (k.hasParts && tracker.advance(k, refs)) || k.hasWhole else { continue }
             }
+            raw[kept] = r
+            kept += 1
         }
-        raw.removeSubrange(kept...)
+        raw = UnsafeMutableBufferPointer(rebasing: raw[..<kept])
         guard !raw.isEmpty else { return }
         // Now that the line's complete entries are known, a match that stands for no whole
         // entry and no part of a complete one can produce nothing: it is dropped before it
@@ -168,26 +170,24 @@ struct LexiconMatcher {
         // parts of entries whose later parts never came).
         let anyViable = tracker.anyViable
         kept = 0
-        raw.withUnsafeMutableBufferPointer { raw in
-            for i in 0..<raw.count {
-                let r = raw[i]
-                let k = Info(at: r.key, in: refs)
-                var start = k.wholeNeedsStart, end = k.wholeNeedsEnd, useful = k.hasWhole
-                if k.hasParts && anyViable {
-                    tracker.forEachViable(k, refs) { ref in
-                        useful = true
-                        if !ref.startsFreely { start = true }
-                        if ref.needsEndBoundary { end = true }
-                    }
+        for i in 0..<raw.count {
+            let r = raw[i]
+            let k = Info(at: r.key, in: refs)
+            var start = k.wholeNeedsStart, end = k.wholeNeedsEnd, useful = k.hasWhole
+            if k.hasParts && anyViable {
+                tracker.forEachViable(k, refs) { ref in
+                    useful = true
+                    if !ref.startsFreely { start = true }
+                    if ref.needsEndBoundary { end = true }
                 }
-                guard useful else { continue }
-                if start { analyzer.requireBoundary(at: r.start) }
-                if end { analyzer.requireBoundary(at: r.end) }
-                raw[kept] = r
-                kept += 1
             }
+            guard useful else { continue }
+            if start { analyzer.requireBoundary(at: r.start) }
+            if end { analyzer.requireBoundary(at: r.end) }
+            raw[kept] = r
+            kept += 1
         }
-        raw.removeSubrange(kept...)
+        raw = UnsafeMutableBufferPointer(rebasing: raw[..<kept])
         try analyzer.segmentRequired()
         for r in raw {
             let k = Info(at: r.key, in: refs)
@@ -346,5 +346,41 @@ struct RawHit {
         self.start = Int32(start)
         self.end = Int32(end)
         self.key = key
+    }
+}
+
+/// The raw hits of one line, written through a pointer: the walk stores tens of them per
+/// line, and an array append per hit (uniqueness and capacity checks, a call) cost more
+/// than the store. One per matcher, on one thread.
+final class RawHitStore {
+    private(set) var pointer: UnsafeMutablePointer<RawHit>
+    private(set) var capacity: Int
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+        pointer = .allocate(capacity: capacity)
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// Doubles the room, keeping the first `count` hits; returns the new pointer and room.
+    func grow(keeping count: Int) -> (UnsafeMutablePointer<RawHit>, Int) {
+        (pointer, capacity) = Self.grown(pointer, room: capacity, keeping: count)
+        return (pointer, capacity)
+    }
+
+    /// `hits` (`room` of them, allocated) moved to twice the room, keeping the first `count`;
+    /// `hits` is deallocated. The store must `adopt` the result.
+    static func grown(_ hits: UnsafeMutablePointer<RawHit>, room: Int, keeping count: Int) -> (UnsafeMutablePointer<RawHit>, Int) {
+        let bigger = UnsafeMutablePointer<RawHit>.allocate(capacity: 2 * room)
+        bigger.update(from: hits, count: count)
+        hits.deallocate()
+        return (bigger, 2 * room)
+    }
+
+    /// Takes over the memory `grown` returned (or its own, unchanged).
+    func adopt(_ hits: UnsafeMutablePointer<RawHit>, capacity: Int) {
+        pointer = hits
+        self.capacity = capacity
     }
 }

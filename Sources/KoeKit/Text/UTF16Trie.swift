@@ -199,45 +199,79 @@ public struct UTF16Trie: Sendable {
         guard start + 1 < text.count else { return }
         let node = self.node(after: first, UTF16Trie.fold(text[start + 1]))
         guard node >= 0 else { return }
-        var i = start + 2
-        records.withUnsafeBufferPointer { records in
-            let r = records.baseAddress!
-            var o = Int(node)
-            while true {
-                let header = r[o]
-                var p = o + 1
-                if header & UTF16Trie.hasValue != 0 {
-                    body(i, Int32(bitPattern: UInt32(r[p]) | UInt32(r[p + 1]) << 16))
-                    p += 2
-                }
-                let c = Int(header & ~UTF16Trie.hasValue)
-                guard i < text.count, c > 0 else { return }
-                let unit = UTF16Trie.fold(text[i])
-                var k = -1
-                if c <= UTF16Trie.linearChildren {
-                    for j in 0..<c where r[p + j] == unit {
-                        k = j
-                        break
+        records.withUnsafeBufferPointer { records in walk(records.baseAddress!, from: Int(node), in: text, at: start + 2, body) }
+    }
+
+    /// Calls `body(start, end, value)` for every key at every position of `text`: by start,
+    /// then shortest first (`forEachMatch(in:from:)` at each position `mayMatch` lets in, in
+    /// one loop: each unit is folded once, and the filters are read through pointers).
+    @inline(__always)
+    public func forEachMatch(in text: UnsafeBufferPointer<UInt16>, _ body: (Int, Int, Int32) -> Void) {
+        let n = text.count
+        guard n > 0 else { return }
+        singleBits.withUnsafeBufferPointer { singleBits in
+            pairBits.withUnsafeBufferPointer { pairBits in
+                records.withUnsafeBufferPointer { records in
+                    let single = singleBits.baseAddress!, pair = pairBits.baseAddress!, r = records.baseAddress!
+                    var next = UTF16Trie.fold(text[0])
+                    for start in 0..<n {
+                        let first = next
+                        if single[Int(first) >> 6] & (1 << (UInt64(first) & 63)) != 0 { body(start, start + 1, singleValue(first)) }
+                        guard start + 1 < n else { break }
+                        next = UTF16Trie.fold(text[start + 1])
+                        // A pair that leads to a node always has its filter bit.
+                        let h = UTF16Trie.filterHash(first, next)
+                        guard pair[h >> 6] & (1 << UInt64(h & 63)) != 0 else { continue }
+                        let node = self.node(after: first, next)
+                        guard node >= 0 else { continue }
+                        walk(r, from: Int(node), in: text, at: start + 2) { end, value in body(start, end, value) }
                     }
-                } else {
-                    var lo = 0, hi = c
-                    while lo < hi {
-                        let mid = (lo + hi) >> 1
-                        let u = r[p + mid]
-                        if u == unit { k = mid; break }
-                        if u < unit { lo = mid + 1 } else { hi = mid }
-                    }
                 }
-                guard k >= 0 else { return }
-                let slots = p + c
-                if k == 0 {
-                    o = slots + 2 * (c - 1)
-                } else {
-                    let q = slots + 2 * (k - 1)
-                    o = Int(UInt32(r[q]) | UInt32(r[q + 1]) << 16)
-                }
-                i += 1
             }
+        }
+    }
+
+    /// From the record at `o`, reached after the text's units up to `i`: `body(end, value)`
+    /// for each key on the way down, shortest first.
+    @inline(__always)
+    private func walk(
+        _ r: UnsafePointer<UInt16>, from o: Int, in text: UnsafeBufferPointer<UInt16>, at i: Int, _ body: (Int, Int32) -> Void
+    ) {
+        var o = o, i = i
+        while true {
+            let header = r[o]
+            var p = o + 1
+            if header & UTF16Trie.hasValue != 0 {
+                body(i, Int32(bitPattern: UInt32(r[p]) | UInt32(r[p + 1]) << 16))
+                p += 2
+            }
+            let c = Int(header & ~UTF16Trie.hasValue)
+            guard i < text.count, c > 0 else { return }
+            let unit = UTF16Trie.fold(text[i])
+            var k = -1
+            if c <= UTF16Trie.linearChildren {
+                for j in 0..<c where r[p + j] == unit {
+                    k = j
+                    break
+                }
+            } else {
+                var lo = 0, hi = c
+                while lo < hi {
+                    let mid = (lo + hi) >> 1
+                    let u = r[p + mid]
+                    if u == unit { k = mid; break }
+                    if u < unit { lo = mid + 1 } else { hi = mid }
+                }
+            }
+            guard k >= 0 else { return }
+            let slots = p + c
+            if k == 0 {
+                o = slots + 2 * (c - 1)
+            } else {
+                let q = slots + 2 * (k - 1)
+                o = Int(UInt32(r[q]) | UInt32(r[q + 1]) << 16)
+            }
+            i += 1
         }
     }
 }

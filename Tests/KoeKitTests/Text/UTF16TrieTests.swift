@@ -47,10 +47,17 @@ import Testing
         let trie = UTF16Trie(keys: keys)
         for _ in 0..<20 {
             let text = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            var everyStart: [(Int, Int, Int32)] = []
             for start in 0...text.count {
                 let got = Self.matches(trie, text, from: start), want = Self.naiveMatches(keys, text, from: start)
                 #expect(got.map(\.0) == want.map(\.0) && got.map(\.1) == want.map(\.1), "seed \(seed) at \(start)")
+                everyStart += want.map { (start, $0.0, $0.1) }
             }
+            // The walk over the whole text: every position's matches, by start.
+            var whole: [(Int, Int, Int32)] = []
+            text.withUnsafeBufferPointer { buffer in trie.forEachMatch(in: buffer) { whole.append(($0, $1, $2)) } }
+            #expect(whole.map(\.0) == everyStart.map(\.0) && whole.map(\.1) == everyStart.map(\.1)
+                && whole.map(\.2) == everyStart.map(\.2), "seed \(seed): whole text")
         }
     }
 
