@@ -363,12 +363,6 @@ final class RawHitStore {
 
     deinit { pointer.deallocate() }
 
-    /// Doubles the room, keeping the first `count` hits; returns the new pointer and room.
-    func grow(keeping count: Int) -> (UnsafeMutablePointer<RawHit>, Int) {
-        (pointer, capacity) = Self.grown(pointer, room: capacity, keeping: count)
-        return (pointer, capacity)
-    }
-
     /// `hits` (`room` of them, allocated) moved to twice the room, keeping the first `count`;
     /// `hits` is deallocated. The store must `adopt` the result.
     static func grown(_ hits: UnsafeMutablePointer<RawHit>, room: Int, keeping count: Int) -> (UnsafeMutablePointer<RawHit>, Int) {

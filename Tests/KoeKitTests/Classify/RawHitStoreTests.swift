@@ -3,14 +3,16 @@ import Testing
 
 /// The matcher's raw hits live in a store written through a pointer, grown as a line needs.
 @Suite struct RawHitStoreTests {
+    /// The way the matcher's walk grows it: `grown` as the hits come, `adopt` after.
     @Test func growingKeepsTheHits() {
         let store = RawHitStore(capacity: 4)
         var hits = store.pointer, room = store.capacity, count = 0
         for i in 0..<100 {
-            if count == room { (hits, room) = store.grow(keeping: count) }
+            if count == room { (hits, room) = RawHitStore.grown(hits, room: room, keeping: count) }
             hits[count] = RawHit(start: i, end: i + 2, key: Int32(3 * i))
             count += 1
         }
+        store.adopt(hits, capacity: room)
         #expect(room >= 100 && room == store.capacity && hits == store.pointer)
         #expect((0..<100).allSatisfy { hits[$0].start == Int32($0) && hits[$0].end == Int32($0 + 2) && hits[$0].key == Int32(3 * $0) })
     }
