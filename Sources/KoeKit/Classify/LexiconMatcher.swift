@@ -229,15 +229,23 @@ struct LexiconMatcher {
 
     private static let verbStemKana: Set<UInt16> = Set("いきぎじちぢひびぴみりえけげせぜねべぺめれ".utf16)
 
-    /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer; hits on the
-    /// very same span are all kept (one pattern may carry several targets).
+    /// Accepts `hit` unless it overlaps a longer accepted hit of the same layer. Hits on the
+    /// very same span are kept when they mean different things (one string may be a signal
+    /// and a polarity word); lines that spell the same string for the same target (楽しい,
+    /// 楽しむ and 楽しめる all match 楽しめ) are one match: it counts once, with the larger
+    /// weight (the first line on a tie), and the others leave the evidence.
     private mutating func accept(_ hit: Hit, layer: Int, n: Int) {
         let owner = self.owner.pointer + layer * n
         for p in Int(hit.start)..<Int(hit.end) {
             let o = owner[p]
             guard o >= 0 else { continue }
             let winner = layer == 0 ? content[Int(o)] : layer == 1 ? topics[Int(o)] : rules[Int(o)]
-            if winner.start == hit.start && winner.end == hit.end { break }
+            if winner.start == hit.start && winner.end == hit.end {
+                if layer == 0 ? Self.settleSameMatch(hit, in: &content, lexicon, &dropped, recordDropped)
+                    : layer == 1 ? Self.settleSameMatch(hit, in: &topics, lexicon, &dropped, recordDropped)
+                    : Self.settleSameMatch(hit, in: &rules, lexicon, &dropped, recordDropped) { return }
+                break
+            }
             if recordDropped { dropped.append((hit, "overlaps longer match at \(winner.start)-\(winner.end)")) }
             return
         }
@@ -248,6 +256,40 @@ struct LexiconMatcher {
         default: index = Int32(rules.count); rules.append(hit)
         }
         for p in Int(hit.start)..<Int(hit.end) where owner[p] < 0 { owner[p] = index }
+    }
+
+    /// Whether `hit` repeats an accepted hit of its span with the same target (an aspect
+    /// excepted: its judgement class is part of what it means). The accepted hits of one span
+    /// are the last ones of their layer (candidates come longest first, then leftmost). The
+    /// repeat is dropped; when it weighs more it takes the accepted hit's place.
+    private static func settleSameMatch(
+        _ hit: Hit, in accepted: inout [Hit], _ lexicon: CompiledLexicon,
+        _ dropped: inout [(hit: Hit, reason: String)], _ recordDropped: Bool
+    ) -> Bool {
+        let kind = lexicon.kinds[Int(hit.entry)]
+        if case .aspect = kind { return false }
+        var i = accepted.count - 1
+        while i >= 0, accepted[i].start == hit.start, accepted[i].end == hit.end {
+            let other = accepted[i]
+            if Self.sameTarget(lexicon.kinds[Int(other.entry)], kind) {
+                let kept = lexicon.weights[Int(hit.entry)] > lexicon.weights[Int(other.entry)] ? hit : other
+                let repeated = kept == hit ? other : hit
+                accepted[i] = kept
+                if recordDropped { dropped.append((repeated, "same match as \(lexicon.locations[Int(kept.entry)])")) }
+                return true
+            }
+            i -= 1
+        }
+        return false
+    }
+
+    /// Lines of one signal, topic or rule role; or two polarity words (of either sign: the
+    /// stronger decides what the span means). A `none` line is no polarity word here.
+    private static func sameTarget(_ a: HitKind, _ b: HitKind) -> Bool {
+        switch (a, b) {
+        case let (.polarity(x), .polarity(y)): x != 0 && y != 0
+        default: a == b
+        }
     }
 
     /// Boilerplate silences everything inside it; pseudo-negations (申し訳ない) silence the

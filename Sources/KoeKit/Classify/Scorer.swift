@@ -18,8 +18,6 @@ struct Scorer {
     /// Per-line scratch: scope bridges, and the sentence-wide rules by sentence.
     var bridges: [Hit] = []
     var sentences = SentenceRules()
-    /// Scratch for `countSpansOnce`: which contributions of one start lose.
-    private var losing: [Bool] = []
 
     init(lexicon: CompiledLexicon, policy: ScoringPolicy) {
         self.lexicon = lexicon
@@ -38,7 +36,6 @@ struct Scorer {
         defer {
             applyCounterfactuals(text: text)
             applyProcedural(text: text)
-            countSpansOnce()
             applyAspects(rules)
         }
         guard !rules.isEmpty else { return }
@@ -91,50 +88,6 @@ struct Scorer {
         var c = Contribution(hit: rule, value: value, strength: abs(value), request: request)
         log.add(kind, entry: entry, to: &c)
         pending.append(c)
-    }
-
-    /// One match counts once: several polarity lines on one span (楽しい, 楽しむ and 楽しめる all
-    /// match 楽しめ) keep only the strongest of them, and so do several lines of one signal; the
-    /// others leave the evidence. A signal and a polarity word on one span both count, as the
-    /// lexicons intend. Hits are sorted by start, then entry, then length, so hits of one span
-    /// need not be neighbours (`担当の方が…してくれました` from two lines with a shorter hit of an
-    /// entry between them): every contribution that starts at the same place is compared.
-    private mutating func countSpansOnce() {
-        var i = 0, kept = 0
-        while i < contributions.count {
-            let h = contributions[i].hit
-            // All contributions that start here: those of one span need not be neighbours (a
-            // shorter or longer hit from the same start may sit between them).
-            var j = i + 1
-            while j < contributions.count && contributions[j].hit.start == h.start { j += 1 }
-            // Decide for the whole group before moving anything: compacting in place while
-            // comparing would compare against entries already overwritten (the result then
-            // depended on how many hits before it were dropped).
-            losing.removeAll(keepingCapacity: true)
-            for k in i..<j {
-                // Dropped when another contribution of its kind on this span is stronger (the first wins ties).
-                losing.append((i..<j).contains { m in
-                    m != k && contributions[m].hit.end == contributions[k].hit.end && sameKind(k, m) && contributions[m].value != 0
-                        && (abs(contributions[m].value) > abs(contributions[k].value)
-                            || (abs(contributions[m].value) == abs(contributions[k].value) && m < k))
-                })
-            }
-            for k in i..<j where !losing[k - i] {
-                contributions[kept] = contributions[k]
-                kept += 1
-            }
-            i = j
-        }
-        contributions.removeLast(contributions.count - kept)
-    }
-
-    /// Both polarity words, or both lines of the same signal.
-    private func sameKind(_ a: Int, _ b: Int) -> Bool {
-        switch (lexicon.kinds[Int(contributions[a].hit.entry)], lexicon.kinds[Int(contributions[b].hit.entry)]) {
-        case (.polarity, .polarity): true
-        case let (.signal(x, _), .signal(y, _)): x == y
-        default: false
-        }
     }
 
     /// Records that `kind` (with the rule word `entry`, or -1) changed contribution `k`.

@@ -35,6 +35,7 @@ enum MiniLexicon {
         との依頼\tquestion_asked\t1\t-
         休止\tchurn_intent\t1\t-
         ことはできますか\tquestion_asked\t1\t-
+        (ことはできますか|ことは可能ですか)\tquestion_asked\t1.5\t-
         ようにしてください\tquestion_asked\t1\t-
         雑\tneg\t1\tadj-na
         動かなく\tneg\t1\tprefix

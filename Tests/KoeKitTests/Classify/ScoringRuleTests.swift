@@ -182,6 +182,18 @@ import Testing
         #expect(!churn.conditional)
     }
 
+    /// Two lines that spell one string for one target are one match: one piece of evidence,
+    /// from the heavier line, whichever comes first (an action signal weighs nothing in the
+    /// score, so only the evidence shows it; two polarity lines show in the score as well).
+    @Test func oneSpanIsOneMatch() throws {
+        let classifier = try MiniLexicon.classifier()
+        let asked = try #require(classifier.classify("ことはできますか").signals.first { $0.id == "question_asked" })
+        #expect(asked.evidence.map(\.pattern) == ["(ことはできますか|ことは可能ですか)"])
+        let polite = try classifier.classify("丁寧")
+        #expect(polite.evidence.map(\.pattern) == ["丁寧"])
+        #expect(polite.score == 2)
+    }
+
     /// A `none` line wins its span and leaves no evidence of its own.
     @Test func noneLineLeavesNoEvidence() throws {
         let result = try MiniLexicon.classifier().classify("楽しい時間")
