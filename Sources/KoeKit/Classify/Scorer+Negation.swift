@@ -30,7 +30,8 @@ extension Scorer {
                 let c = contributions[k]
                 guard c.hit.end <= rule.start, c.hit.start >= only, !c.negated, rule.start - c.hit.end <= policy.negationReach,
                     clauses.clause(of: c.hit.start) == clause, !Scorer.endsInConcessive(text, at: c.hit.end),
-                    !blocked(from: c.hit.end, to: rule.start, text: text, bridges: bridges) else { continue }
+                    !blocked(from: c.hit.end, to: rule.start, text: text, bridges: bridges),
+                    !(c.hasSignal && c.family != .action && Scorer.asksWhich(text, phrase: c.hit, to: rule.start)) else { continue }
                 nearest = max(nearest, c.hit.end)
             }
             if nearest < 0 && only >= 0 { continue }
@@ -200,6 +201,45 @@ extension Scorer {
         }
         return false
     }
+
+    /// Whether the text between `phrase` and a negator at `to` closes an embedded wh-question
+    /// with a verb of knowing that the negator belongs to: 何度目か|分から|ない, 何日待たされたか
+    /// |わかり|ません. What the question is about happened: it is not negated. A yes/no question
+    /// (解約するかどうか分からない) has no question word and stays in doubt; only complaint and
+    /// praise signals are spared: a judgement inside the question (何が良いのか分からない) stays
+    /// as before, and so does an action signal (どこに連絡すればいいのか分からない is labelled as
+    /// the trouble of finding out, not as a how-to question).
+    static func asksWhich(_ text: UnsafeBufferPointer<UInt16>, phrase: Hit, to: Int32) -> Bool {
+        var p = Int(phrase.end)
+        let end = Int(to)
+        if p >= 1 && text[p - 1] == 0x304B {
+            // The phrase holds its question particle (どうすればいいか).
+            p -= 1
+        } else {
+            // Up to the question particle: a verb ending of at most four kana (…したか, …たのか,
+            // …されたんだか).
+            while p < end && p < Int(phrase.end) + 4 && text[p] != 0x304B && (0x3041...0x3093).contains(text[p]) { p += 1 }
+            guard p < end, text[p] == 0x304B else { return false }  // か
+        }
+        let particle = p
+        let tail = Array(UnsafeBufferPointer(rebasing: text[(particle + 1)..<end]))
+        guard Scorer.knowingStems.contains(tail) else { return false }
+        // A question word in the phrase or just before it.
+        let from = max(0, Int(phrase.start) - 8)
+        let before = Array(UnsafeBufferPointer(rebasing: text[from..<particle]))
+        return Scorer.questionWords.contains { word in
+            before.count >= word.count && (0...(before.count - word.count)).contains { Array(before[$0..<($0 + word.count)]) == word }
+        }
+    }
+
+    /// 何 (何度, 何日, 何が), なん, いつ, どう, どこ, どれ, どの, 誰, だれ, なぜ, いくら.
+    static let questionWords: [[UInt16]] = ["何", "なん", "いつ", "どう", "どこ", "どれ", "どの", "誰", "だれ", "なぜ", "いくら"].map { Array($0.utf16) }
+
+    /// Verbs of knowing as they stand before a negator: 分から|ない, わかり|ません, 知ら|ない, 覚えて|いない.
+    static let knowingStems: Set<[UInt16]> = Set(
+        ["分から", "わから", "判ら", "解ら", "分かり", "わかり", "判り", "分かん", "わかん", "知ら", "しら", "知り", "しり",
+         "覚えて", "覚えてい", "おぼえて", "おぼえてい", "分かって", "わかって", "分かってい", "わかってい", "見当がつか", "見当もつか"]
+            .map { Array($0.utf16) })
 
     /// Whether a phrase ends in a concessive connective (ても, でも, のに, てから, けど): it closes its
     /// own clause, so a negator after it belongs to the next predicate — 一週間たっても|来ません is

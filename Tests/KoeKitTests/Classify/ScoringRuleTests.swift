@@ -204,6 +204,16 @@ import Testing
         #expect(try classifier.classify("申請が進まない").evidence.map(\.text) == ["申請が進まない"])
     }
 
+    /// A negator after an embedded wh-question belongs to the verb of knowing (何回…か|分から|ない):
+    /// the signal inside the question stands; a yes/no question (…か分からない without a
+    /// question word) leaves it negated.
+    @Test func embeddedQuestionKeepsItsSignal() throws {
+        let classifier = try MiniLexicon.classifier()
+        #expect(try classifier.classify("何回解約したか分からない").signals.map(\.id) == ["churn_intent"])
+        #expect(try classifier.classify("解約したか分からない").signals.isEmpty)
+        #expect(try classifier.classify("何回解約したかない").signals.isEmpty)
+    }
+
     /// A `none` line wins its span and leaves no evidence of its own.
     @Test func noneLineLeavesNoEvidence() throws {
         let result = try MiniLexicon.classifier().classify("楽しい時間")
