@@ -207,7 +207,7 @@ extension Scorer {
     /// |わかり|ません. What the question is about happened: it is not negated. A yes/no question
     /// (解約するかどうか分からない) has no question word and stays in doubt; only complaint and
     /// praise signals are spared: a judgement inside the question (何が良いのか分からない) stays
-    /// as before, and so does an action signal (どこに連絡すればいいのか分からない is labelled as
+    /// as before, and so does an action signal (誰に聞けばよいのか分からない is labelled as
     /// the trouble of finding out, not as a how-to question).
     static func asksWhich(_ text: UnsafeBufferPointer<UInt16>, phrase: Hit, to: Int32) -> Bool {
         var p = Int(phrase.end)
