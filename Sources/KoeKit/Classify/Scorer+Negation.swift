@@ -157,7 +157,8 @@ extension Scorer {
         return p == text.count && asks
     }
 
-    /// A negation does not reach back over a comma, nor over a phrase made a topic by の + は/が/も,
+    /// A negation does not reach back over a comma or an opening quote, nor over a phrase made a
+    /// topic by の + は/が/も,
     /// nor over another predicate: kanji right
     /// after a predicate ending (く て で し り い る た だ), as in 埃があり使用せず, unless they
     /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates. A negator that
@@ -179,6 +180,9 @@ extension Scorer {
         while p < to {
             let u = text[Int(p)]
             if u == 0x3001 || u == 0x2C { return true }
+            // A negator inside a quotation that opens after the phrase is the quoted speaker's
+            // (面倒そうに「分かりません」と言われた): it negates nothing outside the quote.
+            if u == 0x300C || u == 0x300E { return true }
             // A て/で-form followed by another predicate hands the negation to that predicate
             // (急すぎて|ついていけない, 複雑で|なかなか覚えられない); an auxiliary after it does
             // not (してくれない, してもらえない, ていない, ではない).

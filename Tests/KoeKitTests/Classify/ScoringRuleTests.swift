@@ -152,6 +152,7 @@ import Testing
         Case("a prefix rule line starts on a word boundary", "ずっと良い", 1, .success),
         Case("a prefix rule line on its boundary applies", "あると良い", -0.8, .dissatisfaction),
         Case("one span counts once under negation", "楽しめない", -0.9, .dissatisfaction),
+        Case("a negator inside a quotation negates nothing before it", "便利「ない」", 1, .success),
         Case("a none line claims its span and weighs nothing", "楽しい時間", 0, .neutral),
         Case("one span counts once after a span that lost (lines of one kind need not be neighbours)", "楽しめ。丁寧", 3, .success),
         Case("mixed: both sides at least 0.5", "最高。悪い", 1, .mixed),
