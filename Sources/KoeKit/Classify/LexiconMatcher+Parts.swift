@@ -4,7 +4,8 @@
 extension LexiconMatcher {
     /// Joins the parts of gapped patterns (`A…B`): part k+1 must start at most the entry's gap
     /// after part k ends, with no sentence end between. One hit per chain, from the first
-    /// part's start to the last part's end; a chain starts as late as it can (the tightest).
+    /// part's start to the last part's end; a chain starts as late as it can (the tightest), but
+    /// first-part hits that end at one place are one occurrence, taken whole.
     mutating func chainParts(_ text: UnsafeBufferPointer<UInt16>, into candidates: inout [Hit]) {
         parts.sortByEntryAndPart(scratch: &partKeys)
         let gapStart = lexicon.gapStart.pointer, gapValues = lexicon.gapValues.pointer
@@ -51,6 +52,11 @@ extension LexiconMatcher {
                         if reach == 0 {
                             // Joined parts: adjacent, and the longest chain (as if multiplied out).
                             if c.end == h.start && (best < 0 || c.start < best) { best = c.start }
+                        } else if w >= 2 && w - 2 >= lo && reached[w - 2].end == c.end {
+                            // Hits that end at the same place are one occurrence: the longest (the
+                            // first of its end, as `reached` is sorted by end, then start) stands for
+                            // it, so an optional opening ([住所を]変更…) stays in the chain.
+                            continue
                         } else if c.start > best && !Self.crossesSentence(text, from: c.end, to: h.start) {
                             best = c.start
                         }

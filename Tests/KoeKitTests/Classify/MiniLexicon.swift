@@ -49,6 +49,7 @@ enum MiniLexicon {
         お送りいただけ\tquestion_asked\t1\t-
         返事が来ない\tneg\t1\tprefix
         面倒だった…{4}便利\tpos\t1\t-
+        [書類の]申請…{4}進まない\tneg\t1\t-
         """
 
     static let rules = """

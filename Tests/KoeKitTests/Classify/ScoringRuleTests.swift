@@ -196,6 +196,14 @@ import Testing
         #expect(polite.score == 2)
     }
 
+    /// A gapped line with an optional opening matches from the opening when it is there: the
+    /// first part's hits that end at one place are one occurrence, and the longest stands for it.
+    @Test func optionalOpeningStaysInTheChain() throws {
+        let classifier = try MiniLexicon.classifier()
+        #expect(try classifier.classify("書類の申請が進まない").evidence.map(\.text) == ["書類の申請が進まない"])
+        #expect(try classifier.classify("申請が進まない").evidence.map(\.text) == ["申請が進まない"])
+    }
+
     /// A `none` line wins its span and leaves no evidence of its own.
     @Test func noneLineLeavesNoEvidence() throws {
         let result = try MiniLexicon.classifier().classify("楽しい時間")
