@@ -46,9 +46,6 @@ extension Scorer {
     /// 改善お願いします) is a wish for something missing, and so is praise shortly before it
     /// in its clause. The rule word's weight scales the complaint: a request is a mild one.
     mutating func applySuggestions(_ rules: [Hit], text: UnsafeBufferPointer<UInt16>) {
-        // A text that asks for something by name (a procedure, a how-to, a feature) makes its
-        // bare requests part of that ask: お願いします alone there is no complaint.
-        let asks = contributions.contains { $0.family == .action && $0.hasSignal }
         for rule in rules {
             let role = role(of: rule)
             guard role == .suggestion || (role == .imperative && Scorer.endsSentence(text, after: rule.end)) else { continue }
@@ -94,7 +91,7 @@ extension Scorer {
                 addRule(.suggestion, entry: rule.entry, to: k)
                 changed = true
             }
-            if !changed && !touched && !(asks && request) { standalone(rule, value: -size, .suggestion, request: request) }
+            if !changed && !touched { standalone(rule, value: -size, .suggestion, request: request) }
         }
     }
 

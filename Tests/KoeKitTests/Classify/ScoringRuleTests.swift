@@ -147,8 +147,6 @@ import Testing
         Case("a clause closed by a contrast before an if-clause is stated, not hypothetical", "不具合だけど解約したら", -1.16, .dissatisfaction),
         Case("requests do not add up: only the strongest counts", "確認してください。送ってください", -0.24, .neutral),
         Case("a request still adds to a complaint", "不具合です。確認してください", -1.24, .dissatisfaction),
-        Case("a bare request in a text that asks by name is part of the ask", "ことはできますか。確認してください", 0, .neutral),
-        Case("an ask leaves complaints alone", "不具合です。ことはできますか。確認してください", -1, .dissatisfaction),
         Case("a prefix rule line starts on a word boundary", "ずっと良い", 1, .success),
         Case("a prefix rule line on its boundary applies", "あると良い", -0.8, .dissatisfaction),
         Case("one span counts once under negation", "楽しめない", -0.9, .dissatisfaction),
