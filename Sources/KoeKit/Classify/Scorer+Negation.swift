@@ -158,8 +158,7 @@ extension Scorer {
     }
 
     /// A negation does not reach back over a comma or an opening quote, nor over a phrase made a
-    /// topic by の + は/が/も,
-    /// nor over another predicate: kanji right
+    /// topic by の + は/が/も, nor over another predicate: kanji right
     /// after a predicate ending (く て で し り い る た だ), as in 埃があり使用せず, unless they
     /// belong to a scope bridge (思って, 予定). 〜の精神がない still negates. A negator that
     /// starts with kanji is a predicate of its own after て/で…: いい加減で出来なかった does
