@@ -258,40 +258,6 @@ struct LexiconMatcher {
         for p in Int(hit.start)..<Int(hit.end) where owner[p] < 0 { owner[p] = index }
     }
 
-    /// Whether `hit` repeats an accepted hit of its span with the same target (an aspect
-    /// excepted: its judgement class is part of what it means). The accepted hits of one span
-    /// are the last ones of their layer (candidates come longest first, then leftmost). The
-    /// repeat is dropped; when it weighs more it takes the accepted hit's place.
-    private static func settleSameMatch(
-        _ hit: Hit, in accepted: inout [Hit], _ lexicon: CompiledLexicon,
-        _ dropped: inout [(hit: Hit, reason: String)], _ recordDropped: Bool
-    ) -> Bool {
-        let kind = lexicon.kinds[Int(hit.entry)]
-        if case .aspect = kind { return false }
-        var i = accepted.count - 1
-        while i >= 0, accepted[i].start == hit.start, accepted[i].end == hit.end {
-            let other = accepted[i]
-            if Self.sameTarget(lexicon.kinds[Int(other.entry)], kind) {
-                let kept = lexicon.weights[Int(hit.entry)] > lexicon.weights[Int(other.entry)] ? hit : other
-                let repeated = kept == hit ? other : hit
-                accepted[i] = kept
-                if recordDropped { dropped.append((repeated, "same match as \(lexicon.locations[Int(kept.entry)])")) }
-                return true
-            }
-            i -= 1
-        }
-        return false
-    }
-
-    /// Lines of one signal, topic or rule role; or two polarity words (of either sign: the
-    /// stronger decides what the span means). A `none` line is no polarity word here.
-    private static func sameTarget(_ a: HitKind, _ b: HitKind) -> Bool {
-        switch (a, b) {
-        case let (.polarity(x), .polarity(y)): x != 0 && y != 0
-        default: a == b
-        }
-    }
-
     /// Boilerplate silences everything inside it; pseudo-negations (申し訳ない) silence the
     /// polarity words strictly inside them (not a pseudo-negation that is itself a word: 少ない).
     private mutating func resolveAcrossLayers(count n: Int) {
@@ -375,48 +341,5 @@ struct LexiconMatcher {
     private static func mark(_ mask: inout [Bool], _ hits: [Hit], count: Int) {
         mask.reset(to: false, count: count)
         for h in hits { for p in Int(h.start)..<Int(h.end) { mask[p] = true } }
-    }
-}
-
-/// A trie match before ICU's boundaries are checked: the key stands for one or more entries.
-struct RawHit {
-    var start: Int32
-    var end: Int32
-    var key: Int32
-
-    init(start: Int, end: Int, key: Int32) {
-        self.start = Int32(start)
-        self.end = Int32(end)
-        self.key = key
-    }
-}
-
-/// The raw hits of one line, written through a pointer: the walk stores tens of them per
-/// line, and an array append per hit (uniqueness and capacity checks, a call) cost more
-/// than the store. One per matcher, on one thread.
-final class RawHitStore {
-    private(set) var pointer: UnsafeMutablePointer<RawHit>
-    private(set) var capacity: Int
-
-    init(capacity: Int = 1024) {
-        self.capacity = capacity
-        pointer = .allocate(capacity: capacity)
-    }
-
-    deinit { pointer.deallocate() }
-
-    /// `hits` (`room` of them, allocated) moved to twice the room, keeping the first `count`;
-    /// `hits` is deallocated. The store must `adopt` the result.
-    static func grown(_ hits: UnsafeMutablePointer<RawHit>, room: Int, keeping count: Int) -> (UnsafeMutablePointer<RawHit>, Int) {
-        let bigger = UnsafeMutablePointer<RawHit>.allocate(capacity: 2 * room)
-        bigger.update(from: hits, count: count)
-        hits.deallocate()
-        return (bigger, 2 * room)
-    }
-
-    /// Takes over the memory `grown` returned (or its own, unchanged).
-    func adopt(_ hits: UnsafeMutablePointer<RawHit>, capacity: Int) {
-        pointer = hits
-        self.capacity = capacity
     }
 }
